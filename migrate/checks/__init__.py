@@ -1,0 +1,34 @@
+"""Every check, in the order they run. Imported at start: nothing is loaded lazily later."""
+from migrate.checks.already_converted import AlreadyConverted
+from migrate.checks.base import HOST, TARGET
+from migrate.checks.broken_repo_files import BrokenRepoFiles
+from migrate.checks.conversion_in_progress import ConversionInProgress
+from migrate.checks.downgrade_required import DowngradeRequired
+from migrate.checks.leftover_packages import LeftoverPackages
+from migrate.checks.mirror_unreachable import MirrorUnreachable
+from migrate.checks.not_superuser import NotSuperuser
+from migrate.checks.target_key_untrusted import TargetKeyUntrusted
+from migrate.checks.third_party_repos import ThirdPartyRepos
+from migrate.checks.transaction_unsolvable import TransactionUnsolvable
+from migrate.checks.unsupported_arch import UnsupportedArch
+from migrate.checks.unsupported_source import UnsupportedSource
+from migrate.checks.unsupported_target import UnsupportedTarget
+
+ALL = (
+    NotSuperuser(),
+    UnsupportedSource(),
+    AlreadyConverted(),
+    UnsupportedTarget(),
+    UnsupportedArch(),
+    ConversionInProgress(),
+    BrokenRepoFiles(),
+    ThirdPartyRepos(),
+    MirrorUnreachable(),
+    TargetKeyUntrusted(),
+    TransactionUnsolvable(),
+    DowngradeRequired(),
+    LeftoverPackages(),
+)
+
+HOST_CHECKS = tuple(c for c in ALL if c.phase == HOST)
+TARGET_CHECKS = tuple(c for c in ALL if c.phase == TARGET)

@@ -1,0 +1,93 @@
+"""The check framework: small units with a stable ID that read facts and return a Problem.
+
+IDs are public (reports, --allow, panels' scripts): never renamed, never reused."""
+import logging
+from typing import NamedTuple, Optional
+
+log = logging.getLogger(__name__)
+
+INFO, WARNING, BLOCKER = "info", "warning", "blocker"
+HOST, TARGET = "host", "target"  # target checks need the mirror probe and the what-if
+
+
+class Problem(NamedTuple):
+    detail: str
+    severity: Optional[str] = None  # overrides the check's own severity
+    data: Optional[dict] = None  # machine-readable extras for the report
+
+
+class CheckInput(NamedTuple):
+    """What a check may read besides Facts: decisions already made from them."""
+
+    source: object
+    target: object
+    options: object
+    key: object = None  # plan.mirror.KeyProbe
+    plan: Optional[dict] = None
+    resolve_problem: object = None  # plan.resolve.ResolveProblem
+
+
+class Check(object):
+    id = ""
+    title = ""
+    severity = BLOCKER
+    remediation = ""
+    overridable = False
+    requires = ()  # check IDs that must not have blocked
+    needs_live = False  # skipped under --root
+    phase = HOST
+
+    def evaluate(self, facts, given):
+        raise NotImplementedError
+
+
+def finding(check, problem, allowed):
+    severity = problem.severity or check.severity
+    overridden = severity == BLOCKER and check.overridable and check.id in allowed
+    result = {
+        "id": check.id,
+        "severity": severity,
+        "title": check.title,
+        "detail": problem.detail,
+        "remediation": check.remediation,
+        "overridable": check.overridable,
+        "overridden": overridden,
+    }
+    if problem.data:
+        result["data"] = problem.data
+    return result
+
+
+def crash_finding(check, exc):
+    return {
+        "id": check.id,
+        "severity": BLOCKER,
+        "title": "The check %s failed with an internal error" % check.id,
+        "detail": "%s: %s (a bug; the log has the traceback)" % (type(exc).__name__, exc),
+        "remediation": "Report this with /var/log/almalinux-migrate.log.",
+        "overridable": False,
+        "overridden": False,
+    }
+
+
+def run_checks(checks, facts, given, allowed, earlier=()):
+    """Findings of every applicable check, in order; a crashing check becomes a blocker."""
+    findings = list(earlier)
+    for check in checks:
+        if check.needs_live and not facts.is_live:
+            continue
+        if any(is_blocking(f) and f["id"] in check.requires for f in findings):
+            continue
+        try:
+            problem = check.evaluate(facts, given)
+        except Exception as exc:  # a bug in one check must not hide the others
+            log.exception("check %s crashed", check.id)
+            findings.append(crash_finding(check, exc))
+            continue
+        if problem is not None:
+            findings.append(finding(check, problem, allowed))
+    return findings[len(earlier):]
+
+
+def is_blocking(item):
+    return item["severity"] == BLOCKER and not item["overridden"]

@@ -1,0 +1,26 @@
+"""The key on the mirror must be one we pinned or the admin configured: a mirror that serves
+another key is tampered or wrong, and nothing it signed may be installed."""
+from migrate.checks.base import BLOCKER, TARGET, Check, Problem
+
+
+class TargetKeyUntrusted(Check):
+    id = "TARGET_KEY_UNTRUSTED"
+    severity = BLOCKER
+    phase = TARGET
+    requires = ("MIRROR_UNREACHABLE",)
+    title = "The signing key on the mirror is not a trusted AlmaLinux key"
+    remediation = ("Use an official mirror, or add the fingerprint of your mirror's re-signing key "
+                   "to trust.extra_fingerprints in the --config file after verifying it.")
+
+    def evaluate(self, facts, given):
+        key = given.key
+        if key is None:
+            return None
+        if key.error:
+            return Problem(key.error)
+        if not key.trusted:
+            return Problem("%s holds %s; trusted: %s." % (
+                key.url, ", ".join(key.fingerprints) or "no key",
+                ", ".join(given.target.profile.fingerprints + list(given.options.extra_fingerprints))),
+                data={"fingerprints": list(key.fingerprints)})
+        return None

@@ -1,0 +1,24 @@
+"""Repos that are neither the source's nor AlmaLinux's stay as the --third-party policy says;
+the list tells the admin what the conversion will not touch."""
+from migrate.checks.base import INFO, Check, Problem
+
+
+class ThirdPartyRepos(Check):
+    id = "THIRD_PARTY_REPOS"
+    severity = INFO
+    requires = ("UNSUPPORTED_SOURCE",)
+    title = "Third-party repositories are enabled"
+    remediation = ("Their packages are left as they are; check they publish builds for AlmaLinux. "
+                   "--third-party disable keeps them out of the conversion.")
+
+    def evaluate(self, facts, given):
+        profile = given.source.profile
+        if profile is None or profile.is_target:
+            return None
+        own_files = set(s.file for s in facts.repos if s.repo_id in profile.repo_map)
+        third = sorted(set("%s (%s)" % (s.repo_id, s.file) for s in facts.repos
+                           if s.enabled and s.file not in own_files))
+        if third:
+            return Problem("Policy %s: %s" % (given.options.third_party, ", ".join(third)),
+                           data={"repos": third, "policy": given.options.third_party})
+        return None

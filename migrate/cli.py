@@ -1,0 +1,258 @@
+"""The command line: options -> Context, run a command, render, errors -> exit codes.
+
+The only place that decides exit codes and the only place that catches everything."""
+import json
+import logging
+import os
+import sys
+from enum import Enum
+from typing import List, Optional
+
+import typer
+
+from migrate import __version__
+from migrate.commands import convert as convert_cmd
+from migrate.commands import preflight as preflight_cmd
+from migrate.commands import profiles as profiles_cmd
+from migrate.commands import resume as resume_cmd
+from migrate.commands import rollback as rollback_cmd
+from migrate.commands import status as status_cmd
+from migrate.commands import verify as verify_cmd
+from migrate.config import load_config, merge_options
+from migrate.context import Context
+from migrate.errors import EXIT_BUG, MigrateError, UsageError
+from migrate.logsetup import setup_logging
+from migrate.profiles import load_profiles
+from migrate.report.document import write_report
+from migrate.report.events import Events
+from migrate.report.text import Ui, make_console, render_report
+from migrate.root import Root, preload_bindings
+from migrate.runner import Runner
+
+log = logging.getLogger("migrate")
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Convert an EL host in place to AlmaLinux of the same major version.")
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class ThirdParty(str, Enum):
+    keep = "keep"
+    disable = "disable"
+
+
+class Globals(object):
+    def __init__(self, root, config, output, verbose):
+        self.root, self.config, self.output, self.verbose = root, config, output, verbose
+
+
+def _version(value):
+    if value:
+        typer.echo("almalinux-migrate %s" % __version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    root: str = typer.Option("/", "--root", metavar="DIR", help="Convert the system installed under DIR."),
+    config: Optional[str] = typer.Option(None, "--config", metavar="FILE",
+                                         help="TOML config (default: /etc/almalinux-migrate.toml in the root)."),
+    output: OutputFormat = typer.Option(OutputFormat.text, "--output", help="text, or json: one document on stdout."),
+    verbose: int = typer.Option(0, "-v", "--verbose", count=True, help="More detail on stderr (-vv: debug)."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+):
+    ctx.obj = Globals(root, config, output.value, verbose)
+
+
+def _make_context(g, events_path, **option_values):
+    if not os.path.isdir(g.root):
+        raise UsageError("--root %s is not a directory" % g.root)
+    if events_path == "-" and g.output == "json":
+        raise UsageError("--events - and --output json both want stdout; give --events a file")
+    root = Root(g.root)
+    setup_logging(root, g.verbose)
+    log.debug("almalinux-migrate %s, python %s, argv %s", __version__, sys.version.split()[0], sys.argv)
+    options = merge_options(load_config(root, g.config), **option_values)
+    return Context(root, Runner(), load_profiles(), options, Events(events_path),
+                   Ui(quiet=False))
+
+
+def _finish(g, ctx, command, result, write=True):
+    """Render the report (or a plain document), write it to the root and exit with its code."""
+    report, exit_code = result
+    if write:
+        try:
+            write_report(ctx.root, report)
+        except (IOError, OSError) as exc:
+            log.warning("cannot write the report: %s", exc)
+    ctx.events.emit("run_finished", command=command, status=report.get("status"), exit_code=exit_code)
+    if g.output == "json":
+        sys.stdout.write(json.dumps(report, indent=2, sort_keys=True) + "\n")
+    else:
+        render_report(report)
+    raise typer.Exit(exit_code)
+
+
+def _guarded(g, command, body):
+    """Run body(); expected failures become their exit code, anything else exit 1."""
+    ctx = None
+    try:
+        ctx = body()
+    except typer.Exit:
+        raise
+    except MigrateError as exc:
+        log.debug("%s failed", command, exc_info=True)
+        make_console(sys.stderr).print("almalinux-migrate: %s" % exc.message, style="bold red",
+                                       markup=False)
+        raise typer.Exit(exc.exit_code)
+    except KeyboardInterrupt:
+        make_console(sys.stderr).print("almalinux-migrate: interrupted", style="bold red")
+        raise typer.Exit(130)
+    except Exception as exc:  # a bug: traceback to the log, one line on screen
+        log.exception("internal error in %s", command)
+        make_console(sys.stderr).print(
+            "almalinux-migrate: internal error (%s: %s); the traceback is in the log. Please report it."
+            % (type(exc).__name__, exc), style="bold red", markup=False)
+        raise typer.Exit(EXIT_BUG)
+    return ctx
+
+
+def _run_report_command(typer_ctx, command, events, fn, **option_values):
+    g = typer_ctx.obj
+
+    def body():
+        ctx = _make_context(g, events, **option_values)
+        ctx.events.emit("run_started", command=command, root=ctx.root.path)
+        _finish(g, ctx, command, fn(ctx))
+
+    _guarded(g, command, body)
+
+
+TARGET = typer.Option(None, "--target", metavar="VERSION", help="AlmaLinux major or major.minor.")
+MIRROR = typer.Option(None, "--mirror", metavar="URL", help="Base URL laid out like repo.almalinux.org/almalinux.")
+PROXY = typer.Option(None, "--proxy", metavar="URL", help="HTTP(S) proxy for every download.")
+DOWNGRADE = typer.Option(False, "--downgrade", help="Allow packages to go to lower versions.")
+ALLOW = typer.Option([], "--allow", metavar="CHECK_ID", help="Accept an overridable blocker (repeatable).")
+THIRD = typer.Option(None, "--third-party", help="keep (default) or disable third-party repos during the sync.")
+EVENTS = typer.Option(None, "--events", metavar="FILE", help="Append JSON lines of progress to FILE (- = stdout).")
+YES = typer.Option(False, "--yes", "-y", help="Never ask.")
+
+
+@app.command()
+def preflight(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional[str] = MIRROR,
+              proxy: Optional[str] = PROXY, downgrade: bool = DOWNGRADE, allow: List[str] = ALLOW,
+              third_party: Optional[ThirdParty] = THIRD, events: Optional[str] = EVENTS):
+    """Inspect the host and print findings and the plan; changes nothing."""
+    _run_report_command(ctx, "preflight", events, preflight_cmd.run, target=target, mirror=mirror,
+                        proxy=proxy, downgrade=downgrade, allow=allow,
+                        third_party=third_party.value if third_party else None)
+
+
+@app.command()
+def convert(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional[str] = MIRROR,
+            proxy: Optional[str] = PROXY, downgrade: bool = DOWNGRADE, allow: List[str] = ALLOW,
+            third_party: Optional[ThirdParty] = THIRD, events: Optional[str] = EVENTS,
+            yes: bool = YES):
+    """Preflight, then convert; --yes makes it non-interactive."""
+    if not yes and not sys.stdin.isatty():
+        _guarded(ctx.obj, "convert", _raise(UsageError("convert needs --yes when it cannot ask at a terminal")))
+    preload_bindings()
+
+    def confirm(preview):
+        render_report(preview, sys.stderr)
+        return typer.confirm("Convert this host to AlmaLinux now?", default=False, err=True)
+
+    _run_report_command(ctx, "convert", events, lambda c: convert_cmd.run(c, confirm), target=target,
+                        mirror=mirror, proxy=proxy, downgrade=downgrade, allow=allow,
+                        third_party=third_party.value if third_party else None, assume_yes=yes)
+
+
+def _raise(exc):
+    def body():
+        raise exc
+    return body
+
+
+@app.command()
+def resume(ctx: typer.Context, yes: bool = YES, events: Optional[str] = EVENTS):
+    """Continue an interrupted conversion from its journal."""
+    preload_bindings()
+    _run_report_command(ctx, "resume", events, resume_cmd.run, assume_yes=yes)
+
+
+@app.command()
+def rollback(ctx: typer.Context, yes: bool = YES, events: Optional[str] = EVENTS):
+    """Undo a conversion that stopped before the point of no return."""
+    _run_report_command(ctx, "rollback", events, rollback_cmd.run, assume_yes=yes)
+
+
+@app.command()
+def verify(ctx: typer.Context, events: Optional[str] = EVENTS):
+    """Check a converted host and list what is left from other vendors."""
+    _run_report_command(ctx, "verify", events, verify_cmd.run)
+
+
+@app.command()
+def status(ctx: typer.Context):
+    """Print the journal's state."""
+    g = ctx.obj
+
+    def body():
+        context = _make_context(g, None)
+        document = status_cmd.run(context)
+        if g.output == "json":
+            sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
+        else:
+            _render_status(document)
+        raise typer.Exit(0)
+
+    _guarded(g, "status", body)
+
+
+def _render_status(document):
+    console = make_console(sys.stdout)
+    if document["state"] == "none":
+        console.print("No conversion recorded.")
+        return
+    console.print("Conversion %s: %s (started %s, point of no return %s)" % (
+        document.get("run_id", "?")[:8], document["state"], document.get("started"),
+        "passed" if document.get("point_of_no_return_passed") else "not passed"))
+    for step in document["steps"]:
+        console.print("  %-24s %-8s %s" % (step["id"], step["state"], step.get("detail") or ""), markup=False)
+
+
+@app.command("profiles")
+def profiles_command(ctx: typer.Context):
+    """List supported sources and targets."""
+    g = ctx.obj
+
+    def body():
+        document = profiles_cmd.run(_ProfilesOnly(load_profiles()))
+        if g.output == "json":
+            sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
+        else:
+            console = make_console(sys.stdout)
+            for source in document["sources"]:
+                console.print("source  %-14s %-16s majors %s" % (
+                    source["id"], source["name"], ", ".join(str(m) for m in source["majors"])), markup=False)
+            for target in document["targets"]:
+                console.print("target  %-14s %s %d (%s)" % (
+                    target["id"], target["name"], target["major"], ", ".join(target["architectures"])), markup=False)
+        raise typer.Exit(0)
+
+    _guarded(g, "profiles", body)
+
+
+class _ProfilesOnly(object):
+    def __init__(self, profiles):
+        self.profiles = profiles
+
+
+def main():
+    app(prog_name="almalinux-migrate")

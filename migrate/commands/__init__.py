@@ -1,0 +1,1 @@
+"""One module per subcommand; each returns (report document, exit code) and prints nothing."""

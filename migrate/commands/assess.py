@@ -1,0 +1,56 @@
+"""Facts -> checks -> what-if plan: the part `preflight` and `convert` share."""
+from migrate.checks import HOST_CHECKS, TARGET_CHECKS
+from migrate.checks.base import BLOCKER, CheckInput, is_blocking, run_checks
+from migrate.errors import EXIT_BLOCKED, EXIT_OK
+from migrate.facts.collect import collect
+from migrate.plan.mirror import probe_key
+from migrate.plan.resolve import ResolveProblem
+from migrate.source import choose_target, identify_source
+
+
+class Assessment(object):
+    def __init__(self, findings, status):
+        self.findings = findings
+        self.status = status  # ready | blocked | already_converted
+
+    @property
+    def exit_code(self):
+        return EXIT_BLOCKED if self.status == "blocked" else EXIT_OK
+
+
+def trusted_fingerprints(ctx):
+    return set(ctx.target.profile.fingerprints) | set(ctx.options.extra_fingerprints)
+
+
+def assess(ctx):
+    ctx.facts = collect(ctx.root)
+    ctx.source = identify_source(ctx.facts, ctx.profiles)
+    ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
+    given = CheckInput(ctx.source, ctx.target, ctx.options)
+    allowed = set(ctx.options.allow)
+    findings = run_checks(HOST_CHECKS, ctx.facts, given, allowed)
+    already = ctx.source.profile is not None and ctx.source.profile.is_target
+    if not already and not any(is_blocking(f) for f in findings):
+        key = probe_key(ctx.target.key_url, trusted_fingerprints(ctx), ctx.options.proxy)
+        ctx.key_text, ctx.trusted_keys = key.text, key.trusted
+        problem = None
+        if key.trusted:
+            try:
+                ctx.resolve()
+            except ResolveProblem as exc:
+                problem = exc
+        given = given._replace(key=key, plan=ctx.plan, resolve_problem=problem)
+        findings += run_checks(TARGET_CHECKS, ctx.facts, given, allowed, earlier=findings)
+    for item in findings:
+        ctx.events.emit("finding", id=item["id"], severity=item["severity"], title=item["title"],
+                        detail=item["detail"], overridden=item["overridden"])
+    if ctx.plan is not None:
+        ctx.events.emit("plan", counts=dict((k, len(v)) for k, v in ctx.plan.items() if isinstance(v, list)),
+                        download_size=ctx.plan.get("download_size"))
+    if any(is_blocking(f) for f in findings):
+        status = "blocked"
+    elif already and not any(f["severity"] == BLOCKER for f in findings):
+        status = "already_converted"
+    else:
+        status = "ready"
+    return Assessment(findings, status)

@@ -1,0 +1,68 @@
+"""Run the conversion's steps under the journal and turn the outcome into a report: shared by
+`convert` (a new run) and `resume` (a run the journal says is unfinished)."""
+import os
+import uuid
+
+from migrate.commands.reporting import report_for
+from migrate.config import Options
+from migrate.errors import EXIT_OK, FailedAfterPointOfNoReturn, RolledBack
+from migrate.facts.collect import collect
+from migrate.journal import Journal
+from migrate.keys import parse_public_keys
+from migrate.source import Source, Target
+from migrate.steps import conversion_steps
+from migrate.steps.engine import run_steps
+from migrate.verify.leftovers import find_leftovers
+
+
+def start_journal(ctx):
+    source = dict(ctx.source.as_report())
+    target = dict(ctx.target.as_report())
+    target["trusted_fingerprints"] = [k.fingerprint for k in ctx.trusted_keys]
+    journal = Journal.start(ctx.root, uuid.uuid4().hex, ctx.options.as_journal(), source, target,
+                            [s.id for s in conversion_steps()])
+    journal.data["plan"] = ctx.plan
+    journal.save()
+    return journal
+
+
+def restore_context(ctx, journal):
+    """Rebuild what a new process needs from the journal: never from the half-converted host."""
+    data = journal.data
+    options = dict(data["options"])
+    for key in ("allow", "extra_fingerprints"):
+        options[key] = tuple(options.get(key) or ())
+    ctx.options = Options(**options)
+    src, tgt = data["source"], data["target"]
+    profile = next((p for p in ctx.profiles.sources if p.id == src["profile"]), None)
+    if profile is not None and src["major"] is not None:
+        profile = profile.for_major(src["major"])
+    ctx.source = Source(profile, src["id"] or "", src["name"] or "", src["version"] or "",
+                        src["major"], src["arch"] or "")
+    ctx.target = Target(ctx.profiles.target_for(tgt["major"]), tgt["version"], tgt["major"], tgt["mirror"])
+    ctx.plan = data.get("plan")
+    trusted = set(tgt.get("trusted_fingerprints") or ())
+    if os.path.isfile(ctx.key_path):
+        with open(ctx.key_path, encoding="utf-8") as handle:
+            ctx.key_text = handle.read()
+        ctx.trusted_keys = tuple(k for k in parse_public_keys(ctx.key_text) if k.fingerprint in trusted)
+    ctx.facts = collect(ctx.root)
+
+
+def execute(ctx, journal, command, findings):
+    try:
+        run_steps(ctx, conversion_steps(), journal)
+    except RolledBack as exc:
+        return report_for(ctx, command, "rolled_back", findings, exc.exit_code, journal=journal,
+                          message=exc.message)
+    except FailedAfterPointOfNoReturn as exc:
+        return report_for(ctx, command, "failed", findings, exc.exit_code, journal=journal,
+                          message=exc.message)
+    finally:
+        ctx.close()
+    ctx.facts = collect(ctx.root)
+    vendors = ctx.source.profile.vendors if ctx.source.profile else []
+    leftovers = find_leftovers(ctx.facts, ctx.trusted_keyids, vendors)
+    return report_for(ctx, command, "converted", findings, EXIT_OK, journal=journal,
+                      leftovers=leftovers, message="Reboot to finish: the running kernel and "
+                      "services are still the old ones.")

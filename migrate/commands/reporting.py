@@ -1,0 +1,21 @@
+"""Build the report document from a command's context: one place for every command."""
+from migrate import journal as J
+from migrate.report.document import build_report, empty_source, empty_target
+
+
+def steps_from_journal(journal):
+    if journal is None:
+        return []
+    return [{"id": s["id"], "outcome": s["state"], "started": s["started"],
+             "finished": s["finished"], "detail": s["detail"] or None}
+            for s in journal.data["steps"]]
+
+
+def report_for(ctx, command, status, findings, exit_code, journal=None, leftovers=(), message=None):
+    source = ctx.source.as_report() if ctx.source is not None else empty_source()
+    target = ctx.target.as_report() if ctx.target is not None else empty_target()
+    started = journal.data["started"] if journal is not None else None
+    return build_report(command, status, source, target, findings, plan=ctx.plan,
+                        steps=steps_from_journal(journal), leftovers=leftovers,
+                        exit_code=exit_code, message=message, started=started,
+                        finished=J.now(), root_path=ctx.root.path), exit_code

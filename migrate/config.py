@@ -1,0 +1,107 @@
+"""Run options: the command line merged over the --config file (or the root's own
+/etc/almalinux-migrate.toml). Wrong keys or values are usage errors that name the key."""
+import os
+from typing import NamedTuple, Optional, Tuple
+
+from migrate._compat import toml
+from migrate.errors import ConfigError
+from migrate.profiles import normalize_fingerprint
+from migrate.root import CONFIG_FILE
+
+THIRD_PARTY_POLICIES = ("keep", "disable")
+KNOWN_KEYS = {
+    "mirror": ("url", "proxy"),
+    "trust": ("extra_fingerprints",),
+    "checks": ("allow",),
+    "repos": ("third_party",),
+}
+
+
+class Options(NamedTuple):
+    target: Optional[str] = None  # "9" or "9.4"; None: the source's major
+    mirror: Optional[str] = None
+    proxy: Optional[str] = None
+    downgrade: bool = False
+    allow: Tuple[str, ...] = ()
+    third_party: str = "keep"
+    extra_fingerprints: Tuple[str, ...] = ()
+    assume_yes: bool = False
+
+    def as_journal(self):
+        return dict(self._asdict())
+
+
+class FileConfig(NamedTuple):
+    mirror: Optional[str] = None
+    proxy: Optional[str] = None
+    extra_fingerprints: Tuple[str, ...] = ()
+    allow: Tuple[str, ...] = ()
+    third_party: Optional[str] = None
+
+
+def parse_config(text, path):
+    try:
+        data = toml.loads(text)
+    except toml.TOMLDecodeError as exc:
+        raise ConfigError("%s: not valid TOML: %s" % (path, exc))
+    for table, value in data.items():
+        if table not in KNOWN_KEYS or not isinstance(value, dict):
+            raise ConfigError("%s: unknown table [%s]" % (path, table))
+        for key in value:
+            if key not in KNOWN_KEYS[table]:
+                raise ConfigError("%s: unknown key %s.%s" % (path, table, key))
+
+    def get(table, key, kind):
+        value = data.get(table, {}).get(key)
+        if value is not None and not isinstance(value, kind):
+            raise ConfigError("%s: %s.%s has the wrong type" % (path, table, key))
+        return value
+
+    fingerprints = []
+    for item in get("trust", "extra_fingerprints", list) or []:
+        fingerprint = normalize_fingerprint(item) if isinstance(item, str) else None
+        if fingerprint is None:
+            raise ConfigError("%s: trust.extra_fingerprints has %r, not 40 hex digits" % (path, item))
+        fingerprints.append(fingerprint)
+    allow = get("checks", "allow", list) or []
+    if not all(isinstance(a, str) for a in allow):
+        raise ConfigError("%s: checks.allow must be a list of check IDs" % path)
+    third_party = get("repos", "third_party", str)
+    if third_party is not None and third_party not in THIRD_PARTY_POLICIES:
+        raise ConfigError("%s: repos.third_party must be keep or disable" % path)
+    return FileConfig(
+        mirror=get("mirror", "url", str),
+        proxy=get("mirror", "proxy", str),
+        extra_fingerprints=tuple(fingerprints),
+        allow=tuple(a.upper() for a in allow),
+        third_party=third_party,
+    )
+
+
+def load_config(root, path=None):
+    """--config is a path on the machine running the tool; without it, the root's own file."""
+    if path is None:
+        if not root.exists(CONFIG_FILE):
+            return FileConfig()
+        path = root.join(CONFIG_FILE)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except (IOError, OSError) as exc:
+        raise ConfigError("cannot read config %s: %s" % (path, exc.strerror or exc))
+    return parse_config(text, os.path.abspath(path))
+
+
+def merge_options(file_config, target=None, mirror=None, proxy=None, downgrade=False, allow=(),
+                  third_party=None, assume_yes=False):
+    """The command line wins over the file; lists add up."""
+    return Options(
+        target=target,
+        mirror=(mirror or file_config.mirror or None),
+        proxy=(proxy or file_config.proxy or None),
+        downgrade=bool(downgrade),
+        allow=tuple(sorted(set(a.upper() for a in allow) | set(file_config.allow))),
+        third_party=third_party or file_config.third_party or "keep",
+        extra_fingerprints=file_config.extra_fingerprints,
+        assume_yes=bool(assume_yes),
+    )

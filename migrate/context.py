@@ -1,0 +1,55 @@
+"""Context: what a command passes down explicitly instead of globals."""
+import os
+
+from migrate.plan.resolve import open_base, plan_conversion, target_repo_ids
+from migrate.root import STATE_DIR
+
+
+class Context(object):
+    def __init__(self, root, runner, profiles, options, events, ui):
+        self.root = root
+        self.runner = runner
+        self.profiles = profiles
+        self.options = options
+        self.events = events
+        self.ui = ui
+        self.facts = None
+        self.source = None
+        self.target = None
+        self.trusted_keys = ()  # PublicKey records, fingerprint-checked
+        self.key_text = ""
+        self.plan = None
+        self.packages = None  # dnf packages of the resolved transaction (this process only)
+        self.base = None
+
+    @property
+    def workdir(self):
+        return self.root.join(STATE_DIR)
+
+    @property
+    def key_path(self):
+        return os.path.join(self.workdir, "keys", self.target.profile.key_file)
+
+    @property
+    def keyring_dir(self):
+        return os.path.join(self.workdir, "keyring")
+
+    @property
+    def trusted_keyids(self):
+        return set(k for key in self.trusted_keys for k in key.keyids)
+
+    def resolve(self, cacheonly=False, persistdir=None):
+        """Resolve the conversion in a fresh dnf.Base; keeps base, plan and packages here."""
+        if self.base is not None:
+            self.base.close()
+        self.base = open_base(self.root, self.workdir, self.source, self.target, self.options,
+                              cacheonly=cacheonly, persistdir=persistdir)
+        repo_ids = target_repo_ids(self.facts, self.source, self.target)
+        self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
+                                                   self.trusted_keyids, repo_ids)
+        return self.plan
+
+    def close(self):
+        if self.base is not None:
+            self.base.close()
+            self.base = None

@@ -1,0 +1,1 @@
+"""Facts: everything read from the host, once, into plain records; checks read only these."""

@@ -1,0 +1,31 @@
+"""The plan as plain data: what the transaction would remove, swap, change and leave behind.
+
+Kept as a dict of lists so the journal, the report and `resume` share one shape."""
+
+PLAN_KEYS = ("removed", "swapped", "upgraded", "downgraded", "reinstalled", "installed", "left_alone")
+
+LEFT_NO_COUNTERPART = "no_counterpart"
+LEFT_THIRD_PARTY = "third_party"
+
+
+def empty_plan():
+    plan = dict((key, []) for key in PLAN_KEYS)
+    plan["download_size"] = 0
+    plan["repos"] = []
+    return plan
+
+
+def plan_counts(plan):
+    return dict((key, len(plan.get(key, []))) for key in PLAN_KEYS)
+
+
+def classify_leftover(package, source_vendors):
+    """Why a package stays foreign: its vendor is the source's, or somebody else's."""
+    if package.vendor in source_vendors:
+        return LEFT_NO_COUNTERPART
+    return LEFT_THIRD_PARTY
+
+
+def leftover_entry(package, reason):
+    return {"name": package.name, "nevra": package.nevra, "vendor": package.vendor or None,
+            "keyid": package.keyid, "reason": reason}

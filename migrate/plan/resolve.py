@@ -1,0 +1,157 @@
+"""Ask dnf, in a side configuration pointed only at the target repos, what the whole
+conversion would do: the source's release packages swapped for the target's, branding
+swapped, every package distro-synced, and every package still signed by another vendor
+reinstalled when the target has the very same NEVRA (distro-sync skips a same-build package
+that was only re-signed). All of it is ONE transaction, resolved here once for `preflight`
+and again, from the same cache and offline, for the conversion itself."""
+import logging
+
+from migrate.errors import MigrateError
+from migrate.plan.model import classify_leftover, empty_plan, leftover_entry
+
+log = logging.getLogger(__name__)
+
+
+class ResolveProblem(MigrateError):
+    """Metadata could not be loaded, or the transaction has no solution."""
+
+    exit_code = 3
+
+    def __init__(self, kind, message):
+        super(ResolveProblem, self).__init__(message)
+        self.kind = kind  # "metadata" | "unsolvable" | "missing"
+
+
+def target_repo_ids(facts, source, target):
+    """The target's default repos plus the counterparts of every enabled source repo."""
+    ids = set(r["id"] for r in target.profile.repos if r.get("enabled"))
+    repo_map = source.profile.repo_map if source.profile else {}
+    for section in facts.repos:
+        if section.enabled and section.repo_id in repo_map:
+            ids.add(repo_map[section.repo_id])
+    return [r["id"] for r in target.profile.repos if r["id"] in ids]
+
+
+def open_base(root, workdir, source, target, options, cacheonly=False, persistdir=None):
+    return root.dnf_base(workdir, target.major, source.arch, proxy=options.proxy,
+                         cacheonly=cacheonly, persistdir=persistdir)
+
+
+def load_repos(base, target, repo_ids, arch):
+    """Add the target repos and load their metadata; RepoError becomes a `metadata` problem."""
+    import dnf.exceptions
+
+    by_id = dict((r["id"], r) for r in target.profile.repos)
+    urls = []
+    for repo_id in repo_ids:
+        url = target.repo_url(by_id[repo_id]["path"], arch)
+        urls.append({"id": repo_id, "url": url})
+        repo = base.repos.add_new_repo(repo_id, base.conf, baseurl=[url])
+        repo.skip_if_unavailable = False
+        repo.gpgcheck = False  # we verify every file ourselves against a private keyring
+    try:
+        base.fill_sack(load_system_repo=True, load_available_repos=True)
+    except dnf.exceptions.Error as exc:
+        raise ResolveProblem("metadata", "cannot load the target repositories: %s" % exc)
+    return urls
+
+
+def _latest(query, name, arch):
+    return query.filter(name=name, arch=[arch, "noarch"]).latest().run()
+
+
+def mark_conversion(base, facts, source, target, trusted_keyids):
+    """Put every part of the conversion into dnf's goal; return the names swapped."""
+    query = base.sack.query()
+    installed = query.installed()
+    available = query.available()
+    arch = source.arch
+    release_from = [n for n in source.profile.release_packages if installed.filter(name=n)]
+    release_to = []
+    for name in target.profile.release_packages:
+        candidates = _latest(available, name, arch)
+        if not candidates:
+            raise ResolveProblem("missing", "the target repositories have no %s" % name)
+        base.package_install(candidates[0])
+        release_to.append(name)
+    for name in release_from + list(source.profile.remove_packages):
+        for package in installed.filter(name=name):
+            base.package_remove(package)
+    swaps = [{"kind": "release", "from": release_from, "to": release_to}]
+    for old, new in sorted(source.profile.branding.items()):
+        if not installed.filter(name=old):
+            continue
+        for package in installed.filter(name=old):
+            base.package_remove(package)
+        candidates = _latest(available, new, arch)
+        if candidates:
+            base.package_install(candidates[0])
+        swaps.append({"kind": "branding", "from": [old], "to": [new] if candidates else []})
+    base.distro_sync()
+    keyids = dict((p.nevra, p.keyid) for p in facts.packages)
+    for package in installed:
+        nevra = "%s-%s.%s" % (package.name, package.evr, package.arch)
+        if keyids.get(nevra) in trusted_keyids:
+            continue
+        newest = available.filter(name=package.name, arch=package.arch).latest().run()
+        if newest and newest[0].evr == package.evr:
+            base.package_reinstall(newest[0])
+    return swaps
+
+
+def resolve(base):
+    import dnf.exceptions
+
+    try:
+        base.resolve(allow_erasing=True)
+    except dnf.exceptions.DepsolveError as exc:
+        raise ResolveProblem("unsolvable", str(exc))
+
+
+def describe_transaction(base, facts, source, swaps, trusted_keyids, repos):
+    """The resolved transaction as the plan document."""
+    import dnf.transaction as T
+
+    plan = empty_plan()
+    plan["swapped"] = swaps
+    plan["repos"] = repos
+    before = {}
+    for package in base.sack.query().installed():
+        before.setdefault((package.name, package.arch), package.evr)
+    touched = set()
+    for item in base.transaction:
+        package = item.pkg
+        nevra = "%s-%s.%s" % (package.name, package.evr, package.arch)
+        key = (package.name, package.arch)
+        entry = {"name": package.name, "from": before.get(key), "to": package.evr, "arch": package.arch}
+        if item.action == T.PKG_UPGRADE:
+            plan["upgraded"].append(entry)
+        elif item.action == T.PKG_DOWNGRADE:
+            plan["downgraded"].append(entry)
+        elif item.action == T.PKG_REINSTALL:
+            plan["reinstalled"].append({"name": package.name, "nevra": nevra})
+        elif item.action in (T.PKG_INSTALL,):
+            plan["installed"].append({"name": package.name, "nevra": nevra})
+        elif item.action in (T.PKG_REMOVE, T.PKG_OBSOLETED):
+            plan["removed"].append({"name": package.name, "nevra": nevra})
+        else:
+            continue
+        touched.add(package.name)
+    plan["download_size"] = sum(p.downloadsize or 0 for p in base.transaction.install_set)
+    vendors = source.profile.vendors if source.profile else []
+    for package in facts.packages:
+        if package.name in touched or package.keyid in trusted_keyids:
+            continue
+        plan["left_alone"].append(leftover_entry(package, classify_leftover(package, vendors)))
+    for key in ("upgraded", "downgraded", "reinstalled", "installed", "removed"):
+        plan[key].sort(key=lambda e: e["name"])
+    return plan
+
+
+def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids):
+    """Load, mark and resolve; returns (plan, packages to download)."""
+    repos = load_repos(base, target, repo_ids, source.arch)
+    swaps = mark_conversion(base, facts, source, target, trusted_keyids)
+    resolve(base)
+    plan = describe_transaction(base, facts, source, swaps, trusted_keyids, repos)
+    return plan, list(base.transaction.install_set)

@@ -1,0 +1,197 @@
+"""Load and validate per-distro knowledge from profiles/ (TOML data, no code).
+
+A source profile says how to recognise a distribution and what of it to remove or swap; a
+target profile says what AlmaLinux N looks like on a mirror and which keys sign it. A value
+may differ per major version: `[by_major.8]` tables override the top-level keys for that major.
+Load errors name the file and the key, so a broken profile is a one-line fix."""
+import os
+
+from migrate._compat import toml
+from migrate.errors import ProfileError
+
+PROFILES_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "profiles")
+PACKAGED_PROFILES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "profiles")
+
+# key -> (type, required). Types: str, int, bool, "strs" (list of str), "ints", "map" (str->str),
+# "repos" (list of tables).
+SOURCE_SCHEMA = {
+    "id": (str, True),
+    "name": (str, True),
+    "os_release_id": (str, True),
+    "name_prefix": (str, False),  # NAME must start with it (CentOS Stream vs CentOS Linux)
+    "name_excludes": (str, False),
+    "majors": ("ints", True),
+    "version_source": (str, False),  # "os-release" (default) or "redhat-release"
+    "vendors": ("strs", False),  # rpm Vendor tags of the source vendor's packages
+    "release_packages": ("strs", False),  # removed and replaced by the target's release set
+    "remove_packages": ("strs", False),  # removed when installed, no replacement
+    "branding": ("map", False),  # source package -> AlmaLinux package
+    "repo_map": ("map", False),  # source repo id -> AlmaLinux repo id
+    "downgrade_expected": (bool, False),  # sources usually ahead of AlmaLinux
+    "is_target": (bool, False),  # AlmaLinux itself: nothing to convert
+    "notes": (str, False),
+}
+
+TARGET_SCHEMA = {
+    "id": (str, True),
+    "name": (str, True),
+    "os_release_id": (str, True),
+    "major": (int, True),
+    "release_packages": ("strs", True),
+    "key_file": (str, True),  # at the mirror's top, e.g. RPM-GPG-KEY-AlmaLinux-9
+    "key_install_path": (str, True),  # where almalinux-gpg-keys puts it in the root
+    "fingerprints": ("strs", True),  # pinned; 40 hex digits
+    "official_url": (str, True),  # what the shipped repo files' baseurl starts with
+    "architectures": ("strs", True),
+    "repos": ("repos", True),
+}
+
+REPO_SCHEMA = {
+    "id": (str, True),
+    "path": (str, True),  # directory under URL/<version>/
+    "enabled": (bool, False),
+}
+
+SOURCE_VALID_VERSION_SOURCES = ("os-release", "redhat-release")
+
+
+class Profile(object):
+    """A validated profile for one major version: attributes are the schema's keys."""
+
+    def __init__(self, kind, path, values):
+        self.kind = kind
+        self.path = path
+        self._values = values
+
+    def __getattr__(self, name):
+        values = self.__dict__.get("_values", {})
+        schema = SOURCE_SCHEMA if self.__dict__.get("kind") == "source" else TARGET_SCHEMA
+        if name in values:
+            return values[name]
+        if name in schema:
+            return _empty(schema[name][0])
+        raise AttributeError(name)
+
+    def for_major(self, major):
+        """This profile with `[by_major.N]` overrides applied."""
+        merged = dict(self._values)
+        merged.update(self._values.get("by_major", {}).get(str(major), {}))
+        merged.pop("by_major", None)
+        return Profile(self.kind, self.path, merged)
+
+    def as_dict(self):
+        return dict((k, v) for k, v in self._values.items() if k != "by_major")
+
+
+def _empty(kind):
+    if kind is bool:
+        return False
+    if kind in ("strs", "ints", "repos"):
+        return []
+    if kind == "map":
+        return {}
+    return None
+
+
+def _check_value(path, key, kind, value):
+    where = "%s: key %r" % (path, key)
+    if kind in (str, int, bool):
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise ProfileError("%s must be a %s, got %r" % (where, kind.__name__, value))
+    elif kind in ("strs", "ints"):
+        item = str if kind == "strs" else int
+        if not isinstance(value, list) or not all(isinstance(v, item) for v in value):
+            raise ProfileError("%s must be a list of %s" % (where, item.__name__))
+    elif kind == "map":
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise ProfileError("%s must be a table of strings" % where)
+    elif kind == "repos":
+        if not isinstance(value, list) or not value:
+            raise ProfileError("%s must be a non-empty array of tables" % where)
+        for index, repo in enumerate(value):
+            _validate_table(path, repo, REPO_SCHEMA, "%s[%d]." % (key, index))
+
+
+def _validate_table(path, table, schema, prefix="", partial=False):
+    if not isinstance(table, dict):
+        raise ProfileError("%s: %s must be a table" % (path, prefix.rstrip(".") or "profile"))
+    for key, value in table.items():
+        if key == "by_major" and not prefix:
+            continue
+        if key not in schema:
+            raise ProfileError("%s: unknown key %r" % (path, prefix + key))
+        _check_value(path, prefix + key, schema[key][0], value)
+    if not partial:
+        for key, (_, required) in sorted(schema.items()):
+            if required and key not in table:
+                raise ProfileError("%s: missing required key %r" % (path, prefix + key))
+
+
+def parse_profile(text, path, kind):
+    """Parse and validate one profile file's text; `kind` is "source" or "target"."""
+    schema = SOURCE_SCHEMA if kind == "source" else TARGET_SCHEMA
+    try:
+        values = toml.loads(text)
+    except toml.TOMLDecodeError as exc:
+        raise ProfileError("%s: not valid TOML: %s" % (path, exc))
+    _validate_table(path, values, schema)
+    overrides = values.get("by_major", {})
+    if not isinstance(overrides, dict):
+        raise ProfileError("%s: 'by_major' must be a table of tables keyed by major version" % path)
+    for major, table in overrides.items():
+        if not major.isdigit():
+            raise ProfileError("%s: 'by_major.%s' is not a major version number" % (path, major))
+        _validate_table(path, table, schema, "by_major.%s." % major, partial=True)
+    if kind == "source" and values.get("version_source", "os-release") not in SOURCE_VALID_VERSION_SOURCES:
+        raise ProfileError("%s: key 'version_source' must be one of %s" % (path, ", ".join(SOURCE_VALID_VERSION_SOURCES)))
+    if kind == "target":
+        for fingerprint in values["fingerprints"]:
+            if normalize_fingerprint(fingerprint) is None:
+                raise ProfileError("%s: key 'fingerprints' has %r, not 40 hex digits" % (path, fingerprint))
+    return Profile(kind, path, values)
+
+
+def normalize_fingerprint(text):
+    """'bf18 ac28 ...' -> 'BF18AC28...'; None when it is not 40 hex digits."""
+    cleaned = "".join(text.split()).upper()
+    if len(cleaned) == 40 and all(c in "0123456789ABCDEF" for c in cleaned):
+        return cleaned
+    return None
+
+
+class Profiles(object):
+    def __init__(self, sources, targets):
+        self.sources = sources  # list of source Profile, sorted by id
+        self.targets = targets  # dict major -> target Profile
+
+    def target_for(self, major):
+        return self.targets.get(major)
+
+
+def profiles_dir():
+    """The profiles shipped next to the package (installed) or at the repo's top (checkout)."""
+    if os.path.isdir(PACKAGED_PROFILES_DIR):
+        return PACKAGED_PROFILES_DIR
+    return PROFILES_DIR
+
+
+def load_profiles(directory=None):
+    directory = directory or profiles_dir()
+    sources, targets = [], {}
+    for kind, sub in (("source", "sources"), ("target", "targets")):
+        folder = os.path.join(directory, sub)
+        if not os.path.isdir(folder):
+            raise ProfileError("%s: profile folder missing" % folder)
+        for name in sorted(os.listdir(folder)):
+            if not name.endswith(".toml"):
+                continue
+            path = os.path.join(folder, name)
+            with open(path, encoding="utf-8") as handle:
+                profile = parse_profile(handle.read(), path, kind)
+            if kind == "source":
+                sources.append(profile)
+            elif profile.major in targets:
+                raise ProfileError("%s: a second target profile for major %d" % (path, profile.major))
+            else:
+                targets[profile.major] = profile
+    return Profiles(sources, targets)

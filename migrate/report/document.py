@@ -1,0 +1,48 @@
+"""The report document, schema almalinux-migrate/report/1 (schemas/report-1.json).
+
+Stable for panels: keys are only ever added. Written to /var/log/almalinux-migrate-report.json
+in the root after every command that makes one."""
+import json
+import platform
+
+from migrate import __version__
+from migrate.plan.model import empty_plan, plan_counts
+from migrate.root import REPORT_FILE
+
+SCHEMA = "almalinux-migrate/report/1"
+STATUSES = ("ready", "blocked", "converted", "failed", "rolled_back", "already_converted")
+
+
+def build_report(command, status, source, target, findings, plan=None, steps=(), leftovers=(),
+                 exit_code=0, message=None, started=None, finished=None, root_path="/"):
+    plan = plan or empty_plan()
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "almalinux-migrate", "version": __version__,
+                 "python": platform.python_version()},
+        "command": command,
+        "root": root_path,
+        "status": status,
+        "exit_code": exit_code,
+        "message": message,
+        "started": started,
+        "finished": finished,
+        "source": source,
+        "target": target,
+        "findings": list(findings),
+        "plan": dict(plan, counts=plan_counts(plan)),
+        "steps": list(steps),
+        "leftovers": list(leftovers),
+    }
+
+
+def empty_source():
+    return {"id": None, "name": None, "profile": None, "version": None, "major": None, "arch": None}
+
+
+def empty_target():
+    return {"id": "almalinux", "name": "AlmaLinux", "version": None, "major": None, "mirror": None}
+
+
+def write_report(root, report):
+    root.write_text(REPORT_FILE, json.dumps(report, indent=2, sort_keys=True) + "\n")

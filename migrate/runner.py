@@ -1,0 +1,44 @@
+"""The only module that starts processes: argv lists, never a shell, everything logged."""
+import logging
+import subprocess
+
+from migrate.errors import CommandFailed
+
+log = logging.getLogger(__name__)
+
+
+class Result(object):
+    def __init__(self, argv, returncode, stdout, stderr):
+        self.argv = argv
+        self.returncode = returncode
+        self.stdout = stdout
+        self.stderr = stderr
+
+
+class Runner(object):
+    def __init__(self, env=None):
+        self.env = env
+
+    def run(self, argv, check=True, stdin_text=None):
+        argv = [str(a) for a in argv]
+        log.debug("run: %s", " ".join(argv))
+        try:
+            proc = subprocess.run(
+                argv,
+                input=stdin_text,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=self.env,
+                universal_newlines=True,
+                encoding="utf-8",
+                errors="replace",
+            )
+        except OSError as exc:  # missing binary: same shape as a failure
+            log.debug("could not start %s: %s", argv[0], exc)
+            result = Result(argv, 127, "", str(exc))
+        else:
+            result = Result(argv, proc.returncode, proc.stdout, proc.stderr)
+        log.debug("rc=%d\nstdout:\n%s\nstderr:\n%s", result.returncode, result.stdout, result.stderr)
+        if check and result.returncode != 0:
+            raise CommandFailed(argv, result.returncode, result.stdout, result.stderr)
+        return result

@@ -1,0 +1,23 @@
+"""The conversion's steps, in order. Those before the point of no return are reversible and
+do everything that can fail for network or trust reasons."""
+from migrate.steps.backup_files import BackupFiles
+from migrate.steps.distro_sync import DistroSync
+from migrate.steps.download_packages import DownloadPackages
+from migrate.steps.import_target_key import ImportTargetKey
+from migrate.steps.point_repos_at_mirror import PointReposAtMirror
+from migrate.steps.remove_downloads import RemoveDownloads
+from migrate.steps.save_target_key import SaveTargetKey
+from migrate.steps.verify_signatures import VerifySignatures
+
+
+def conversion_steps():
+    return [
+        SaveTargetKey(),
+        DownloadPackages(),
+        VerifySignatures(),
+        BackupFiles(),
+        ImportTargetKey(),
+        DistroSync(),
+        PointReposAtMirror(),
+        RemoveDownloads(),
+    ]

@@ -1,0 +1,21 @@
+"""A step: a stable ID, an idempotent apply (check before acting) and, before the point of no
+return, an undo. The engine journals each one before and after it runs."""
+
+
+class Step(object):
+    id = ""
+    title = ""
+    after_point_of_no_return = False  # False: reversible, may use the network
+
+    def applies(self, ctx):
+        """False: recorded as skipped (e.g. no --mirror to point repo files at)."""
+        return True
+
+    def is_done(self, ctx):
+        return False
+
+    def apply(self, ctx):
+        raise NotImplementedError
+
+    def undo(self, ctx):
+        """Reverse apply; only steps before the point of no return are ever undone."""

@@ -1,0 +1,75 @@
+"""Run steps in order against the journal: skip what is done, undo on an early failure,
+stop for `resume` on a late one. The only place that knows where the point of no return is."""
+import logging
+
+from migrate import journal as J
+from migrate.errors import FailedAfterPointOfNoReturn, MigrateError, RolledBack
+
+log = logging.getLogger(__name__)
+
+
+def _describe(exc):
+    return exc.message if isinstance(exc, MigrateError) else "%s: %s" % (type(exc).__name__, exc)
+
+
+def run_steps(ctx, steps, journal):
+    """Apply every step; raises RolledBack (4) or FailedAfterPointOfNoReturn (5) on failure."""
+    for step in steps:
+        entry = journal.step(step.id)
+        if entry["state"] in (J.DONE, J.SKIPPED):
+            continue
+        if step.after_point_of_no_return and not journal.data["point_of_no_return_passed"]:
+            journal.passed_point_of_no_return()
+            ctx.events.emit("point_of_no_return")
+            ctx.ui.point_of_no_return()
+            log.info("passed the point of no return")
+        ctx.events.emit("step_started", step=step.id)
+        ctx.ui.step_started(step)
+        if not step.applies(ctx):
+            _finish(ctx, journal, step, J.SKIPPED, "does not apply to this run")
+            continue
+        journal.mark(step.id, J.RUNNING)
+        try:
+            if step.is_done(ctx):
+                _finish(ctx, journal, step, J.DONE, "already done")
+                continue
+            detail = step.apply(ctx) or ""
+        except Exception as exc:
+            if not isinstance(exc, MigrateError):
+                log.exception("step %s crashed", step.id)
+            message = _describe(exc)
+            _finish(ctx, journal, step, J.FAILED, message)
+            if step.after_point_of_no_return:
+                journal.finish("failed")
+                raise FailedAfterPointOfNoReturn(
+                    "Step %s failed after the point of no return: %s. Fix the cause, then run "
+                    "`almalinux-migrate resume`; it continues from this step." % (step.id, message))
+            undo_steps(ctx, steps, journal)
+            journal.finish("rolled_back")
+            raise RolledBack("Step %s failed: %s. Every change was undone; the host is as it was."
+                             % (step.id, message))
+        _finish(ctx, journal, step, J.DONE, detail)
+    journal.finish("done")
+
+
+def _finish(ctx, journal, step, state, detail):
+    journal.mark(step.id, state, detail)
+    ctx.events.emit("step_finished", step=step.id, outcome=state, detail=detail or None)
+    ctx.ui.step_finished(step, state, detail)
+
+
+def undo_steps(ctx, steps, journal):
+    """Undo started steps in reverse, carrying on past an undo that fails."""
+    failures = []
+    for step in reversed(steps):
+        entry = journal.step(step.id)
+        if step.after_point_of_no_return or entry["state"] not in (J.DONE, J.RUNNING, J.FAILED):
+            continue
+        try:
+            step.undo(ctx)
+        except Exception as exc:
+            log.exception("undo of %s failed", step.id)
+            failures.append("%s: %s" % (step.id, exc))
+            continue
+        journal.mark(step.id, J.UNDONE)
+    return failures

@@ -1,0 +1,21 @@
+"""Free the space the downloaded packages take once nothing can need them again."""
+import os
+import shutil
+
+from migrate.steps.base import Step
+
+
+class RemoveDownloads(Step):
+    id = "REMOVE_DOWNLOADS"
+    title = "Remove the downloaded packages"
+    after_point_of_no_return = True
+
+    def apply(self, ctx):
+        removed = 0
+        cache = os.path.join(ctx.workdir, "dnf-cache")
+        for name in os.listdir(cache) if os.path.isdir(cache) else ():
+            packages = os.path.join(cache, name, "packages")
+            if os.path.isdir(packages):
+                removed += len(os.listdir(packages))
+                shutil.rmtree(packages)
+        return "%d files" % removed

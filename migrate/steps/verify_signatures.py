@@ -1,0 +1,26 @@
+"""Check every downloaded file against the trusted keys only (a private keyring); the
+dnf API does not check signatures, and the root's keyring may trust keys we do not."""
+from migrate.errors import MigrateError
+from migrate.plan.signatures import SignatureProblem, prepare_keyring, verify_files
+from migrate.steps.base import Step
+
+
+class VerifySignatures(Step):
+    id = "VERIFY_SIGNATURES"
+    title = "Check the packages' signatures"
+
+    def apply(self, ctx):
+        if ctx.packages is None:
+            ctx.resolve()
+        prepare_keyring(ctx.root, ctx.runner, ctx.keyring_dir, [ctx.key_path])
+        paths = [p.localPkg() for p in ctx.packages]
+
+        def progress(done, total):
+            ctx.events.emit("progress", step=self.id, done=done, total=total, unit="packages")
+            ctx.ui.progress(self.id, done, total, "packages")
+
+        try:
+            verify_files(ctx.root, ctx.runner, ctx.keyring_dir, paths, progress)
+        except SignatureProblem as exc:
+            raise MigrateError(str(exc))
+        return "%d packages signed by trusted keys" % len(paths)

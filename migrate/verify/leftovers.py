@@ -1,0 +1,15 @@
+"""Packages still signed by somebody other than AlmaLinux after a conversion, with why."""
+from migrate.plan.model import classify_leftover, leftover_entry
+
+
+def find_leftovers(facts, trusted_keyids, source_vendors):
+    left = []
+    for package in facts.packages:
+        if package.keyid in trusted_keyids:
+            continue
+        left.append(leftover_entry(package, classify_leftover(package, source_vendors)))
+    return left
+
+
+def trusted_keyids_from_fingerprints(fingerprints):
+    return set(f[-16:].lower() for f in fingerprints)
