@@ -1,0 +1,60 @@
+# make demo: build a simulated CentOS Stream 9 host and convert it to AlmaLinux 9.
+# make test: the Python 3.6 gate, unit tests on 3.6 and 3.11, sandbox end-to-end tests.
+# Everything it needs is installed by the targets themselves (apt packages, two venvs).
+
+SHELL := /bin/bash
+SYSTEM_PYTHON := /usr/bin/python3
+PYENV_ROOT ?= $(shell pyenv root 2>/dev/null || echo $$HOME/.pyenv)
+PY36 := $(firstword $(wildcard $(PYENV_ROOT)/versions/3.6.*/bin/python3.6))
+APT_PACKAGES := rpm dnf python3-dnf python3-rpm createrepo-c gnupg busybox-static cpio
+VENV := .venv
+VENV36 := .venv36
+PYTEST_FLAGS ?=
+
+.PHONY: demo test deps lint unit unit36 sandbox bench clean
+
+demo: deps $(VENV)/.done
+	$(VENV)/bin/python -m tests.sandbox.demo
+
+test: deps lint unit unit36 sandbox
+
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null \
+	  || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null; }; \
+	fi
+
+# The tool and the sandbox need the host's rpm/dnf bindings: a venv from the system python.
+$(VENV)/.done: requirements/runtime.txt requirements/test.txt
+	$(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements/test.txt
+	touch $@
+
+# EL8 runs the tool on platform-python 3.6: the unit tests run there too (no bindings needed).
+$(VENV36)/.done: requirements/runtime.txt requirements/test36.txt
+	@test -n "$(PY36)" || { echo "pyenv Python 3.6 not found under $(PYENV_ROOT)/versions" >&2; exit 1; }
+	$(PY36) -m venv $(VENV36)
+	$(VENV36)/bin/pip install -q --disable-pip-version-check pip==21.3.1
+	$(VENV36)/bin/pip install -q --disable-pip-version-check -r requirements/test36.txt
+	touch $@
+
+lint: $(VENV)/.done $(VENV36)/.done
+	$(VENV)/bin/vermin -q -t=3.6- --eval-annotations --violations --no-tips migrate/
+	$(VENV36)/bin/python -m compileall -q migrate >/dev/null
+
+unit: $(VENV)/.done
+	$(VENV)/bin/python -m pytest -q $(PYTEST_FLAGS) tests/unit
+
+unit36: $(VENV36)/.done
+	$(VENV36)/bin/python -m pytest -q -p no:cacheprovider $(PYTEST_FLAGS) tests/unit
+
+sandbox: $(VENV)/.done
+	$(VENV)/bin/python -m pytest -q $(PYTEST_FLAGS) tests/sandbox
+
+bench: deps $(VENV)/.done
+	$(VENV)/bin/python -m tests.bench
+
+clean:
+	rm -rf $(VENV) $(VENV36) .sandbox .pytest_cache

@@ -1,0 +1,54 @@
+"""Plain-data builders for unit tests: a live Rocky 9 x86_64 host unless told otherwise."""
+import os
+
+from migrate.config import Options
+from migrate.facts.model import Facts, OsRelease, Package, RepoSection
+from migrate.profiles import load_profiles
+from migrate.source import choose_target, identify_source
+
+ALMA9_KEYID = "d36cb86cb86b3716"
+ROCKY_KEYID = "702d426d350d275d"
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
+
+
+def package(name, version="1.0", release="1.el9", arch="x86_64", vendor="Rocky Enterprise Software Foundation",
+            keyid=ROCKY_KEYID, epoch=0):
+    return Package(name, epoch, version, release, arch, vendor, keyid)
+
+
+def repo(repo_id, enabled=True, file="/etc/yum.repos.d/rocky.repo"):
+    return RepoSection(file, repo_id, repo_id, enabled, (), "", "", ())
+
+
+ROCKY9_OS_RELEASE = OsRelease("rocky", "Rocky Linux", "9.4", "Rocky Linux 9.4 (Blue Onyx)")
+STREAM9_OS_RELEASE = OsRelease("centos", "CentOS Stream", "9", "CentOS Stream 9")
+
+
+def make_facts(**changes):
+    values = dict(
+        root_path="/",
+        is_live=True,
+        is_superuser=True,
+        os_release=ROCKY9_OS_RELEASE,
+        redhat_release="Rocky Linux release 9.4 (Blue Onyx)",
+        arch="x86_64",
+        packages=(package("rocky-release", "9.4", arch="noarch"), package("bash", "5.1.8"),
+                  package("filesystem", "3.16")),
+        repos=(repo("baseos"), repo("appstream"), repo("crb", enabled=False)),
+        repo_errors=(),
+        conversion_in_progress=False,
+    )
+    values.update(changes)
+    return Facts(**values)
+
+
+def profiles():
+    return load_profiles()
+
+
+def situation(facts=None, **option_values):
+    """(facts, source, target, options) as the commands would decide them."""
+    facts = facts or make_facts()
+    options = Options(**option_values)
+    source = identify_source(facts, profiles())
+    return facts, source, choose_target(source, profiles(), options), options

@@ -1,0 +1,52 @@
+from migrate.checks import TARGET_CHECKS
+from migrate.checks.base import BLOCKER, CheckInput, run_checks
+from migrate.plan.mirror import KeyProbe
+from migrate.plan.model import empty_plan
+from migrate.plan.resolve import ResolveProblem
+from migrate.keys import PublicKey
+from tests.factories import situation
+
+TRUSTED = PublicKey("BF18AC2876178908D6E71267D36CB86CB86B3716", ())
+GOOD_KEY = KeyProbe("http://m/RPM-GPG-KEY-AlmaLinux-9", None, "text", (TRUSTED.fingerprint,), (TRUSTED,))
+
+
+def _run(key=GOOD_KEY, plan=None, problem=None, **options):
+    facts, source, target, opts = situation(**options)
+    given = CheckInput(source, target, opts, key=key, plan=plan, resolve_problem=problem)
+    return dict((f["id"], f) for f in run_checks(TARGET_CHECKS, facts, given, set()))
+
+
+def test_unreachable_mirror_blocks_and_hides_later_checks():
+    key = KeyProbe("http://m/k", "cannot download http://m/k: refused", "", (), ())
+    findings = _run(key=key)
+    assert findings["MIRROR_UNREACHABLE"]["severity"] == BLOCKER
+    assert "TARGET_KEY_UNTRUSTED" not in findings and "TRANSACTION_UNSOLVABLE" not in findings
+
+
+def test_unknown_key_fingerprint_blocks():
+    key = KeyProbe("http://m/k", None, "text", ("0" * 40,), ())
+    findings = _run(key=key)
+    assert findings["TARGET_KEY_UNTRUSTED"]["data"] == {"fingerprints": ["0" * 40]}
+
+
+def test_unsolvable_transaction_blocks():
+    findings = _run(problem=ResolveProblem("unsolvable", "nothing provides libfoo"))
+    assert "libfoo" in findings["TRANSACTION_UNSOLVABLE"]["detail"]
+
+
+def test_metadata_problem_is_the_mirror_check():
+    findings = _run(problem=ResolveProblem("metadata", "repomd.xml 404"))
+    assert "MIRROR_UNREACHABLE" in findings and "TRANSACTION_UNSOLVABLE" not in findings
+
+
+def test_downgrades_block_without_the_option_and_inform_with_it():
+    plan = empty_plan()
+    plan["downgraded"] = [{"name": "openssl-libs", "from": "1:3.0.7-27.el9", "to": "1:3.0.7-24.el9"}]
+    assert _run(plan=plan)["DOWNGRADE_REQUIRED"]["severity"] == BLOCKER
+    assert _run(plan=plan, downgrade=True)["DOWNGRADE_REQUIRED"]["severity"] == "info"
+
+
+def test_leftovers_are_announced():
+    plan = empty_plan()
+    plan["left_alone"] = [{"name": "rocky-only-tool", "nevra": "x", "vendor": "Rocky", "reason": "no_counterpart"}]
+    assert _run(plan=plan)["LEFTOVER_PACKAGES"]["data"] == {"count": 1}

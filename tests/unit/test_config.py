@@ -1,0 +1,44 @@
+import pytest
+
+from migrate.config import merge_options, parse_config
+from migrate.errors import ConfigError
+
+CONFIG = """
+[mirror]
+url = "https://mirror.example.com/almalinux"
+proxy = "http://proxy:3128"
+[trust]
+extra_fingerprints = ["bf18 ac28 7617 8908 d6e7 1267 d36c b86c b86b 3716"]
+[checks]
+allow = ["pending_updates"]
+[repos]
+third_party = "disable"
+"""
+
+
+def test_config_values_are_normalised():
+    config = parse_config(CONFIG, "c.toml")
+    assert config.extra_fingerprints == ("BF18AC2876178908D6E71267D36CB86CB86B3716",)
+    assert config.allow == ("PENDING_UPDATES",)
+    assert config.third_party == "disable"
+
+
+def test_command_line_wins_and_allow_lists_add_up():
+    options = merge_options(parse_config(CONFIG, "c.toml"), mirror="http://other/", allow=["X"])
+    assert options.mirror == "http://other/"
+    assert options.proxy == "http://proxy:3128"
+    assert options.allow == ("PENDING_UPDATES", "X")
+    assert options.third_party == "disable"
+
+
+@pytest.mark.parametrize("text,key", [
+    ("[trust]\nextra_fingerprints = [\"abc\"]\n", "extra_fingerprints"),
+    ("[mirror]\nurls = \"x\"\n", "mirror.urls"),
+    ("[nope]\nx = 1\n", "[nope]"),
+    ("[repos]\nthird_party = \"drop\"\n", "third_party"),
+    ("[mirror]\nurl = 3\n", "mirror.url"),
+])
+def test_bad_config_is_a_usage_error_naming_the_key(text, key):
+    with pytest.raises(ConfigError) as err:
+        parse_config(text, "c.toml")
+    assert key in err.value.message and err.value.exit_code == 2

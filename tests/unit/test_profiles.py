@@ -1,0 +1,67 @@
+import pytest
+
+from migrate.errors import ProfileError
+from migrate.profiles import load_profiles, normalize_fingerprint, parse_profile
+
+GOOD_SOURCE = """
+id = "example"
+name = "Example Linux"
+os_release_id = "example"
+majors = [8, 9]
+release_packages = ["example-release"]
+[branding]
+example-logos = "almalinux-logos"
+[by_major.8]
+release_packages = ["example-release", "example-repos"]
+"""
+
+
+def test_shipped_profiles_load_and_pin_the_real_alma9_key():
+    profiles = load_profiles()
+    assert profiles.target_for(9).fingerprints == ["BF18AC2876178908D6E71267D36CB86CB86B3716"]
+    ids = [p.id for p in profiles.sources]
+    assert "centos-stream" in ids and "rocky" in ids
+
+
+def test_by_major_overrides_top_level_values():
+    profile = parse_profile(GOOD_SOURCE, "example.toml", "source")
+    assert profile.for_major(8).release_packages == ["example-release", "example-repos"]
+    assert profile.for_major(9).release_packages == ["example-release"]
+    assert profile.for_major(9).remove_packages == []
+
+
+def test_unknown_key_names_file_and_key():
+    with pytest.raises(ProfileError) as err:
+        parse_profile(GOOD_SOURCE + "\nrelease_pakages = []\n", "broken.toml", "source")
+    assert "broken.toml" in err.value.message and "release_pakages" in err.value.message
+
+
+def test_missing_required_key_is_named():
+    with pytest.raises(ProfileError) as err:
+        parse_profile('id = "x"\nname = "X"\n', "x.toml", "source")
+    assert "majors" in err.value.message
+
+
+def test_wrong_type_is_named():
+    with pytest.raises(ProfileError) as err:
+        parse_profile(GOOD_SOURCE.replace("majors = [8, 9]", 'majors = "8"'), "t.toml", "source")
+    assert "majors" in err.value.message
+
+
+def test_invalid_toml_is_a_profile_error():
+    with pytest.raises(ProfileError) as err:
+        parse_profile("id = ", "t.toml", "source")
+    assert "not valid TOML" in err.value.message
+
+
+def test_target_with_bad_fingerprint_is_refused():
+    text = open(load_profiles().target_for(9).path).read().replace("BF18AC28", "ZZ18AC28")
+    with pytest.raises(ProfileError) as err:
+        parse_profile(text, "almalinux-9.toml", "target")
+    assert "fingerprints" in err.value.message
+
+
+def test_fingerprint_normalisation_ignores_case_and_spaces():
+    assert normalize_fingerprint("bf18 ac28 7617 8908 d6e7 1267 d36c b86c b86b 3716") == \
+        "BF18AC2876178908D6E71267D36CB86CB86B3716"
+    assert normalize_fingerprint("BF18") is None

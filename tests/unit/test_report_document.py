@@ -1,0 +1,35 @@
+import json
+
+import pytest
+from jsonschema import ValidationError
+
+from migrate.plan.model import empty_plan
+from migrate.report.document import build_report, empty_source, empty_target, write_report
+from migrate.root import REPORT_FILE, Root
+from tests.schema import assert_valid_report
+
+
+def _finding():
+    return {"id": "UNSUPPORTED_SOURCE", "severity": "blocker", "title": "t", "detail": "d",
+            "remediation": "r", "overridable": False, "overridden": False}
+
+
+def test_blocked_report_is_valid_and_written_to_the_root(tmp_path):
+    report = build_report("preflight", "blocked", empty_source(), empty_target(), [_finding()], exit_code=3)
+    assert_valid_report(report)
+    write_report(Root(str(tmp_path)), report)
+    written = json.loads((tmp_path / REPORT_FILE.lstrip("/")).read_text())
+    assert written["schema"] == "almalinux-migrate/report/1" and written["status"] == "blocked"
+
+
+def test_plan_counts_are_included():
+    plan = empty_plan()
+    plan["downgraded"] = [{"name": "a", "from": "2-1", "to": "1-1"}]
+    report = build_report("preflight", "ready", empty_source(), empty_target(), [], plan=plan)
+    assert assert_valid_report(report)["plan"]["counts"]["downgraded"] == 1
+
+
+def test_schema_rejects_an_unknown_status():
+    report = build_report("preflight", "maybe", empty_source(), empty_target(), [])
+    with pytest.raises(ValidationError):
+        assert_valid_report(report)
