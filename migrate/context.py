@@ -44,9 +44,12 @@ class Context(object):
             self.base.close()
         self.base = open_base(self.root, self.workdir, self.source, self.target, self.options,
                               cacheonly=cacheonly, persistdir=persistdir)
-        repo_ids = target_repo_ids(self.facts, self.source, self.target)
+        if cacheonly and self.plan:  # exactly the repos the downloads came from
+            repo_ids = [r["id"] for r in self.plan["repos"] if not r.get("missing")]
+        else:
+            repo_ids = target_repo_ids(self.facts, self.source, self.target)
         self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
-                                                   self.trusted_keyids, repo_ids)
+                                                   self.trusted_keyids, repo_ids, self.options.proxy)
         return self.plan
 
     def close(self):

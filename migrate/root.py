@@ -114,11 +114,17 @@ class Root(object):
         """rpmkeys against a private keyring: checks signatures without writing the root's rpmdb."""
         return ["rpmkeys", "--define", "_dbpath " + keyring_dir] + list(args)
 
+    def pin_dbpath(self):
+        """Point the rpm bindings at the root's rpmdb (Debian's default is ~/.rpmdb)."""
+        import rpm
+
+        rpm.addMacro("_dbpath", self.rpmdb_path)
+
     def rpm_transaction_set(self):
         """A read-only rpm TransactionSet over the root's rpmdb (the bindings are imported here)."""
         import rpm
 
-        rpm.addMacro("_dbpath", self.rpmdb_path)
+        self.pin_dbpath()
         ts = rpm.TransactionSet(self.path)
         ts.setVSFlags(rpm._RPMVSF_NOSIGNATURES | rpm._RPMVSF_NODIGESTS)
         return ts
@@ -131,10 +137,9 @@ class Root(object):
         Cache and logs go to `workdir` (the tool's own state), repos are only those the caller
         adds, plugins are not loaded and the gpg check is ours (the API does not check)."""
         import dnf
-        import rpm
 
-        rpm.addMacro("_dbpath", self.rpmdb_path)
         base = dnf.Base()
+        self.pin_dbpath()  # after Base(): creating it re-reads rpm's macro files
         conf = base.conf
         conf.installroot = self.path
         conf.cachedir = os.path.join(workdir, "dnf-cache")

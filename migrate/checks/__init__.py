@@ -8,6 +8,7 @@ from migrate.checks.leftover_packages import LeftoverPackages
 from migrate.checks.mirror_unreachable import MirrorUnreachable
 from migrate.checks.not_superuser import NotSuperuser
 from migrate.checks.target_key_untrusted import TargetKeyUntrusted
+from migrate.checks.target_repos_missing import TargetReposMissing
 from migrate.checks.third_party_repos import ThirdPartyRepos
 from migrate.checks.transaction_unsolvable import TransactionUnsolvable
 from migrate.checks.unsupported_arch import UnsupportedArch
@@ -25,6 +26,7 @@ ALL = (
     ThirdPartyRepos(),
     MirrorUnreachable(),
     TargetKeyUntrusted(),
+    TargetReposMissing(),
     TransactionUnsolvable(),
     DowngradeRequired(),
     LeftoverPackages(),

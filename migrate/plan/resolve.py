@@ -7,6 +7,7 @@ and again, from the same cache and offline, for the conversion itself."""
 import logging
 
 from migrate.errors import MigrateError
+from migrate.plan.mirror import repo_available
 from migrate.plan.model import classify_leftover, empty_plan, leftover_entry
 
 log = logging.getLogger(__name__)
@@ -37,14 +38,21 @@ def open_base(root, workdir, source, target, options, cacheonly=False, persistdi
                          cacheonly=cacheonly, persistdir=persistdir)
 
 
-def load_repos(base, target, repo_ids, arch):
-    """Add the target repos and load their metadata; RepoError becomes a `metadata` problem."""
+def load_repos(base, target, repo_ids, arch, proxy=None):
+    """Add the target repos and load their metadata; RepoError becomes a `metadata` problem.
+
+    A repo that is not enabled by default (the counterpart of an enabled source repo) and is
+    absent from the mirror is left out and listed as missing: internal mirrors often carry
+    only BaseOS and AppStream."""
     import dnf.exceptions
 
     by_id = dict((r["id"], r) for r in target.profile.repos)
     urls = []
     for repo_id in repo_ids:
         url = target.repo_url(by_id[repo_id]["path"], arch)
+        if not base.conf.cacheonly and not by_id[repo_id].get("enabled") and not repo_available(url, proxy):
+            urls.append({"id": repo_id, "url": url, "missing": True})
+            continue
         urls.append({"id": repo_id, "url": url})
         repo = base.repos.add_new_repo(repo_id, base.conf, baseurl=[url])
         repo.skip_if_unavailable = False
@@ -148,9 +156,9 @@ def describe_transaction(base, facts, source, swaps, trusted_keyids, repos):
     return plan
 
 
-def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids):
+def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, proxy=None):
     """Load, mark and resolve; returns (plan, packages to download)."""
-    repos = load_repos(base, target, repo_ids, source.arch)
+    repos = load_repos(base, target, repo_ids, source.arch, proxy)
     swaps = mark_conversion(base, facts, source, target, trusted_keyids)
     resolve(base)
     plan = describe_transaction(base, facts, source, swaps, trusted_keyids, repos)

@@ -5,6 +5,7 @@ only the document). Plain ASCII marks: EL8's platform-python may run under a C l
 import sys
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 SEVERITY_STYLE = {"blocker": "bold red", "warning": "yellow", "info": "cyan"}
@@ -72,7 +73,8 @@ def render_findings(console, findings):
         severity = item["severity"] + (" (allowed)" if item["overridden"] else "")
         style = SEVERITY_STYLE.get(item["severity"], "")
         table.add_row("[%s]%s[/%s]" % (style, severity, style), item["id"],
-                      "%s\n[dim]%s[/dim]" % (item["title"], item["detail"]), item["remediation"])
+                      "%s\n[dim]%s[/dim]" % (escape(item["title"]), escape(item["detail"])),
+                      escape(item["remediation"]))
     console.print(table)
 
 
@@ -121,7 +123,7 @@ def render_report(report, stream=None):
     render_steps(console, report["steps"])
     if report["leftovers"]:
         console.print("Still from other vendors (%d): %s" % (len(report["leftovers"]), ", ".join(
-            "%s [%s]" % (e["name"], e["reason"]) for e in report["leftovers"][:30])))
+            "%s (%s)" % (e["name"], e["reason"]) for e in report["leftovers"][:30])), markup=False)
     style, text = STATUS_TEXT.get(report["status"], ("", report["status"]))
     if report.get("message") and report["status"] not in ("ready", "converted", "already_converted"):
         text = "%s %s" % (text, report["message"])

@@ -52,6 +52,7 @@ class DistroSync(Step):
             def error(self, message):
                 log.error("rpm: %s", message)
 
+        ctx.root.pin_dbpath()
         try:
             base.do_transaction(display=[Display()])
         except dnf.exceptions.Error as exc:
