@@ -1,11 +1,17 @@
 """Run steps in order against the journal: skip what is done, undo on an early failure,
 stop for `resume` on a late one. The only place that knows where the point of no return is."""
 import logging
+import os
+import signal
 
 from migrate import journal as J
 from migrate.errors import FailedAfterPointOfNoReturn, MigrateError, RolledBack
 
 log = logging.getLogger(__name__)
+
+# Fault injection for the test suite: SIGKILL ourselves right before the named step starts,
+# exactly as a power cut or an OOM kill would. Never set outside tests.
+KILL_BEFORE = "ALMALINUX_MIGRATE_TEST_KILL_BEFORE"
 
 
 def _describe(exc):
@@ -18,6 +24,8 @@ def run_steps(ctx, steps, journal):
         entry = journal.step(step.id)
         if entry["state"] in (J.DONE, J.SKIPPED):
             continue
+        if os.environ.get(KILL_BEFORE) == step.id:
+            os.kill(os.getpid(), signal.SIGKILL)
         if step.after_point_of_no_return and not journal.data["point_of_no_return_passed"]:
             journal.passed_point_of_no_return()
             ctx.events.emit("point_of_no_return")
@@ -71,5 +79,6 @@ def undo_steps(ctx, steps, journal):
             log.exception("undo of %s failed", step.id)
             failures.append("%s: %s" % (step.id, exc))
             continue
-        journal.mark(step.id, J.UNDONE)
+        if entry["state"] != J.FAILED:  # a failed step keeps its state and why it failed
+            journal.mark(step.id, J.UNDONE, entry["detail"])
     return failures

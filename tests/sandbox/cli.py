@@ -25,13 +25,16 @@ class CliResult(object):
         return "CliResult(rc=%d)\nstdout:\n%s\nstderr:\n%s" % (self.returncode, self.stdout[-3000:], self.stderr[-3000:])
 
 
-def run_cli(root, *args, config=None, output="json", timeout=600, stdin=subprocess.DEVNULL):
+KILL_BEFORE = "ALMALINUX_MIGRATE_TEST_KILL_BEFORE"
+
+
+def run_cli(root, *args, config=None, output="json", timeout=600, stdin=subprocess.DEVNULL, env=None):
     """`python -m migrate --root ROOT [--config C] --output json ARGS`, from this checkout."""
     argv = [sys.executable, "-m", "migrate", "--root", str(root)]
     if config is not None:
         argv += ["--config", str(config)]
     argv += ["--output", output] + [str(a) for a in args]
-    env = dict(os.environ)
+    env = dict(os.environ, **(env or {}))
     env["PYTHONPATH"] = REPO
     proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=stdin,
                           universal_newlines=True, env=env, cwd=REPO, timeout=timeout)
@@ -92,3 +95,22 @@ def installed_signatures(root):
         keyid = sig.rsplit("Key ID ", 1)[1].strip().lower() if "Key ID" in sig else None
         result[name] = keyid
     return result
+
+
+def dnf_check(root, home):
+    """`dnf check` inside the root with the host's config kept out; (returncode, output).
+
+    dnf has no --define, so a private HOME/.rpmmacros points it at the root's rpmdb."""
+    os.makedirs(str(home), exist_ok=True)
+    with open(os.path.join(str(home), ".rpmmacros"), "w") as macros:
+        macros.write("%_dbpath /var/lib/rpm\n")
+    env = dict(os.environ, HOME=str(home))
+    argv = ["dnf", "--installroot", str(root), "--noplugins", "--releasever", "9",
+            "--setopt=reposdir=/nonexistent", "-q", "check"]
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True, env=env)
+    return proc.returncode, proc.stdout
+
+
+def read_events(path):
+    with open(str(path)) as handle:
+        return [json.loads(line) for line in handle if line.strip()]

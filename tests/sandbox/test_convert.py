@@ -1,0 +1,110 @@
+"""End to end: the real CLI converts sandbox hosts built from really signed packages."""
+import pytest
+
+from tests.sandbox.cli import (dnf_check, installed_signatures, read_events, rpm_query, run_cli)
+from tests.schema import assert_valid_report
+
+
+def _convert(root, mirror_url, config, *extra):
+    return run_cli(root, "convert", "--yes", "--mirror", mirror_url, *extra, config=config)
+
+
+def _assert_converted(world, root, result, source_name, tmp_path):
+    assert result.returncode == 0, result
+    report = assert_valid_report(result.document)
+    assert report["status"] == "converted" and report["exit_code"] == 0
+    assert all(step["outcome"] in ("done", "skipped") for step in report["steps"])
+
+    os_release = (root / "etc" / "os-release").read_text()
+    assert 'ID="almalinux"' in os_release and 'VERSION_ID="9.4"' in os_release
+
+    alma = world.keys["alma"].keyid
+    signatures = installed_signatures(root)
+    kinds = world.kinds[source_name]
+    for name in kinds["swapped"]:
+        assert name not in signatures, "%s is still installed" % name
+    for name in world.swaps[source_name].values():
+        assert signatures[name] == alma
+    for kind in ("same_rebuilt", "same_resigned", "target_higher", "target_lower", "target_only"):
+        for name in kinds.get(kind, []):
+            assert signatures[name] == alma, "%s (%s) is signed by %s" % (name, kind, signatures[name])
+    left = dict((e["name"], e["reason"]) for e in report["leftovers"])
+    for name in kinds["source_only"]:
+        assert left[name] == "no_counterpart" and signatures[name] == world.keys[
+            "centos" if source_name.startswith("centos") else "rocky"].keyid
+    for name in kinds["third_party"]:
+        assert left[name] == "third_party" and signatures[name] == world.keys["thirdparty"].keyid
+    assert set(left) == set(kinds["source_only"]) | set(kinds["third_party"])
+
+    conf = root / "etc" / "confpkg.conf"
+    assert "# edited by admin" in conf.read_text()
+    assert (root / "etc" / "confpkg.conf.rpmnew").exists()
+    assert (root / "etc" / "yum.repos.d" / "thirdparty.repo").exists()
+    rc, output = dnf_check(root, tmp_path / "home")
+    assert rc == 0 and output.strip() == "", output
+    return report
+
+
+def test_centos_stream9_converts_with_downgrade(world, mirror, centos9_root, trust_config, tmp_path):
+    events = tmp_path / "events.jsonl"
+    result = _convert(centos9_root, world.mirror_url(mirror), trust_config, "--downgrade", "--events", events)
+    report = _assert_converted(world, centos9_root, result, "centos-stream-9", tmp_path)
+
+    assert report["source"] == dict(report["source"], id="centos", name="CentOS Stream", version="9",
+                                    major=9, arch="x86_64")
+    assert sorted(e["name"] for e in report["plan"]["downgraded"]) == sorted(
+        world.kinds["centos-stream-9"]["target_lower"])
+    assert [e["name"] for e in report["plan"]["reinstalled"]].count("resigned") == 1
+    assert {"kind": "branding", "from": ["centos-logos"], "to": ["almalinux-logos"]} in report["plan"]["swapped"]
+    log = (centos9_root / "var" / "lib" / "posttest" / "log").read_text()
+    assert "preun 1 centos" in log and "post 2 alma" in log
+
+    repo = (centos9_root / "etc" / "yum.repos.d" / "almalinux-baseos.repo").read_text()
+    assert "baseurl=%s/$releasever/BaseOS/$basearch/os/" % world.mirror_url(mirror) in repo
+    assert "\n# mirrorlist=" in repo
+    assert not (centos9_root / "etc" / "yum.repos.d" / "centos.repo").exists()
+
+    names = [e["event"] for e in read_events(events)]
+    assert names[0] == "run_started" and names[-1] == "run_finished"
+    assert names.index("point_of_no_return") < names.index("step_started", names.index("point_of_no_return"))
+    finished = [e for e in read_events(events) if e["event"] == "step_finished"]
+    assert [e["step"] for e in finished][-1] == "REMOVE_DOWNLOADS"
+    assert any(e["event"] == "progress" and e["step"] == "DISTRO_SYNC" for e in read_events(events))
+    assert read_events(events)[-1]["exit_code"] == 0
+
+
+def test_rocky9_converts_without_downgrades(world, mirror, rocky9_root, trust_config, tmp_path):
+    result = _convert(rocky9_root, world.mirror_url(mirror), trust_config)
+    report = _assert_converted(world, rocky9_root, result, "rocky-9", tmp_path)
+    assert report["plan"]["downgraded"] == []
+    assert report["source"]["id"] == "rocky" and report["source"]["version"] == "9.4"
+
+
+def test_converted_host_verifies_and_then_is_already_converted(world, mirror, rocky9_root, trust_config):
+    assert _convert(rocky9_root, world.mirror_url(mirror), trust_config).returncode == 0
+
+    verify = run_cli(rocky9_root, "verify", config=trust_config)
+    report = assert_valid_report(verify.document)
+    assert verify.returncode == 0 and report["status"] == "converted"
+    assert set(e["name"] for e in report["leftovers"]) == set(
+        world.kinds["rocky-9"]["source_only"]) | set(world.kinds["rocky-9"]["third_party"])
+
+    again = run_cli(rocky9_root, "preflight", "--mirror", world.mirror_url(mirror), config=trust_config)
+    assert again.returncode == 0 and assert_valid_report(again.document)["status"] == "already_converted"
+    assert run_cli(rocky9_root, "convert", "--yes", config=trust_config).returncode == 0
+
+    status = run_cli(rocky9_root, "status")
+    assert status.returncode == 0 and status.document["state"] == "done"
+    resume = run_cli(rocky9_root, "resume")
+    assert resume.returncode == 3
+    assert [f["id"] for f in assert_valid_report(resume.document)["findings"]] == ["NO_CONVERSION_IN_PROGRESS"]
+
+
+def test_report_file_and_log_are_written_in_the_root(world, mirror, rocky9_root, trust_config):
+    result = _convert(rocky9_root, world.mirror_url(mirror), trust_config)
+    assert result.returncode == 0
+    report_file = rocky9_root / "var" / "log" / "almalinux-migrate-report.json"
+    assert report_file.exists()
+    log = (rocky9_root / "var" / "log" / "almalinux-migrate.log").read_text()
+    assert "rpmkeys" in log and "--checksig" in log  # subprocesses and their output are logged
+    assert rpm_query(rocky9_root, "-q", "almalinux-release")[0].startswith("almalinux-release-9.4")
