@@ -3,6 +3,7 @@ from migrate.checks.base import BLOCKER
 from migrate.commands.reporting import report_for
 from migrate.errors import EXIT_BLOCKED, EXIT_OK
 from migrate.facts.collect import collect
+from migrate.journal import Journal
 from migrate.source import choose_target, identify_source
 from migrate.verify.leftovers import find_leftovers, trusted_keyids_from_fingerprints
 
@@ -25,6 +26,9 @@ def run(ctx):
         finding = dict(NOT_ALMALINUX, detail="os-release ID is %r." % (ctx.facts.os_release.os_id or None))
         return report_for(ctx, "verify", "failed", [finding], EXIT_BLOCKED)
     fingerprints = list(target_profile.fingerprints) + list(ctx.options.extra_fingerprints)
+    journal = Journal.load(ctx.root)
+    if journal is not None:  # the keys the conversion itself trusted
+        fingerprints += journal.data["target"].get("trusted_fingerprints") or []
     vendors = [v for p in ctx.profiles.sources if not p.is_target for v in p.vendors]
     leftovers = find_leftovers(ctx.facts, trusted_keyids_from_fingerprints(fingerprints), vendors)
     return report_for(ctx, "verify", "converted", [], EXIT_OK, leftovers=leftovers)

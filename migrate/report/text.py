@@ -66,15 +66,16 @@ def render_findings(console, findings):
     if not findings:
         console.print("No findings.", style="green")
         return
-    table = Table(title="Findings", show_lines=False, expand=False)
-    for column in ("severity", "id", "finding", "what to do"):
-        table.add_column(column, overflow="fold")
+    table = Table(title="Findings", show_lines=True, expand=False)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("finding", overflow="fold")
     for item in findings:
-        severity = item["severity"] + (" (allowed)" if item["overridden"] else "")
+        severity = item["severity"] + ("\n(allowed)" if item["overridden"] else "")
         style = SEVERITY_STYLE.get(item["severity"], "")
-        table.add_row("[%s]%s[/%s]" % (style, severity, style), item["id"],
-                      "%s\n[dim]%s[/dim]" % (escape(item["title"]), escape(item["detail"])),
-                      escape(item["remediation"]))
+        table.add_row("[%s]%s[/%s]" % (style, severity, style),
+                      "[bold]%s[/bold] %s\n%s\n[italic]What to do:[/italic] %s" % (
+                          item["id"], escape(item["title"]), escape(item["detail"]),
+                          escape(item["remediation"])))
     console.print(table)
 
 
@@ -125,6 +126,8 @@ def render_report(report, stream=None):
         console.print("Still from other vendors (%d): %s" % (len(report["leftovers"]), ", ".join(
             "%s (%s)" % (e["name"], e["reason"]) for e in report["leftovers"][:30])), markup=False)
     style, text = STATUS_TEXT.get(report["status"], ("", report["status"]))
+    if report["command"] == "verify" and report["status"] == "converted":
+        text = "Verified: this host runs AlmaLinux."
     if report.get("message") and report["status"] not in ("ready", "converted", "already_converted"):
         text = "%s %s" % (text, report["message"])
     console.print(text, style=style)
