@@ -3,6 +3,9 @@
 # Everything it needs is installed by the targets themselves (apt packages, two venvs).
 
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+# This machine's pip also reads a local index that may be absent; its warnings are noise.
+QUIET_PIP := 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
 SYSTEM_PYTHON := /usr/bin/python3
 PYENV_ROOT ?= $(shell pyenv root 2>/dev/null || echo $$HOME/.pyenv)
 PY36 := $(firstword $(wildcard $(PYENV_ROOT)/versions/3.6.*/bin/python3.6))
@@ -29,15 +32,15 @@ deps:
 # The tool and the sandbox need the host's rpm/dnf bindings: a venv from the system python.
 $(VENV)/.done: requirements/runtime.txt requirements/test.txt
 	$(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
-	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements/test.txt
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements/test.txt $(QUIET_PIP)
 	touch $@
 
 # EL8 runs the tool on platform-python 3.6: the unit tests run there too (no bindings needed).
 $(VENV36)/.done: requirements/runtime.txt requirements/test36.txt
 	@test -n "$(PY36)" || { echo "pyenv Python 3.6 not found under $(PYENV_ROOT)/versions" >&2; exit 1; }
 	$(PY36) -m venv $(VENV36)
-	$(VENV36)/bin/pip install -q --disable-pip-version-check pip==21.3.1
-	$(VENV36)/bin/pip install -q --disable-pip-version-check -r requirements/test36.txt
+	$(VENV36)/bin/pip install -q --disable-pip-version-check pip==21.3.1 $(QUIET_PIP)
+	$(VENV36)/bin/pip install -q --disable-pip-version-check -r requirements/test36.txt $(QUIET_PIP)
 	touch $@
 
 lint: $(VENV)/.done $(VENV36)/.done

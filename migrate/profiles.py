@@ -10,7 +10,7 @@ from migrate._compat import toml
 from migrate.errors import ProfileError
 
 PROFILES_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "profiles")
-PACKAGED_PROFILES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "profiles")
+PACKAGED_PROFILES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_profiles")
 
 # key -> (type, required). Types: str, int, bool, "strs" (list of str), "ints", "map" (str->str),
 # "repos" (list of tables).
@@ -49,7 +49,8 @@ TARGET_SCHEMA = {
 REPO_SCHEMA = {
     "id": (str, True),
     "path": (str, True),  # directory under URL/<version>/
-    "enabled": (bool, False),
+    "enabled": (bool, False),  # enabled on a fresh AlmaLinux install
+    "required": (bool, False),  # a mirror without it is no AlmaLinux mirror (BaseOS)
 }
 
 SOURCE_VALID_VERSION_SOURCES = ("os-release", "redhat-release")

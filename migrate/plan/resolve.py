@@ -41,16 +41,16 @@ def open_base(root, workdir, source, target, options, cacheonly=False, persistdi
 def load_repos(base, target, repo_ids, arch, proxy=None):
     """Add the target repos and load their metadata; RepoError becomes a `metadata` problem.
 
-    A repo that is not enabled by default (the counterpart of an enabled source repo) and is
-    absent from the mirror is left out and listed as missing: internal mirrors often carry
-    only BaseOS and AppStream."""
+    A repo other than the required ones (BaseOS) that is absent from the mirror is left out and
+    listed as missing, which the TARGET_REPOS_MISSING check reports: internal mirrors often
+    carry only some repos. The transaction's resolution then shows what that costs."""
     import dnf.exceptions
 
     by_id = dict((r["id"], r) for r in target.profile.repos)
     urls = []
     for repo_id in repo_ids:
         url = target.repo_url(by_id[repo_id]["path"], arch)
-        if not base.conf.cacheonly and not by_id[repo_id].get("enabled") and not repo_available(url, proxy):
+        if not base.conf.cacheonly and not by_id[repo_id].get("required") and not repo_available(url, proxy):
             urls.append({"id": repo_id, "url": url, "missing": True})
             continue
         urls.append({"id": repo_id, "url": url})
