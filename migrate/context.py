@@ -38,6 +38,11 @@ class Context(object):
     def trusted_keyids(self):
         return set(k for key in self.trusted_keys for k in key.keyids)
 
+    def progress(self, step_id, done, total, unit):
+        """Tell the events file and the person at the terminal how far a step is."""
+        self.events.emit("progress", step=step_id, done=done, total=total, unit=unit)
+        self.ui.progress(step_id, done, total, unit)
+
     def resolve(self, cacheonly=False, persistdir=None):
         """Resolve the conversion in a fresh dnf.Base; keeps base, plan and packages here."""
         if self.base is not None:

@@ -58,16 +58,16 @@ def finding(check, problem, allowed):
     return result
 
 
+def command_finding(finding_id, title, detail, remediation, severity=BLOCKER):
+    """A finding a command raises itself (no check class): same shape, same stability of IDs."""
+    return {"id": finding_id, "severity": severity, "title": title, "detail": detail,
+            "remediation": remediation, "overridable": False, "overridden": False}
+
+
 def crash_finding(check, exc):
-    return {
-        "id": check.id,
-        "severity": BLOCKER,
-        "title": "The check %s failed with an internal error" % check.id,
-        "detail": "%s: %s (a bug; the log has the traceback)" % (type(exc).__name__, exc),
-        "remediation": "Report this with /var/log/almalinux-migrate.log.",
-        "overridable": False,
-        "overridden": False,
-    }
+    return command_finding(check.id, "The check %s failed with an internal error" % check.id,
+                           "%s: %s (a bug; the log has the traceback)" % (type(exc).__name__, exc),
+                           "Report this with /var/log/almalinux-migrate.log.")
 
 
 def run_checks(checks, facts, given, allowed, earlier=()):

@@ -3,9 +3,10 @@
 import os
 import uuid
 
+from migrate.checks.base import command_finding
 from migrate.commands.reporting import report_for
 from migrate.config import Options
-from migrate.errors import EXIT_OK, FailedAfterPointOfNoReturn, RolledBack
+from migrate.errors import EXIT_BLOCKED, EXIT_OK, FailedAfterPointOfNoReturn, RolledBack
 from migrate.facts.collect import collect
 from migrate.journal import Journal
 from migrate.keys import parse_public_keys
@@ -24,6 +25,18 @@ def start_journal(ctx):
     journal.data["plan"] = ctx.plan
     journal.save()
     return journal
+
+
+def unfinished_journal(ctx, command):
+    """(journal, None) for a conversion still in progress, else (None, a blocked report)."""
+    journal = Journal.load(ctx.root)
+    if journal is not None and journal.data["state"] in ("running", "failed"):
+        return journal, None
+    finding = command_finding(
+        "NO_CONVERSION_IN_PROGRESS", "There is no conversion to %s" % command,
+        "No unfinished journal under /var/lib/almalinux-migrate.",
+        "Start one with `almalinux-migrate convert`; `status` shows the last run.")
+    return None, report_for(ctx, command, "blocked", [finding], EXIT_BLOCKED, journal=journal)
 
 
 def restore_context(ctx, journal):

@@ -1,5 +1,5 @@
 """verify: is this host AlmaLinux now, and what is still from other vendors."""
-from migrate.checks.base import BLOCKER
+from migrate.checks.base import command_finding
 from migrate.commands.reporting import report_for
 from migrate.errors import EXIT_BLOCKED, EXIT_OK
 from migrate.facts.collect import collect
@@ -7,14 +7,6 @@ from migrate.journal import Journal
 from migrate.source import choose_target, identify_source
 from migrate.verify.leftovers import find_leftovers, trusted_keyids_from_fingerprints
 
-NOT_ALMALINUX = {
-    "id": "NOT_ALMALINUX",
-    "severity": BLOCKER,
-    "title": "This host does not run AlmaLinux",
-    "remediation": "Convert it with `almalinux-migrate convert`, or `resume` an unfinished run.",
-    "overridable": False,
-    "overridden": False,
-}
 
 
 def run(ctx):
@@ -23,7 +15,10 @@ def run(ctx):
     ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
     target_profile = ctx.target.profile
     if ctx.source.profile is None or not ctx.source.profile.is_target or target_profile is None:
-        finding = dict(NOT_ALMALINUX, detail="os-release ID is %r." % (ctx.facts.os_release.os_id or None))
+        finding = command_finding(
+            "NOT_ALMALINUX", "This host does not run AlmaLinux",
+            "os-release ID is %r." % (ctx.facts.os_release.os_id or None),
+            "Convert it with `almalinux-migrate convert`, or `resume` an unfinished run.")
         return report_for(ctx, "verify", "failed", [finding], EXIT_BLOCKED)
     fingerprints = list(target_profile.fingerprints) + list(ctx.options.extra_fingerprints)
     journal = Journal.load(ctx.root)

@@ -17,7 +17,7 @@ def collect(root):
         is_superuser=(os.geteuid() == 0) if root.is_live else None,
         os_release=collect_os_release(root),
         redhat_release=collect_redhat_release(root),
-        arch=detect_arch(packages),
+        arch=detect_arch(packages) or (os.uname()[4] if packages else ""),
         packages=packages,
         repos=repos,
         repo_errors=repo_errors,

@@ -36,7 +36,7 @@ class DistroSync(Step):
         if missing:
             raise MigrateError("%d downloaded package(s) are gone from the cache, e.g. %s"
                                % (len(missing), missing[0]))
-        state = {"done": 0, "seen": set()}
+        state = {"seen": set()}
 
         class Display(dnf.callback.TransactionProgress):
             def progress(self, package, action, ti_done, ti_total, ts_done, ts_total):
@@ -44,10 +44,7 @@ class DistroSync(Step):
                 if ti_done != ti_total or key in state["seen"]:
                     return
                 state["seen"].add(key)
-                state["done"] = min(state["done"] + 1, ts_total)
-                ctx.events.emit("progress", step=DistroSync.id, done=ts_done, total=ts_total,
-                                unit="transaction items")
-                ctx.ui.progress(DistroSync.id, ts_done, ts_total, "transaction items")
+                ctx.progress(DistroSync.id, ts_done, ts_total, "transaction items")
 
             def error(self, message):
                 log.error("rpm: %s", message)

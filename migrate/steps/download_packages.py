@@ -23,16 +23,14 @@ class DownloadPackages(Step):
 
         class Progress(dnf.callback.DownloadProgress):
             def start(self, total_files, total_size, total_drpms=0):
-                ctx.ui.progress(DownloadPackages.id, 0, total, "packages")
+                ctx.progress(DownloadPackages.id, 0, total, "packages")
 
             def progress(self, payload, done):
                 pass
 
             def end(self, payload, status, msg):
                 state["done"] += 1
-                ctx.events.emit("progress", step=DownloadPackages.id, done=state["done"],
-                                total=total, unit="packages")
-                ctx.ui.progress(DownloadPackages.id, state["done"], total, "packages")
+                ctx.progress(DownloadPackages.id, state["done"], total, "packages")
 
         try:
             ctx.base.download_packages(ctx.packages, Progress())

@@ -14,13 +14,9 @@ class VerifySignatures(Step):
             ctx.resolve()
         prepare_keyring(ctx.root, ctx.runner, ctx.keyring_dir, [ctx.key_path])
         paths = [p.localPkg() for p in ctx.packages]
-
-        def progress(done, total):
-            ctx.events.emit("progress", step=self.id, done=done, total=total, unit="packages")
-            ctx.ui.progress(self.id, done, total, "packages")
-
         try:
-            verify_files(ctx.root, ctx.runner, ctx.keyring_dir, paths, progress)
+            verify_files(ctx.root, ctx.runner, ctx.keyring_dir, paths,
+                         lambda done, total: ctx.progress(self.id, done, total, "packages"))
         except SignatureProblem as exc:
             raise MigrateError(str(exc))
         return "%d packages signed by trusted keys" % len(paths)
