@@ -1,6 +1,6 @@
 """Which distribution and version the root is, and which AlmaLinux it becomes: pure functions
 over facts, profiles and options."""
-from typing import NamedTuple, Optional
+from typing import NamedTuple, Optional, Tuple
 
 from migrate.facts.osrelease import parse_release_file_version
 
@@ -12,6 +12,7 @@ class Source(NamedTuple):
     version: str
     major: Optional[int]
     arch: str
+    release_packages: Tuple[str, ...] = ()
 
     def as_report(self):
         return {
@@ -21,6 +22,7 @@ class Source(NamedTuple):
             "version": self.version or None,
             "major": self.major,
             "arch": self.arch or None,
+            "release_packages": list(self.release_packages),
         }
 
 
@@ -75,7 +77,8 @@ def identify_source(facts, profiles):
     if profile is not None and major is not None:
         profile = profile.for_major(major)
     name = facts.os_release.name or (profile.name if profile else "")
-    return Source(profile, facts.os_release.os_id, name, version, major, facts.arch)
+    return Source(profile, facts.os_release.os_id, name, version, major, facts.arch,
+                  facts.release_packages)
 
 
 def choose_target(source, profiles, options):

@@ -37,6 +37,7 @@ def make_facts(**changes):
         repos=(repo("baseos"), repo("appstream"), repo("crb", enabled=False)),
         repo_errors=(),
         conversion_in_progress=False,
+        release_packages=("rocky-release",),
     )
     values.update(changes)
     return Facts(**values)

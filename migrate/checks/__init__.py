@@ -7,6 +7,8 @@ from migrate.checks.downgrade_required import DowngradeRequired
 from migrate.checks.leftover_packages import LeftoverPackages
 from migrate.checks.mirror_unreachable import MirrorUnreachable
 from migrate.checks.not_superuser import NotSuperuser
+from migrate.checks.release_package_mismatch import ReleasePackageMismatch
+from migrate.checks.rpmdb_unreadable import RpmdbUnreadable
 from migrate.checks.target_key_untrusted import TargetKeyUntrusted
 from migrate.checks.target_repos_missing import TargetReposMissing
 from migrate.checks.third_party_repos import ThirdPartyRepos
@@ -18,10 +20,12 @@ from migrate.checks.unsupported_target import UnsupportedTarget
 ALL = (
     NotSuperuser(),
     UnsupportedSource(),
+    RpmdbUnreadable(),
     AlreadyConverted(),
     UnsupportedTarget(),
     UnsupportedArch(),
     ConversionInProgress(),
+    ReleasePackageMismatch(),
     BrokenRepoFiles(),
     ThirdPartyRepos(),
     MirrorUnreachable(),

@@ -51,7 +51,7 @@ def restore_context(ctx, journal):
     if profile is not None and src["major"] is not None:
         profile = profile.for_major(src["major"])
     ctx.source = Source(profile, src["id"] or "", src["name"] or "", src["version"] or "",
-                        src["major"], src["arch"] or "")
+                        src["major"], src["arch"] or "", tuple(src.get("release_packages") or ()))
     ctx.target = Target(ctx.profiles.target_for(tgt["major"]), tgt["version"], tgt["major"], tgt["mirror"])
     ctx.plan = data.get("plan")
     trusted = set(tgt.get("trusted_fingerprints") or ())

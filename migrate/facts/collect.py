@@ -1,15 +1,31 @@
 """collect(root) -> Facts: the one place that reads the host for the checks."""
+import logging
 import os
 
 from migrate.facts.model import Facts
 from migrate.facts.osrelease import collect_os_release, collect_redhat_release
 from migrate.facts.repos import collect_repos
-from migrate.facts.rpmdb import collect_packages, detect_arch
+from migrate.facts.rpmdb import collect_packages, collect_release_packages, detect_arch
 from migrate.journal import journal_exists
+
+log = logging.getLogger(__name__)
+
+
+def _read_rpmdb(root):
+    """(packages, release packages, error): an unreadable rpmdb is a finding, not a crash."""
+    if not root.exists(root.rpmdb_path):
+        return (), (), ""
+    try:
+        return collect_packages(root), collect_release_packages(root), ""
+    except ImportError as exc:
+        return (), (), "the rpm Python bindings are missing (%s)" % exc
+    except Exception as exc:  # rpm.error and friends: a damaged or foreign-format database
+        log.debug("reading the rpmdb failed", exc_info=True)
+        return (), (), "%s: %s" % (type(exc).__name__, exc)
 
 
 def collect(root):
-    packages = collect_packages(root) if root.exists(root.rpmdb_path) else ()
+    packages, release_packages, rpmdb_error = _read_rpmdb(root)
     repos, repo_errors = collect_repos(root)
     return Facts(
         root_path=root.path,
@@ -17,9 +33,12 @@ def collect(root):
         is_superuser=(os.geteuid() == 0) if root.is_live else None,
         os_release=collect_os_release(root),
         redhat_release=collect_redhat_release(root),
+        # all noarch (a minimal image): the machine's own is the best evidence left
         arch=detect_arch(packages) or (os.uname()[4] if packages else ""),
         packages=packages,
         repos=repos,
         repo_errors=repo_errors,
         conversion_in_progress=journal_exists(root),
+        release_packages=release_packages,
+        rpmdb_error=rpmdb_error,
     )

@@ -50,6 +50,8 @@ class Facts(NamedTuple):
     repos: Tuple[RepoSection, ...]
     repo_errors: Tuple[str, ...]  # repo files that could not be parsed
     conversion_in_progress: bool
+    release_packages: Tuple[str, ...] = ()  # installed packages that provide system-release
+    rpmdb_error: str = ""  # why the rpmdb could not be read; "" when it was
 
     def installed(self, name):
         return [p for p in self.packages if p.name == name]

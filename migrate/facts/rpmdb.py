@@ -48,6 +48,12 @@ def collect_packages(root):
     return tuple(packages)
 
 
+def collect_release_packages(root):
+    """Names of the installed packages that provide system-release (the release package)."""
+    ts = root.rpm_transaction_set()
+    return tuple(sorted(set(_text(h["name"]) for h in ts.dbMatch("providename", "system-release"))))
+
+
 def collect_gpg_pubkeys(root):
     """Key IDs (16 hex) imported into the root's rpmdb."""
     ts = root.rpm_transaction_set()

@@ -37,7 +37,8 @@ def build_report(command, status, source, target, findings, plan=None, steps=(),
 
 
 def empty_source():
-    return {"id": None, "name": None, "profile": None, "version": None, "major": None, "arch": None}
+    return {"id": None, "name": None, "profile": None, "version": None, "major": None, "arch": None,
+            "release_packages": []}
 
 
 def empty_target():

@@ -4,6 +4,8 @@ import datetime
 import json
 import sys
 
+from migrate.errors import UsageError
+
 
 def utc_now():
     return datetime.datetime.utcnow().strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
@@ -16,7 +18,10 @@ class Events(object):
         if path == "-":
             self.handle = sys.stdout
         elif path:
-            self.handle = open(path, "a", encoding="utf-8")
+            try:
+                self.handle = open(path, "a", encoding="utf-8")
+            except (IOError, OSError) as exc:
+                raise UsageError("cannot open --events %s: %s" % (path, exc.strerror or exc))
 
     def emit(self, event, **fields):
         if self.handle is None:

@@ -78,3 +78,14 @@ def test_profiles_lists_sources_and_targets(tmp_path):
     assert result.returncode == 0
     assert "rocky" in [s["id"] for s in result.document["sources"]]
     assert result.document["targets"][0]["fingerprints"] == ["BF18AC2876178908D6E71267D36CB86CB86B3716"]
+
+
+def test_corrupted_rpmdb_is_a_blocker_not_a_traceback(rocky9_root, trust_config):
+    rpmdb = rocky9_root / "var" / "lib" / "rpm"
+    for extra in rpmdb.glob("rpmdb.sqlite-*"):
+        extra.unlink()
+    (rpmdb / "rpmdb.sqlite").write_bytes(b"this is not an sqlite database\n" * 200)
+    result = run_cli(rocky9_root, "preflight", config=trust_config)
+    assert result.returncode == 3, result
+    ids = [f["id"] for f in assert_valid_report(result.document)["findings"] if f["severity"] == "blocker"]
+    assert ids == ["RPMDB_UNREADABLE"]

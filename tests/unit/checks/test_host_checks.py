@@ -102,3 +102,15 @@ def test_check_ids_are_unique_and_upper_snake():
     ids = [c.id for c in ALL]
     assert len(ids) == len(set(ids))
     assert all(i == i.upper() and " " not in i for i in ids)
+
+
+def test_unreadable_rpmdb_blocks_and_skips_the_arch_check():
+    findings = _run(make_facts(rpmdb_error="rpm.error: cannot open Packages", packages=(), arch=""))
+    assert "cannot open" in findings["RPMDB_UNREADABLE"]["detail"]
+    assert "UNSUPPORTED_ARCH" not in findings
+
+
+def test_release_package_of_another_distribution_warns():
+    findings = _run(make_facts(release_packages=("almalinux-release",)))
+    assert findings["RELEASE_PACKAGE_MISMATCH"]["severity"] == "warning"
+    assert "RELEASE_PACKAGE_MISMATCH" not in _run(make_facts(release_packages=("rocky-release",)))
