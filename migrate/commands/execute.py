@@ -6,10 +6,11 @@ import uuid
 from migrate.checks.base import command_finding
 from migrate.commands.reporting import report_for
 from migrate.config import Options
-from migrate.errors import EXIT_BLOCKED, EXIT_OK, FailedAfterPointOfNoReturn, RolledBack
+from migrate.errors import EXIT_BLOCKED, EXIT_OK, Blocked, FailedAfterPointOfNoReturn, RolledBack
 from migrate.facts.collect import collect
 from migrate.journal import Journal
 from migrate.keys import parse_public_keys
+from migrate.plan.mirror import probe_key
 from migrate.source import Source, Target
 from migrate.steps import conversion_steps
 from migrate.steps.engine import run_steps
@@ -59,6 +60,13 @@ def restore_context(ctx, journal):
         with open(ctx.key_path, encoding="utf-8") as handle:
             ctx.key_text = handle.read()
         ctx.trusted_keys = tuple(k for k in parse_public_keys(ctx.key_text) if k.fingerprint in trusted)
+    else:  # killed before SAVE_TARGET_KEY: fetch it again, trusting only what the run trusted
+        key = probe_key(ctx.target.key_url, trusted, ctx.options.proxy)
+        if not key.trusted:
+            raise Blocked("cannot get the trusted signing key again (%s); nothing past the point "
+                          "of no return was done: retry `resume` or run `rollback`"
+                          % (key.error or "untrusted key at %s" % key.url))
+        ctx.key_text, ctx.trusted_keys = key.text, key.trusted
     ctx.facts = collect(ctx.root)
 
 

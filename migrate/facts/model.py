@@ -17,6 +17,7 @@ class Package(NamedTuple):
     arch: str
     vendor: str
     keyid: Optional[str]  # 16 lowercase hex digits of the signing key; None when unsigned
+    dbid: int = 0  # the rpmdb's record number: tells apart two copies of one NEVRA
 
     @property
     def evr(self):

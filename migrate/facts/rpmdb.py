@@ -29,7 +29,8 @@ def _text(value):
 def collect_packages(root):
     ts = root.rpm_transaction_set()
     packages = []
-    for header in ts.dbMatch():
+    match = ts.dbMatch()
+    for header in match:
         name = _text(header["name"])
         if name == "gpg-pubkey":
             continue  # keys imported into the rpmdb, not software
@@ -42,6 +43,7 @@ def collect_packages(root):
                 arch=_text(header["arch"]) or "noarch",
                 vendor=_text(header["vendor"]),
                 keyid=parse_key_id(_text(header.format(SIGNATURE_FORMAT))),
+                dbid=match.instance(),
             )
         )
     packages.sort(key=lambda p: (p.name, p.arch, p.evr))

@@ -96,15 +96,31 @@ def mark_conversion(base, facts, source, target, trusted_keyids):
             base.package_install(candidates[0])
         swaps.append({"kind": "branding", "from": [old], "to": [new] if candidates else []})
     base.distro_sync()
-    keyids = dict((p.nevra, p.keyid) for p in facts.packages)
+    keyids = dict((p.dbid, p.keyid) for p in facts.packages)
+    remove_duplicates(base, installed, keyids, trusted_keyids)
     for package in installed:
-        nevra = "%s-%s.%s" % (package.name, package.evr, package.arch)
-        if keyids.get(nevra) in trusted_keyids:
+        if keyids.get(package.rpmdbid) in trusted_keyids:
             continue
         newest = available.filter(name=package.name, arch=package.arch).latest().run()
         if newest and newest[0].evr == package.evr:
             base.package_reinstall(newest[0])
     return swaps
+
+
+def remove_duplicates(base, installed, keyids, trusted_keyids):
+    """Two copies of one package (same name and arch) are what a transaction killed half-way
+    leaves: keep the trusted-signed, newest copy and erase the others, so resuming ends exactly
+    where an uninterrupted run does. Install-only packages (kernels) are meant to repeat."""
+    installonly = set(base.conf.installonlypkgs)
+    groups = {}
+    for package in installed.duplicated():
+        if package.name not in installonly:
+            groups.setdefault((package.name, package.arch), []).append(package)
+    for copies in groups.values():
+        copies.sort(key=lambda p: (keyids.get(p.rpmdbid) in trusted_keyids, p), reverse=True)
+        for extra in copies[1:]:
+            log.info("erasing duplicate %s (rpmdb record %d)", extra, extra.rpmdbid)
+            base.package_remove(extra)
 
 
 def resolve(base):
@@ -120,6 +136,8 @@ def describe_transaction(base, facts, source, swaps, trusted_keyids, repos):
     """The resolved transaction as the plan document."""
     import dnf.transaction as T
 
+    CHANGES = (T.PKG_UPGRADE, T.PKG_DOWNGRADE, T.PKG_REINSTALL, T.PKG_INSTALL, T.PKG_REMOVE,
+               T.PKG_OBSOLETED)
     plan = empty_plan()
     plan["swapped"] = swaps
     plan["repos"] = repos
@@ -128,6 +146,8 @@ def describe_transaction(base, facts, source, swaps, trusted_keyids, repos):
         before.setdefault((package.name, package.arch), package.evr)
     touched = set()
     for item in base.transaction:
+        if item.action not in CHANGES:
+            continue  # reason changes and the "-ed" halves of pairs carry no package of their own
         package = item.pkg
         nevra = "%s-%s.%s" % (package.name, package.evr, package.arch)
         key = (package.name, package.arch)
@@ -138,12 +158,10 @@ def describe_transaction(base, facts, source, swaps, trusted_keyids, repos):
             plan["downgraded"].append(entry)
         elif item.action == T.PKG_REINSTALL:
             plan["reinstalled"].append({"name": package.name, "nevra": nevra})
-        elif item.action in (T.PKG_INSTALL,):
+        elif item.action == T.PKG_INSTALL:
             plan["installed"].append({"name": package.name, "nevra": nevra})
-        elif item.action in (T.PKG_REMOVE, T.PKG_OBSOLETED):
-            plan["removed"].append({"name": package.name, "nevra": nevra})
         else:
-            continue
+            plan["removed"].append({"name": package.name, "nevra": nevra})
         touched.add(package.name)
     plan["download_size"] = sum(p.downloadsize or 0 for p in base.transaction.install_set)
     vendors = source.profile.vendors if source.profile else []

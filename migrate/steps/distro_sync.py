@@ -7,11 +7,16 @@ conflicts between logos packages, and half the time of separate runs. It runs of
 crash inside it is resumed by resolving again from the same cache: what is done drops out."""
 import logging
 import os
+import signal
 
 from migrate.errors import MigrateError
 from migrate.steps.base import Step
 
 log = logging.getLogger(__name__)
+
+# Fault injection for the test suite: SIGKILL ourselves after this many transaction items,
+# in the middle of rpm's transaction, as a power cut would. Never set outside tests.
+KILL_AFTER_ITEMS = "ALMALINUX_MIGRATE_TEST_KILL_AFTER_ITEMS"
 
 
 class DistroSync(Step):
@@ -24,7 +29,8 @@ class DistroSync(Step):
 
     def is_done(self, ctx):
         self._resolve_offline(ctx)
-        return len(ctx.base.transaction) == 0
+        transaction = ctx.base.transaction
+        return not transaction.install_set and not transaction.remove_set
 
     def apply(self, ctx):
         import dnf.callback
@@ -37,6 +43,7 @@ class DistroSync(Step):
             raise MigrateError("%d downloaded package(s) are gone from the cache, e.g. %s"
                                % (len(missing), missing[0]))
         state = {"seen": set()}
+        kill_after = int(os.environ.get(KILL_AFTER_ITEMS) or 0)
 
         class Display(dnf.callback.TransactionProgress):
             def progress(self, package, action, ti_done, ti_total, ts_done, ts_total):
@@ -44,6 +51,8 @@ class DistroSync(Step):
                 if ti_done != ti_total or key in state["seen"]:
                     return
                 state["seen"].add(key)
+                if kill_after and len(state["seen"]) >= kill_after:
+                    os.kill(os.getpid(), signal.SIGKILL)
                 ctx.progress(DistroSync.id, ts_done, ts_total, "transaction items")
 
             def error(self, message):

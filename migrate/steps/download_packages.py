@@ -1,11 +1,24 @@
 """Download every package of the transaction before the point of no return, so that after it
 nothing needs the network (a mirror dying mid-sync is what strands peers' hosts)."""
 import logging
+import os
 
 from migrate.errors import MigrateError
 from migrate.steps.base import Step
 
 log = logging.getLogger(__name__)
+MIB = 1024 * 1024
+
+
+def check_space(directory, needed):
+    """Refuse before downloading when the cache's filesystem cannot hold the packages: a
+    half-filled disk is worse than a clear message."""
+    stat = os.statvfs(directory)
+    free = stat.f_bavail * stat.f_frsize
+    if free < needed * 1.05 + MIB:
+        raise MigrateError("not enough space for the download in %s: %.1f MiB free, %.1f MiB needed; "
+                           "free some space there and run the conversion again"
+                           % (directory, free / float(MIB), needed / float(MIB)))
 
 
 class DownloadPackages(Step):
@@ -18,6 +31,8 @@ class DownloadPackages(Step):
 
         if ctx.packages is None:
             ctx.resolve()
+        check_space(os.path.join(ctx.workdir, "dnf-cache"),
+                    sum(p.downloadsize or 0 for p in ctx.packages if not os.path.exists(p.localPkg())))
         total = len(ctx.packages)
         state = {"done": 0}
 

@@ -24,10 +24,10 @@ def run_steps(ctx, steps, journal):
         entry = journal.step(step.id)
         if entry["state"] in (J.DONE, J.SKIPPED):
             continue
-        if os.environ.get(KILL_BEFORE) == step.id:
-            os.kill(os.getpid(), signal.SIGKILL)
+        _maybe_killed(step.id)
         if step.after_point_of_no_return and not journal.data["point_of_no_return_passed"]:
             journal.passed_point_of_no_return()
+            _maybe_killed("POINT_OF_NO_RETURN")
             ctx.events.emit("point_of_no_return")
             ctx.ui.point_of_no_return()
             log.info("passed the point of no return")
@@ -58,6 +58,11 @@ def run_steps(ctx, steps, journal):
                              % (step.id, message))
         _finish(ctx, journal, step, J.DONE, detail)
     journal.finish("done")
+
+
+def _maybe_killed(boundary):
+    if os.environ.get(KILL_BEFORE) == boundary:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _finish(ctx, journal, step, state, detail):

@@ -26,11 +26,16 @@ class CliResult(object):
 
 
 KILL_BEFORE = "ALMALINUX_MIGRATE_TEST_KILL_BEFORE"
+KILL_AFTER_ITEMS = "ALMALINUX_MIGRATE_TEST_KILL_AFTER_ITEMS"
+OFFLINE = ("unshare", "--net")
 
 
-def run_cli(root, *args, config=None, output="json", timeout=600, stdin=subprocess.DEVNULL, env=None):
-    """`python -m migrate --root ROOT [--config C] --output json ARGS`, from this checkout."""
-    argv = [sys.executable, "-m", "migrate", "--root", str(root)]
+def run_cli(root, *args, config=None, output="json", timeout=600, stdin=subprocess.DEVNULL, env=None,
+            prefix=()):
+    """`python -m migrate --root ROOT [--config C] --output json ARGS`, from this checkout.
+
+    `prefix` wraps the command, e.g. ["unshare", "-n"] to run it without any network."""
+    argv = list(prefix) + [sys.executable, "-m", "migrate", "--root", str(root)]
     if config is not None:
         argv += ["--config", str(config)]
     argv += ["--output", output] + [str(a) for a in args]
@@ -109,6 +114,18 @@ def dnf_check(root, home):
             "--setopt=reposdir=/nonexistent", "-q", "check"]
     proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True, env=env)
     return proc.returncode, proc.stdout
+
+
+def end_state(root):
+    """What a finished conversion must agree on: installed NEVRAs with their signing keys, and
+    every repo file's text."""
+    packages = sorted(rpm_query(root, "-qa", "--qf", "%{NEVRA} " + SIG_QF.split(" ", 1)[1]))
+    repos_dir = os.path.join(str(root), "etc", "yum.repos.d")
+    repos = {}
+    for name in sorted(os.listdir(repos_dir)):
+        with open(os.path.join(repos_dir, name)) as handle:
+            repos[name] = handle.read()
+    return {"packages": packages, "repos": repos}
 
 
 def read_events(path):
