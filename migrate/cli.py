@@ -142,6 +142,8 @@ ALLOW = typer.Option([], "--allow", metavar="CHECK_ID", help="Accept an overrida
 THIRD = typer.Option(None, "--third-party", help="keep (default) or disable third-party repos during the sync.")
 EVENTS = typer.Option(None, "--events", metavar="FILE", help="Append JSON lines of progress to FILE (- = stdout).")
 YES = typer.Option(False, "--yes", "-y", help="Never ask.")
+RESUME_ON_BOOT = typer.Option(False, "--resume-on-boot",
+                              help="Install a systemd unit that resumes an interrupted conversion at boot.")
 
 
 @app.command()
@@ -158,7 +160,7 @@ def preflight(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Option
 def convert(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional[str] = MIRROR,
             proxy: Optional[str] = PROXY, downgrade: bool = DOWNGRADE, allow: List[str] = ALLOW,
             third_party: Optional[ThirdParty] = THIRD, events: Optional[str] = EVENTS,
-            yes: bool = YES):
+            yes: bool = YES, resume_on_boot: bool = RESUME_ON_BOOT):
     """Preflight, then convert; --yes makes it non-interactive."""
     if not yes and not sys.stdin.isatty():
         _guarded(ctx.obj, "convert", _raise(UsageError("convert needs --yes when it cannot ask at a terminal")))
@@ -170,7 +172,8 @@ def convert(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional
 
     _run_report_command(ctx, "convert", events, lambda c: convert_cmd.run(c, confirm), target=target,
                         mirror=mirror, proxy=proxy, downgrade=downgrade, allow=allow,
-                        third_party=third_party.value if third_party else None, assume_yes=yes)
+                        third_party=third_party.value if third_party else None, assume_yes=yes,
+                        resume_on_boot=resume_on_boot)
 
 
 def _raise(exc):

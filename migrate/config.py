@@ -26,6 +26,7 @@ class Options(NamedTuple):
     third_party: str = "keep"
     extra_fingerprints: Tuple[str, ...] = ()
     assume_yes: bool = False
+    resume_on_boot: bool = False
 
     def as_journal(self):
         return dict(self._asdict())
@@ -93,7 +94,7 @@ def load_config(root, path=None):
 
 
 def merge_options(file_config, target=None, mirror=None, proxy=None, downgrade=False, allow=(),
-                  third_party=None, assume_yes=False):
+                  third_party=None, assume_yes=False, resume_on_boot=False):
     """The command line wins over the file; lists add up."""
     return Options(
         target=target,
@@ -104,4 +105,5 @@ def merge_options(file_config, target=None, mirror=None, proxy=None, downgrade=F
         third_party=third_party or file_config.third_party or "keep",
         extra_fingerprints=file_config.extra_fingerprints,
         assume_yes=bool(assume_yes),
+        resume_on_boot=bool(resume_on_boot),
     )

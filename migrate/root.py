@@ -62,10 +62,14 @@ class Root(object):
         with open(self.join(path), "rb") as handle:
             return handle.read()
 
-    def write_bytes(self, path, data, mode=0o644):
-        """Write through a temp file in the same directory, fsync, then rename."""
+    def write_bytes(self, path, data, mode=None):
+        """Write through a temp file in the same directory, fsync, rename, fsync the directory:
+        after a crash the file is either the old one or the new one, never a torn mix.
+        `mode` None keeps an existing file's mode (0644 for a new one)."""
         target = self.join(path)
         self.makedirs(os.path.dirname(path))
+        if mode is None:
+            mode = os.stat(target).st_mode & 0o7777 if os.path.isfile(target) else 0o644
         fd, tmp = tempfile.mkstemp(prefix=".almalinux-migrate.", dir=os.path.dirname(target))
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -78,8 +82,13 @@ class Root(object):
             if os.path.exists(tmp):
                 os.unlink(tmp)
             raise
+        directory = os.open(os.path.dirname(target), os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
 
-    def write_text(self, path, text, mode=0o644):
+    def write_text(self, path, text, mode=None):
         self.write_bytes(path, text.encode("utf-8"), mode)
 
     def makedirs(self, path, mode=0o755):

@@ -6,6 +6,7 @@ from migrate.steps.download_packages import DownloadPackages
 from migrate.steps.import_target_key import ImportTargetKey
 from migrate.steps.point_repos_at_mirror import PointReposAtMirror
 from migrate.steps.remove_downloads import RemoveDownloads
+from migrate.steps.resume_unit import InstallResumeUnit, RemoveResumeUnit
 from migrate.steps.save_target_key import SaveTargetKey
 from migrate.steps.verify_signatures import VerifySignatures
 
@@ -16,8 +17,10 @@ def conversion_steps():
         DownloadPackages(),
         VerifySignatures(),
         BackupFiles(),
+        InstallResumeUnit(),
         ImportTargetKey(),
         DistroSync(),
         PointReposAtMirror(),
         RemoveDownloads(),
+        RemoveResumeUnit(),
     ]

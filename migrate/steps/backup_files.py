@@ -1,15 +1,19 @@
-"""Copy every file the conversion replaces or removes (repo files, dnf vars, release and
-issue files) into the state dir before anything changes, recording what did not exist."""
+"""Copy every file the conversion replaces or removes into the state dir before anything
+changes: repo files, dnf vars and config, keys, release and issue files, alternatives, and
+every file of the packages the transaction removes (their RPMs usually cannot be downloaded
+again: the old vendor's repos are never needed, and may be gone)."""
 import json
 import os
 import shutil
+import tarfile
 
 from migrate.steps.base import Step
 
-BACKED_UP_DIRS = ("/etc/yum.repos.d", "/etc/dnf/vars", "/etc/pki/rpm-gpg")
+BACKED_UP_DIRS = ("/etc/yum.repos.d", "/etc/dnf/vars", "/etc/pki/rpm-gpg", "/etc/alternatives",
+                  "/var/lib/alternatives")
 BACKED_UP_FILES = ("/etc/issue", "/etc/issue.net", "/etc/os-release", "/usr/lib/os-release",
                    "/etc/redhat-release", "/etc/system-release", "/etc/system-release-cpe",
-                   "/etc/dnf/dnf.conf")
+                   "/etc/dnf/dnf.conf", "/etc/motd")
 RELEASE_FILE_SUFFIX = "-release"
 
 
@@ -21,9 +25,20 @@ def files_to_back_up(root):
     return sorted(p for p in paths if not root.isdir(p) or os.path.islink(root.join(p)))
 
 
+def files_of_packages(root, names):
+    """Paths (inside the root) owned by the installed packages of these names."""
+    ts = root.rpm_transaction_set()
+    paths = set()
+    for name in sorted(set(names)):
+        for header in ts.dbMatch("name", name):
+            for path in header["filenames"] or []:
+                paths.add(path.decode("utf-8", "replace") if isinstance(path, bytes) else path)
+    return sorted(paths)
+
+
 class BackupFiles(Step):
     id = "BACKUP_FILES"
-    title = "Back up repo, release and issue files"
+    title = "Back up repo, release, issue and removed packages' files"
 
     def backup_dir(self, ctx):
         return os.path.join(ctx.workdir, "backup")
@@ -32,6 +47,7 @@ class BackupFiles(Step):
         target = self.backup_dir(ctx)
         if os.path.isdir(target):
             shutil.rmtree(target)
+        os.makedirs(target, 0o700)
         manifest = []
         for path in files_to_back_up(ctx.root):
             source = ctx.root.join(path)
@@ -43,9 +59,21 @@ class BackupFiles(Step):
             else:
                 shutil.copy2(source, copy)
             manifest.append(path)
+        removed = [e["name"] for e in (ctx.plan or {}).get("removed", [])]
+        archived = self._archive(ctx, removed, os.path.join(target, "removed-packages.tar.gz"))
         with open(os.path.join(target, "manifest.json"), "w") as handle:
-            json.dump({"files": manifest}, handle, indent=1)
-        return "%d files" % len(manifest)
+            json.dump({"files": manifest, "removed_packages": sorted(set(removed)),
+                       "removed_packages_archive": "removed-packages.tar.gz"}, handle, indent=1)
+        return "%d files, %d files of %d removed packages" % (len(manifest), archived, len(set(removed)))
+
+    def _archive(self, ctx, names, path):
+        count = 0
+        with tarfile.open(path, "w:gz") as archive:
+            for inside in files_of_packages(ctx.root, names):
+                if os.path.lexists(ctx.root.join(inside)) and not ctx.root.isdir(inside):
+                    archive.add(ctx.root.join(inside), arcname=inside.lstrip("/"), recursive=False)
+                    count += 1
+        return count
 
     def undo(self, ctx):
         """Nothing before the point of no return edits these files: dropping the copy is enough."""

@@ -1,4 +1,6 @@
 """End to end: the real CLI converts sandbox hosts built from really signed packages."""
+import tarfile
+
 import pytest
 
 from tests.sandbox.cli import (dnf_check, installed_signatures, read_events, rpm_query, run_cli)
@@ -63,6 +65,12 @@ def test_centos_stream9_converts_with_downgrade(world, mirror, centos9_root, tru
     assert "baseurl=%s/$releasever/BaseOS/$basearch/os/" % world.mirror_url(mirror) in repo
     assert "\n# mirrorlist=" in repo
     assert not (centos9_root / "etc" / "yum.repos.d" / "centos.repo").exists()
+
+    backup = centos9_root / "var" / "lib" / "almalinux-migrate" / "backup"
+    with tarfile.open(str(backup / "removed-packages.tar.gz")) as archive:
+        archived = archive.getnames()
+    assert "etc/centos-release" in archived and "etc/yum.repos.d/centos.repo" in archived
+    assert (backup / "files" / "etc" / "yum.repos.d" / "centos.repo").exists()
 
     names = [e["event"] for e in read_events(events)]
     assert names[0] == "run_started" and names[-1] == "run_finished"

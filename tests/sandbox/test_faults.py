@@ -151,3 +151,26 @@ def test_corrupted_journal_is_refused_without_a_guess(rocky9_root, trust_config,
     assert convert.returncode == 3
     assert "CONVERSION_IN_PROGRESS" in [f["id"] for f in convert.document["findings"]]
     assert diff_snapshots(before, snapshot(rocky9_root)) == []
+
+
+def test_resume_on_boot_unit_exists_only_while_the_conversion_runs(world, mirror, rocky9_root, trust_config):
+    unit = rocky9_root / "etc" / "systemd" / "system" / "almalinux-migrate-resume.service"
+    wants = rocky9_root / "etc" / "systemd" / "system" / "multi-user.target.wants" / unit.name
+    args = ["convert", "--yes", "--resume-on-boot", "--mirror", world.mirror_url(mirror)]
+    killed = run_cli(rocky9_root, *args, config=trust_config, env={KILL_BEFORE: "DISTRO_SYNC"})
+    assert killed.returncode == -signal.SIGKILL
+    assert "ExecStart=" in unit.read_text() and "resume --yes" in unit.read_text()
+    assert os.readlink(str(wants)) == "/etc/systemd/system/" + unit.name
+    _resume(rocky9_root, offline=True)
+    assert not unit.exists() and not os.path.lexists(str(wants))
+
+
+def test_rollback_removes_the_resume_unit(world, mirror, rocky9_root, trust_config):
+    before = snapshot(rocky9_root)
+    unit = rocky9_root / "etc" / "systemd" / "system" / "almalinux-migrate-resume.service"
+    killed = run_cli(rocky9_root, "convert", "--yes", "--resume-on-boot", "--mirror", world.mirror_url(mirror),
+                     config=trust_config, env={KILL_BEFORE: LATE[0]})
+    assert killed.returncode == -signal.SIGKILL and unit.exists()
+    assert run_cli(rocky9_root, "status").document["point_of_no_return_passed"] is False
+    assert run_cli(rocky9_root, "rollback").returncode == 0
+    assert diff_snapshots(before, snapshot(rocky9_root)) == []
