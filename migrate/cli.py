@@ -11,6 +11,7 @@ from typing import List, Optional
 import typer
 
 from migrate import __version__
+from migrate.commands import bundle as bundle_cmd
 from migrate.commands import convert as convert_cmd
 from migrate.commands import preflight as preflight_cmd
 from migrate.commands import profiles as profiles_cmd
@@ -21,6 +22,7 @@ from migrate.commands import verify as verify_cmd
 from migrate.config import load_config, merge_options
 from migrate.context import Context
 from migrate.errors import EXIT_BUG, MigrateError, UsageError
+from migrate.hooks import run_hooks
 from migrate.logsetup import setup_logging
 from migrate.profiles import load_profiles
 from migrate.report.document import write_report
@@ -91,6 +93,8 @@ def _finish(g, ctx, command, result, write=True):
             write_report(ctx.root, report)
         except (IOError, OSError) as exc:
             log.warning("cannot write the report: %s", exc)
+    if command in ("convert", "resume") and report.get("steps"):  # a conversion ran
+        run_hooks(ctx.root, ctx.runner, "post-convert", report.get("status"), exit_code)
     ctx.events.emit("run_finished", command=command, status=report.get("status"), exit_code=exit_code)
     if g.output == "json":
         sys.stdout.write(json.dumps(report, indent=2, sort_keys=True) + "\n")
@@ -228,6 +232,23 @@ def _render_status(document):
         "passed" if document.get("point_of_no_return_passed") else "not passed"))
     for step in document["steps"]:
         console.print("  %-24s %-8s %s" % (step["id"], step["state"], step.get("detail") or ""), markup=False)
+
+
+@app.command()
+def bundle(ctx: typer.Context, file: Optional[str] = typer.Option(
+        None, "--file", metavar="PATH", help="Where to write the archive (default: in the state dir).")):
+    """Collect log, report, journal and key facts into one archive for a support ticket."""
+    g = ctx.obj
+
+    def body():
+        document = bundle_cmd.run(_make_context(g, None), file)
+        if g.output == "json":
+            sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
+        else:
+            make_console(sys.stdout).print("Support bundle: %s" % document["bundle"], markup=False)
+        raise typer.Exit(0)
+
+    _guarded(g, "bundle", body)
 
 
 @app.command("profiles")

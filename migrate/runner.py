@@ -19,7 +19,7 @@ class Runner(object):
     def __init__(self, env=None):
         self.env = env
 
-    def run(self, argv, check=True, stdin_text=None):
+    def run(self, argv, check=True, stdin_text=None, env=None):
         argv = [str(a) for a in argv]
         log.debug("run: %s", " ".join(argv))
         try:
@@ -28,7 +28,7 @@ class Runner(object):
                 input=stdin_text,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
-                env=self.env,
+                env=env if env is not None else self.env,
                 universal_newlines=True,
                 encoding="utf-8",
                 errors="replace",

@@ -116,3 +116,33 @@ def test_report_file_and_log_are_written_in_the_root(world, mirror, rocky9_root,
     log = (rocky9_root / "var" / "log" / "almalinux-migrate.log").read_text()
     assert "rpmkeys" in log and "--checksig" in log  # subprocesses and their output are logged
     assert rpm_query(rocky9_root, "-q", "almalinux-release")[0].startswith("almalinux-release-9.4")
+
+
+def _hook(root, phase, name, body):
+    directory = root / "etc" / "almalinux-migrate" / "hooks.d" / phase
+    directory.mkdir(parents=True, exist_ok=True)
+    hook = directory / name
+    hook.write_text("#!/bin/sh\n" + body)
+    hook.chmod(0o755)
+
+
+def test_hooks_run_around_the_conversion_with_the_outcome(world, mirror, rocky9_root, trust_config):
+    _hook(rocky9_root, "pre-convert", "10-mark", 'echo "pre $ALMALINUX_MIGRATE_PHASE" >> /var/tmp/hooks.log\n')
+    _hook(rocky9_root, "post-convert", "10-mark",
+          'echo "post $ALMALINUX_MIGRATE_STATUS $ALMALINUX_MIGRATE_EXIT_CODE $ALMALINUX_MIGRATE_REPORT" '
+          '>> /var/tmp/hooks.log\n')
+    result = _convert(rocky9_root, world.mirror_url(mirror), trust_config)
+    assert result.returncode == 0, result
+    assert (rocky9_root / "var" / "tmp" / "hooks.log").read_text().splitlines() == [
+        "pre pre-convert", "post converted 0 /var/log/almalinux-migrate-report.json"]
+
+
+def test_a_failing_pre_convert_hook_stops_before_any_change(world, mirror, rocky9_root, trust_config):
+    from tests.sandbox.cli import diff_snapshots, snapshot
+    _hook(rocky9_root, "pre-convert", "50-refuse", "exit 9\n")
+    before = snapshot(rocky9_root)
+    result = _convert(rocky9_root, world.mirror_url(mirror), trust_config)
+    assert result.returncode == 3, result
+    finding = [f for f in assert_valid_report(result.document)["findings"] if f["id"] == "PRE_CONVERT_HOOK_FAILED"]
+    assert "exited 9" in finding[0]["detail"]
+    assert diff_snapshots(before, snapshot(rocky9_root)) == []

@@ -89,3 +89,19 @@ def test_corrupted_rpmdb_is_a_blocker_not_a_traceback(rocky9_root, trust_config)
     assert result.returncode == 3, result
     ids = [f["id"] for f in assert_valid_report(result.document)["findings"] if f["severity"] == "blocker"]
     assert ids == ["RPMDB_UNREADABLE"]
+
+
+def test_bundle_collects_log_report_journal_and_facts(world, mirror, rocky9_root, trust_config, tmp_path):
+    import tarfile
+    assert run_cli(rocky9_root, "preflight", "--mirror", world.mirror_url(mirror), config=trust_config).returncode == 0
+    target = tmp_path / "bundle.tar.gz"
+    result = run_cli(rocky9_root, "bundle", "--file", target)
+    assert result.returncode == 0, result
+    assert result.document["bundle"] == str(target)
+    with tarfile.open(str(target)) as archive:
+        names = archive.getnames()
+        facts = archive.extractfile("bundle/facts.json").read().decode()
+    assert "bundle/var/log/almalinux-migrate.log" in names
+    assert "bundle/var/log/almalinux-migrate-report.json" in names
+    assert "bundle/etc/os-release" in names and "bundle/packages.txt" in names
+    assert '"rocky"' in facts

@@ -1,0 +1,47 @@
+"""bundle: one archive with everything a support ticket needs (log, report, journal, the
+host's release and repo files, the installed package list); reads only, writes the archive."""
+import io
+import json
+import os
+import tarfile
+import time
+
+from migrate.facts.collect import collect
+from migrate.journal import JOURNAL
+from migrate.root import LOG_FILE, REPORT_FILE, STATE_DIR
+
+COPIED = (LOG_FILE, REPORT_FILE, JOURNAL, "/etc/os-release", "/etc/redhat-release",
+          "/etc/dnf/dnf.conf", "/var/lib/almalinux-migrate/backup/manifest.json")
+COPIED_DIRS = ("/etc/yum.repos.d",)
+
+
+def default_path(root):
+    return root.join("%s/support-bundle-%s.tar.gz" % (STATE_DIR, time.strftime("%Y%m%d-%H%M%S")))
+
+
+def run(ctx, path=None):
+    path = os.path.abspath(path or default_path(ctx.root))
+    if not os.path.isdir(os.path.dirname(path)):
+        os.makedirs(os.path.dirname(path), 0o700)
+    facts = collect(ctx.root)
+    packages = "\n".join("%s %s %s" % (p.nevra, p.keyid or "unsigned", p.vendor) for p in facts.packages)
+    summary = {"os_release": dict(facts.os_release._asdict()), "arch": facts.arch,
+               "release_packages": list(facts.release_packages), "rpmdb_error": facts.rpmdb_error,
+               "repo_errors": list(facts.repo_errors), "packages": len(facts.packages)}
+    included = []
+    with tarfile.open(path, "w:gz") as archive:
+        paths = [p for p in COPIED if ctx.root.exists(p)]
+        for directory in COPIED_DIRS:
+            paths += ["%s/%s" % (directory, n) for n in ctx.root.listdir(directory)]
+        for inside in paths:
+            archive.add(ctx.root.join(inside), arcname="bundle" + inside, recursive=False)
+            included.append(inside)
+        for name, text in (("facts.json", json.dumps(summary, indent=2, sort_keys=True)),
+                           ("packages.txt", packages + "\n")):
+            data = text.encode("utf-8")
+            info = tarfile.TarInfo("bundle/" + name)
+            info.size, info.mtime = len(data), int(time.time())
+            archive.addfile(info, io.BytesIO(data))
+            included.append(name)
+    os.chmod(path, 0o600)
+    return {"bundle": path, "files": included}
