@@ -146,11 +146,15 @@ class Root(object):
         Cache and logs go to `workdir` (the tool's own state), repos are only those the caller
         adds, plugins are not loaded and the gpg check is ours (the API does not check)."""
         import dnf
+        import dnf.conf
 
-        base = dnf.Base()
-        self.pin_dbpath()  # after Base(): creating it re-reads rpm's macro files
-        conf = base.conf
+        # Our own Conf with releasever set: a bare dnf.Base() detects releasever from the rpmdb
+        # of "/", which reads the host's (and with Debian's rpm creates ~/.rpmdb).
+        conf = dnf.conf.Conf()
         conf.installroot = self.path
+        conf.substitutions["releasever"] = str(releasever)
+        base = dnf.Base(conf)
+        self.pin_dbpath()  # after Base(): creating it re-reads rpm's macro files
         conf.cachedir = os.path.join(workdir, "dnf-cache")
         conf.logdir = os.path.join(workdir, "dnf-log")
         conf.persistdir = persistdir or os.path.join(workdir, "dnf-persist")
