@@ -158,6 +158,7 @@ class Root(object):
         conf.cacheonly = cacheonly
         conf.assumeyes = True
         conf.protect_running_kernel = self.is_live
+        conf.installonly_limit = 0  # keep every kernel: the old vendor's are the fallback
         if proxy:
             conf.proxy = proxy
         for directory in (conf.cachedir, conf.logdir, conf.persistdir):

@@ -96,6 +96,7 @@ def mark_conversion(base, facts, source, target, trusted_keyids):
             base.package_install(candidates[0])
         swaps.append({"kind": "branding", "from": [old], "to": [new] if candidates else []})
     base.distro_sync()
+    mark_kernel(base, installed, available, source, target, arch)
     keyids = dict((p.nevra, p.keyid) for p in facts.packages)
     for package in installed:
         nevra = "%s-%s.%s" % (package.name, package.evr, package.arch)
@@ -105,6 +106,19 @@ def mark_conversion(base, facts, source, target, trusted_keyids):
         if newest and newest[0].evr == package.evr:
             base.package_reinstall(newest[0])
     return swaps
+
+
+def mark_kernel(base, installed, available, source, target, arch):
+    """A host with a kernel gets AlmaLinux's newest, also when it had only UEK or a Stream
+    kernel newer than AlmaLinux's (distro-sync leaves those); foreign kernels stay installed
+    as the fallback (installonly_limit 0) and the running one is protected by dnf."""
+    name = target.profile.kernel_install
+    kernels = set(target.profile.kernel_packages) | set(source.profile.kernel_packages) | {"kernel"}
+    if not name or not any(installed.filter(name=n) for n in sorted(kernels)):
+        return  # a container or a minimal image: no boot path to give a kernel to
+    candidates = _latest(available, name, arch)
+    if candidates and not installed.filter(name=name, evr=candidates[0].evr, arch=candidates[0].arch):
+        base.package_install(candidates[0])
 
 
 def resolve(base):
