@@ -30,7 +30,7 @@ def carry_esp_stub(state):
             root.write_text(stub, text, mode=0o700)
             return "; ESP stub carried over from %s" % old
     raise MigrateError("the ESP has no %s and no old stub to carry over: write one (see the README, "
-                       "Boot path), then run `almalinux-migrate resume`" % stub)
+                       "Boot path)" % stub)
 
 
 class RegenerateBootConfig(BootStep):
@@ -71,7 +71,7 @@ class InstallBootloader(BootStep):
         devices = self.devices(state)
         if not devices:
             raise MigrateError("cannot tell where to install the boot loader (no disk under /boot, "
-                               "no PReP partition): run grub2-install DEVICE, then `almalinux-migrate resume`")
+                               "no PReP partition): run grub2-install DEVICE")
         for device in devices:
             if state.boot.bootloader == BIOS:
                 state.run(["grub2-install", "--target=i386-pc", device])

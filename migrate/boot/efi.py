@@ -36,11 +36,10 @@ class UpdateEfiEntries(BootStep):
         members = state.boot.esp_members
         if not members:
             raise MigrateError("the ESP mounted at /boot/efi could not be traced to a partition: "
-                               "mount it, then run `almalinux-migrate resume`")
+                               "mount it")
         shim = state.esp_dir + "/" + state.arch_data.get("shim", "")
         if not ctx.root.exists(shim):
-            raise MigrateError("%s is missing: reinstall the shim package from AlmaLinux, then run "
-                               "`almalinux-migrate resume`" % shim)
+            raise MigrateError("%s is missing: reinstall the shim package from AlmaLinux" % shim)
         efi = state.boot.efi
         creates = efi_create_argvs(efi, members, state.profile.efi_label, state.loader)
         for argv in creates:
@@ -50,7 +49,7 @@ class UpdateEfiEntries(BootStep):
         finish = efi_finish_argvs(efi, members, state.loader, state.old_efi_dirs)
         if not finish and efi_create_argvs(efi, members, state.profile.efi_label, state.loader):
             raise MigrateError("efibootmgr did not create the entry for %s: check the firmware's "
-                               "boot menu, then run `almalinux-migrate resume`" % state.loader)
+                               "boot menu" % state.loader)
         for argv in finish:
             state.run(argv)
         return "%d entr%s created on %s; %d change(s) to order and old entries" % (

@@ -19,7 +19,7 @@ def target_kernel(state):
     if kernel is None:
         raise MigrateError(
             "no AlmaLinux kernel is installed (%s signed by a trusted key): install one with "
-            "`dnf install %s`, then run `almalinux-migrate resume`"
+            "`dnf install %s`"
             % ("/".join(state.profile.kernel_packages), state.profile.kernel_install or "kernel"))
     return kernel_release(kernel)
 
@@ -39,7 +39,7 @@ class SetDefaultKernel(BootStep):
         vmlinuz, initramfs = default_kernel_paths(release)
         if not ctx.root.exists(vmlinuz):
             raise MigrateError("%s is missing although its package is installed: reinstall the "
-                               "kernel-core package, then run `almalinux-migrate resume`" % vmlinuz)
+                               "kernel-core package" % vmlinuz)
         if not ctx.root.exists(initramfs):
             state.run(["dracut", "-f", initramfs, release])
         state.run(["grubby", "--set-default", vmlinuz])

@@ -60,6 +60,5 @@ class VerifyBootEntry(BootStep):
         state = self.state(ctx)
         problems, warnings = boot_problems(state, read_default_entry(ctx.runner), state.boot.secure_boot)
         if problems:
-            raise MigrateError("the next boot is not safe: %s. Fix it, then run `almalinux-migrate resume`"
-                               % "; ".join(problems))
+            raise MigrateError("the next boot is not safe: %s" % "; ".join(problems))
         return "; ".join(["default entry and its files are in place"] + warnings)
