@@ -29,7 +29,8 @@ class EfiEntry(NamedTuple):
     label: str
     active: bool
     path: str  # \EFI\rocky\shimx64.efi ("" when not a file path)
-    partuuid: str  # from HD(n,GPT,<uuid>,...); "" when absent
+    partuuid: str  # from HD(n,GPT,<uuid>,...); "" when absent (an MBR disk)
+    partnum: int = 0  # the n of HD(n,...); 0 when absent
 
 
 class EfiState(NamedTuple):

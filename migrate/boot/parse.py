@@ -9,6 +9,7 @@ BOOT_LINE = re.compile(r"^Boot([0-9A-Fa-f]{4})(\*?)\s+(.*)$")
 # efibootmgr 16 prints File(\EFI\x\y.efi), 17+ prints /\EFI\x\y.efi: the path itself is the same
 EFI_PATH = re.compile(r"(\\EFI\\[^\s)]+)", re.IGNORECASE)
 HD_PARTUUID = re.compile(r"HD\(\d+,GPT,([0-9A-Fa-f-]{36})")
+HD_PARTNUM = re.compile(r"HD\((\d+),")
 DEVICE_PATH_START = re.compile(r"\s(HD|PciRoot|Pci|FvVol|FvFile|VenHw|VenMedia|BBS|MemoryMapped|Acpi)\(")
 
 
@@ -35,8 +36,9 @@ def _entry(number, active, rest):
         label, device_path = (rest[:found.start()], rest[found.start():]) if found else (rest, "")
     path = EFI_PATH.search(device_path)
     partuuid = HD_PARTUUID.search(device_path)
+    partnum = HD_PARTNUM.search(device_path)
     return EfiEntry(number, label.strip(), active, path.group(1) if path else "",
-                    partuuid.group(1).lower() if partuuid else "")
+                    partuuid.group(1).lower() if partuuid else "", int(partnum.group(1)) if partnum else 0)
 
 
 def parse_sb_state(text):

@@ -137,9 +137,15 @@ def _under(entry, efi_dirs):
     return any(entry.path.lower().startswith(("\\efi\\%s\\" % d).lower()) for d in efi_dirs)
 
 
+def _on_member(entry, member):
+    """GPT: the entry's partition UUID; MBR entries carry none, so the partition number."""
+    if entry.partuuid and member.partuuid:
+        return entry.partuuid == member.partuuid
+    return entry.partnum == member.partnum
+
+
 def _member_entries(state, member, loader):
-    return [e for e in state.entries if _is_ours(e, loader)
-            and (e.partuuid == member.partuuid or not member.partuuid)]
+    return [e for e in state.entries if _is_ours(e, loader) and _on_member(e, member)]
 
 
 def efi_create_argvs(state, members, label, loader):

@@ -70,11 +70,20 @@ def test_nothing_is_removed_while_a_member_lacks_its_entry():
 def test_duplicate_entries_are_removed_and_order_kept():
     member = EspMember("/dev/sda1", "/dev/sda", 1, "u1")
     state = EfiState("0001", ("0002", "0001", "0003"), (
-        EfiEntry("0001", "AlmaLinux", True, LOADER, "u1"),
+        EfiEntry("0001", "AlmaLinux", True, LOADER, "u1", 1),
         EfiEntry("0002", "PXE", True, "", ""),
-        EfiEntry("0003", "AlmaLinux", True, LOADER.upper(), "u1")))
+        EfiEntry("0003", "AlmaLinux", True, LOADER.upper(), "u1", 1)))
     assert efi_finish_argvs(state, (member,), LOADER, ["rocky"]) == [
         ["efibootmgr", "-o", "0001,0002"], ["efibootmgr", "-b", "0003", "-B"]]
     done = EfiState("0001", ("0001", "0002"), state.entries[:2])
     assert efi_create_argvs(done, (member,), "AlmaLinux", LOADER) == []
     assert efi_finish_argvs(done, (member,), LOADER, ["rocky"]) == []
+
+
+def test_mbr_esp_entries_match_by_partition_number():
+    state = parse_efibootmgr("BootCurrent: 0001\nBootOrder: 0001\n"
+                             "Boot0001* AlmaLinux\tHD(1,MBR,0x5e1f0a3b,0x800,0x100000)/File(\\EFI\\almalinux\\shimx64.efi)\n")
+    assert state.entries[0].partnum == 1 and state.entries[0].partuuid == ""
+    member = EspMember("/dev/vda1", "/dev/vda", 1, "5e1f0a3b-01")
+    assert efi_create_argvs(state, (member,), "AlmaLinux", LOADER) == []
+    assert efi_create_argvs(state, (member._replace(partnum=2),), "AlmaLinux", LOADER) != []
