@@ -150,6 +150,10 @@ class Root(object):
         conf.releasever = str(releasever)
         conf.substitutions["releasever"] = str(releasever)
         conf.substitutions["basearch"] = basearch
+        if basearch and basearch != os.uname()[4]:
+            # a root of another architecture (--root on an image): dnf's --forcearch
+            conf.arch = basearch
+            conf.ignorearch = True
         conf.gpgcheck = False  # checked by migrate.plan.signatures before anything is installed
         conf.keepcache = True
         conf.best = True
