@@ -43,5 +43,6 @@ class SetDefaultKernel(BootStep):
         if not ctx.root.exists(initramfs):
             state.run(["dracut", "-f", initramfs, release])
         state.run(["grubby", "--set-default", vmlinuz])
-        fallback = sorted(set(state.boot.default_kernel.split("vmlinuz-")[-1:]) - {release, ""})
-        return "default: %s%s" % (release, "; fallback kept: " + ", ".join(fallback) if fallback else "")
+        previous = state.boot.default_kernel.rsplit("vmlinuz-", 1)[-1]
+        kept = "; %s, the previous default, stays as the fallback" % previous if previous not in ("", release) else ""
+        return "default: %s%s" % (release, kept)

@@ -17,11 +17,9 @@ class SecureBoot(Check):
         boot = facts.boot
         if boot is None or not boot.secure_boot:
             return None
-        target = given.target.profile
-        ours = set(target.kernel_packages if target else ()) | {"kernel"}
-        foreign = sorted(set(p.name for p in facts.packages if p.name.startswith("kernel-uek")
-                             or (p.name in (given.source.profile.kernel_packages if given.source.profile else ())
-                                 and p.name not in ours)))
+        target, source = given.target.profile, given.source.profile
+        theirs = set(source.kernel_packages if source else ()) - set(target.kernel_packages if target else ())
+        foreign = sorted(set(p.name for p in facts.packages if p.name in theirs))
         detail = "shim, grub2 and the kernel will be AlmaLinux-signed builds after the conversion."
         if foreign:
             return Problem("%s These kernels are signed by another vendor and will not boot under "

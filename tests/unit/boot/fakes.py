@@ -91,7 +91,7 @@ def grubby_responses(arch):
         ("grubby", "--set-default", new): "",
         ("grubby", "--info", "DEFAULT"): info,
         ("uname", "-r"): kernel_release(OLD_KERNEL, arch) + "\n",
-        ("systemd-detect-virt", "--container"): (1, "none\n"),
+        ("systemd-detect-virt", "--container"): (1, output("container", "detect-virt-none.txt")),
     }
 
 

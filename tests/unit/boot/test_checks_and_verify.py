@@ -3,6 +3,7 @@ from migrate.boot.model import BootFacts
 from migrate.boot.verify import verify_boot
 from migrate.checks import HOST_CHECKS
 from migrate.checks.base import BLOCKER, INFO, WARNING, CheckInput, run_checks
+from migrate.profiles import Profile
 from migrate.root import Root
 from tests.factories import ALMA9_KEYID, make_facts, package, situation
 from tests.unit.boot.fakes import (ALMA_KERNEL, LSBLK, FakeRunner, LiveRoot, boot_packages,
@@ -25,8 +26,11 @@ def boot_facts(tmp_path, scenario):
     return collect_boot(root, uefi_runner(scenario), "x86_64")
 
 
-def findings(facts):
+def findings(facts, source_kernels=()):
     facts, source, target, options = situation(facts)
+    if source_kernels:  # a vendor with kernels of its own (Oracle's UEK)
+        values = dict(source.profile.as_dict(), kernel_packages=list(source_kernels))
+        source = source._replace(profile=Profile("source", "oracle-like.toml", values))
     return dict((f["id"], f) for f in run_checks(HOST_CHECKS, facts, CheckInput(source, target, options), set()))
 
 
@@ -41,7 +45,8 @@ def test_secure_boot_is_reported_and_uek_warned(tmp_path):
     boot = boot_facts(tmp_path, "uefi-sda")
     assert findings(make_facts(boot=boot))["SECURE_BOOT"]["severity"] == INFO
     uek = make_facts(boot=boot, packages=make_facts().packages + (package("kernel-uek-core", "5.15.0"),))
-    found = findings(uek)["SECURE_BOOT"]
+    assert findings(uek)["SECURE_BOOT"]["severity"] == INFO  # not a kernel of the source vendor's
+    found = findings(uek, source_kernels=["kernel-uek-core"])["SECURE_BOOT"]
     assert found["severity"] == WARNING and "kernel-uek-core" in found["detail"]
 
 

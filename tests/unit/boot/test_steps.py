@@ -89,6 +89,9 @@ def test_uefi_single_disk_secure_boot_on(tmp_path):
     assert ctx.runner.changes == expected
     assert outcomes["INSTALL_BOOTLOADER"][0] == J.SKIPPED and "shim" in outcomes["INSTALL_BOOTLOADER"][1]
     assert "fallback" in outcomes["VERIFY_BOOT_ENTRY"][1] and OLD_KERNEL in outcomes["VERIFY_BOOT_ENTRY"][1]
+    assert outcomes["SET_DEFAULT_KERNEL"][1] == (
+        "default: %s; %s, the previous default, stays as the fallback"
+        % (kernel_release(ALMA_KERNEL, "x86_64"), kernel_release(OLD_KERNEL, "x86_64")))
 
 
 def test_uefi_nvme_partition_ten_secure_boot_off(tmp_path):
