@@ -200,9 +200,11 @@ def rollback(ctx: typer.Context, yes: bool = YES, events: Optional[str] = EVENTS
 
 
 @app.command()
-def verify(ctx: typer.Context, events: Optional[str] = EVENTS):
+def verify(ctx: typer.Context, events: Optional[str] = EVENTS,
+           boot: bool = typer.Option(False, "--boot", help="Also check the running kernel, the default "
+                                     "boot entry and the boot packages (after the reboot).")):
     """Check a converted host and list what is left from other vendors."""
-    _run_report_command(ctx, "verify", events, verify_cmd.run)
+    _run_report_command(ctx, "verify", events, lambda c: verify_cmd.run(c, boot=boot))
 
 
 @app.command()

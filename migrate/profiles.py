@@ -13,7 +13,7 @@ PROFILES_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__fi
 PACKAGED_PROFILES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_profiles")
 
 # key -> (type, required). Types: str, int, bool, "strs" (list of str), "ints", "map" (str->str),
-# "repos" (list of tables).
+# "repos" (list of tables), "arches" (table of per-architecture tables, BOOT_SCHEMA).
 SOURCE_SCHEMA = {
     "id": (str, True),
     "name": (str, True),
@@ -29,6 +29,8 @@ SOURCE_SCHEMA = {
     "repo_map": ("map", False),  # source repo id -> AlmaLinux repo id
     "downgrade_expected": (bool, False),  # sources usually ahead of AlmaLinux
     "is_target": (bool, False),  # AlmaLinux itself: nothing to convert
+    "efi_dir": (str, False),  # the vendor's directory under EFI/ on the ESP (rocky, centos)
+    "kernel_packages": ("strs", False),  # the vendor's own kernels besides "kernel" (kernel-uek-core)
     "notes": (str, False),
 }
 
@@ -44,6 +46,19 @@ TARGET_SCHEMA = {
     "official_url": (str, True),  # what the shipped repo files' baseurl starts with
     "architectures": ("strs", True),
     "repos": ("repos", True),
+    "efi_dir": (str, False),  # EFI/<efi_dir>/ on the ESP
+    "efi_label": (str, False),  # the UEFI boot entry's label
+    "grub_cfg": (str, False),  # what grub2-mkconfig writes (BIOS, PReP, PowerNV; UEFI on EL9+)
+    "grub_cfg_uefi": (str, False),  # on UEFI (EL8: the ESP's own grub.cfg)
+    "kernel_packages": ("strs", False),  # the packages that own /boot/vmlinuz-*
+    "kernel_install": (str, False),  # what to install when the host has no target kernel
+    "boot": ("arches", False),  # per architecture: BOOT_SCHEMA
+}
+
+BOOT_SCHEMA = {
+    "packages": ("strs", True),  # boot packages that must be AlmaLinux's after the conversion
+    "shim": (str, False),  # UEFI: the loader the entry names, under EFI/<efi_dir>/
+    "grub_efi": (str, False),  # UEFI: the grub shim loads, next to it
 }
 
 REPO_SCHEMA = {
@@ -89,7 +104,7 @@ def _empty(kind):
         return False
     if kind in ("strs", "ints", "repos"):
         return []
-    if kind == "map":
+    if kind in ("map", "arches"):
         return {}
     return None
 
@@ -106,6 +121,11 @@ def _check_value(path, key, kind, value):
     elif kind == "map":
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise ProfileError("%s must be a table of strings" % where)
+    elif kind == "arches":
+        if not isinstance(value, dict):
+            raise ProfileError("%s must be a table of per-architecture tables" % where)
+        for arch, table in value.items():
+            _validate_table(path, table, BOOT_SCHEMA, "%s.%s." % (key, arch))
     elif kind == "repos":
         if not isinstance(value, list) or not value:
             raise ProfileError("%s must be a non-empty array of tables" % where)

@@ -163,6 +163,10 @@ class Root(object):
         conf.releasever = str(releasever)
         conf.substitutions["releasever"] = str(releasever)
         conf.substitutions["basearch"] = basearch
+        if basearch and basearch != os.uname()[4]:
+            # a root of another architecture (--root on an image): dnf's --forcearch
+            conf.arch = basearch
+            conf.ignorearch = True
         conf.gpgcheck = False  # checked by migrate.plan.signatures before anything is installed
         conf.keepcache = True
         conf.best = True
@@ -171,6 +175,7 @@ class Root(object):
         conf.cacheonly = cacheonly
         conf.assumeyes = True
         conf.protect_running_kernel = self.is_live
+        conf.installonly_limit = 0  # keep every kernel: the old vendor's are the fallback
         if proxy:
             conf.proxy = proxy
         for directory in (conf.cachedir, conf.logdir, conf.persistdir):

@@ -23,7 +23,7 @@ def trusted_fingerprints(ctx):
 
 
 def assess(ctx):
-    ctx.facts = collect(ctx.root)
+    ctx.facts = collect(ctx.root, ctx.runner)
     ctx.source = identify_source(ctx.facts, ctx.profiles)
     ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
     given = CheckInput(ctx.source, ctx.target, ctx.options)

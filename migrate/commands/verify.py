@@ -1,5 +1,6 @@
 """verify: is this host AlmaLinux now, and what is still from other vendors."""
-from migrate.checks.base import command_finding
+from migrate.boot.verify import verify_boot
+from migrate.checks.base import command_finding, is_blocking
 from migrate.commands.reporting import report_for
 from migrate.errors import EXIT_BLOCKED, EXIT_OK
 from migrate.facts.collect import collect
@@ -8,8 +9,7 @@ from migrate.source import choose_target, identify_source
 from migrate.verify.leftovers import find_leftovers, trusted_keyids_from_fingerprints
 
 
-
-def run(ctx):
+def run(ctx, boot=False):
     ctx.facts = collect(ctx.root)
     ctx.source = identify_source(ctx.facts, ctx.profiles)
     ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
@@ -25,5 +25,10 @@ def run(ctx):
     if journal is not None:  # the keys the conversion itself trusted
         fingerprints += journal.data["target"].get("trusted_fingerprints") or []
     vendors = [v for p in ctx.profiles.sources if not p.is_target for v in p.vendors]
-    leftovers = find_leftovers(ctx.facts, trusted_keyids_from_fingerprints(fingerprints), vendors)
-    return report_for(ctx, "verify", "converted", [], EXIT_OK, leftovers=leftovers)
+    trusted = trusted_keyids_from_fingerprints(fingerprints)
+    leftovers = find_leftovers(ctx.facts, trusted, vendors)
+    findings = verify_boot(ctx, trusted) if boot else []
+    if any(is_blocking(f) for f in findings):
+        return report_for(ctx, "verify", "failed", findings, EXIT_BLOCKED, leftovers=leftovers,
+                          message="The boot path is not AlmaLinux's yet.")
+    return report_for(ctx, "verify", "converted", findings, EXIT_OK, leftovers=leftovers)

@@ -2,6 +2,7 @@
 import logging
 import os
 
+from migrate.boot.collect import collect_boot
 from migrate.facts.model import Facts
 from migrate.facts.osrelease import collect_os_release, collect_redhat_release
 from migrate.facts.repos import collect_repos
@@ -24,8 +25,10 @@ def _read_rpmdb(root):
         return (), (), "%s: %s" % (type(exc).__name__, exc)
 
 
-def collect(root):
+def collect(root, runner=None):
+    """Everything the checks read; with a runner, also the live machine's boot path."""
     packages, release_packages, rpmdb_error = _read_rpmdb(root)
+    arch = detect_arch(packages) or (os.uname()[4] if packages else "")
     repos, repo_errors = collect_repos(root)
     return Facts(
         root_path=root.path,
@@ -34,11 +37,12 @@ def collect(root):
         os_release=collect_os_release(root),
         redhat_release=collect_redhat_release(root),
         # all noarch (a minimal image): the machine's own is the best evidence left
-        arch=detect_arch(packages) or (os.uname()[4] if packages else ""),
+        arch=arch,
         packages=packages,
         repos=repos,
         repo_errors=repo_errors,
         conversion_in_progress=journal_exists(root),
         release_packages=release_packages,
         rpmdb_error=rpmdb_error,
+        boot=collect_boot(root, runner, arch) if runner is not None else None,
     )

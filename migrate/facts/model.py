@@ -53,6 +53,7 @@ class Facts(NamedTuple):
     conversion_in_progress: bool
     release_packages: Tuple[str, ...] = ()  # installed packages that provide system-release
     rpmdb_error: str = ""  # why the rpmdb could not be read; "" when it was
+    boot: Optional[object] = None  # migrate.boot.model.BootFacts; None under --root
 
     def installed(self, name):
         return [p for p in self.packages if p.name == name]

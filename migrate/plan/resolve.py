@@ -96,6 +96,7 @@ def mark_conversion(base, facts, source, target, trusted_keyids):
             base.package_install(candidates[0])
         swaps.append({"kind": "branding", "from": [old], "to": [new] if candidates else []})
     base.distro_sync()
+    mark_kernel(base, installed, available, source, target, arch)
     keyids = dict((p.dbid, p.keyid) for p in facts.packages)
     remove_duplicates(base, installed, keyids, trusted_keyids)
     for package in installed:
@@ -121,6 +122,19 @@ def remove_duplicates(base, installed, keyids, trusted_keyids):
         for extra in copies[1:]:
             log.info("erasing duplicate %s (rpmdb record %d)", extra, extra.rpmdbid)
             base.package_remove(extra)
+
+
+def mark_kernel(base, installed, available, source, target, arch):
+    """A host with a kernel gets AlmaLinux's newest, also when it had only UEK or a Stream
+    kernel newer than AlmaLinux's (distro-sync leaves those); foreign kernels stay installed
+    as the fallback (installonly_limit 0) and the running one is protected by dnf."""
+    name = target.profile.kernel_install
+    kernels = set(target.profile.kernel_packages) | set(source.profile.kernel_packages) | {"kernel"}
+    if not name or not any(installed.filter(name=n) for n in sorted(kernels)):
+        return  # a container or a minimal image: no boot path to give a kernel to
+    candidates = _latest(available, name, arch)
+    if candidates and not installed.filter(name=name, evr=candidates[0].evr, arch=candidates[0].arch):
+        base.package_install(candidates[0])
 
 
 def resolve(base):

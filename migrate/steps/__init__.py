@@ -12,6 +12,13 @@ from migrate.steps.verify_signatures import VerifySignatures
 
 
 def conversion_steps():
+    # Here, not at the top: migrate.boot's steps import migrate.steps.base. Every command calls
+    # this before it changes anything, so nothing is imported late.
+    from migrate.boot.bootloader import InstallBootloader, RegenerateBootConfig
+    from migrate.boot.efi import UpdateEfiEntries
+    from migrate.boot.kernel import SetDefaultKernel
+    from migrate.boot.verify import VerifyBootEntry
+
     return [
         SaveTargetKey(),
         DownloadPackages(),
@@ -20,6 +27,11 @@ def conversion_steps():
         InstallResumeUnit(),
         ImportTargetKey(),
         DistroSync(),
+        SetDefaultKernel(),
+        RegenerateBootConfig(),
+        InstallBootloader(),
+        UpdateEfiEntries(),
+        VerifyBootEntry(),
         PointReposAtMirror(),
         RemoveDownloads(),
         RemoveResumeUnit(),

@@ -11,6 +11,10 @@ class Step(object):
         """False: recorded as skipped (e.g. no --mirror to point repo files at)."""
         return True
 
+    def skip_reason(self, ctx):
+        """Why the step does not run here, shown and journaled as the skip's detail; None: it runs."""
+        return None if self.applies(ctx) else "does not apply to this run"
+
     def is_done(self, ctx):
         return False
 

@@ -33,8 +33,9 @@ def run_steps(ctx, steps, journal):
             log.info("passed the point of no return")
         ctx.events.emit("step_started", step=step.id)
         ctx.ui.step_started(step)
-        if not step.applies(ctx):
-            _finish(ctx, journal, step, J.SKIPPED, "does not apply to this run")
+        reason = step.skip_reason(ctx)
+        if reason:
+            _finish(ctx, journal, step, J.SKIPPED, reason)
             continue
         journal.mark(step.id, J.RUNNING)
         try:
