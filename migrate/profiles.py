@@ -44,6 +44,8 @@ TARGET_SCHEMA = {
     "official_url": (str, True),  # what the shipped repo files' baseurl starts with
     "architectures": ("strs", True),
     "repos": ("repos", True),
+    "vendors": ("strs", False),  # rpm Vendor tags of the target's packages
+    "unsupported_filesystems": ("strs", False),  # its kernel cannot boot from these (btrfs on 8/9)
 }
 
 REPO_SCHEMA = {

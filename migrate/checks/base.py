@@ -91,3 +91,10 @@ def run_checks(checks, facts, given, allowed, earlier=()):
 
 def is_blocking(item):
     return item["severity"] == BLOCKER and not item["overridden"]
+
+
+def summarize(names, limit=20):
+    """'a, b, c and 12 more': long lists stay readable; the report's data keeps them all."""
+    names = list(names)
+    shown = ", ".join(names[:limit])
+    return shown + (" and %d more" % (len(names) - limit) if len(names) > limit else "")
