@@ -22,7 +22,7 @@ def vercmp(a, b):
         if x == "~" or y == "~":
             return -1 if x == "~" else 1
         if x == "^" or y == "^":
-            return 1 if x == "^" else -1
+            return -1 if x == "^" else 1  # a caret loses to anything but the end
         if x.isdigit() != y.isdigit():
             return 1 if x.isdigit() else -1
         if x.isdigit():

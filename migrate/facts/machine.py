@@ -43,6 +43,11 @@ def detect_container(root, mounts):
     """A container name ("podman", "docker", "lxc", "openvz", ...) or "" on a VM/bare metal."""
     if not root.is_live:
         return None
+    return find_container(root, mounts)
+
+
+def find_container(root, mounts):
+    """detect_container's evidence, read from `root`'s /proc and marker files."""
     if root.exists("/run/.containerenv"):
         return "podman"
     if root.exists("/.dockerenv"):
@@ -63,16 +68,15 @@ def collect_memory(root):
     return parse_meminfo(root.read_text("/proc/meminfo", default=""))
 
 
-def _running(root, pid):
-    return root.exists("/proc/%d" % pid) and pid != os.getpid()
-
-
 def collect_package_managers(root):
     """'dnf (pid 812)' for every package manager process, and every dnf lock a live PID holds."""
     if not root.is_live:
         return None
+    return find_package_managers(root, os.getpid())
+
+
+def find_package_managers(root, own):
     found = []
-    own = os.getpid()
     for entry in root.listdir("/proc"):
         if not entry.isdigit() or int(entry) == own:
             continue
@@ -81,6 +85,6 @@ def collect_package_managers(root):
             found.append("%s (pid %s)" % (comm, entry))
     for path in DNF_LOCK_FILES:
         text = root.read_text(path, default="").strip()
-        if text.isdigit() and _running(root, int(text)):
+        if text.isdigit() and int(text) != own and root.exists("/proc/%s" % text):
             found.append("%s held by pid %s" % (path, text))
     return tuple(found)
