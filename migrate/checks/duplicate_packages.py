@@ -1,7 +1,8 @@
 """Two versions of one package (name and arch) in the rpmdb are the trace of an interrupted
 transaction; dnf refuses to plan around them or removes the wrong one
 (convert2rhel DUPLICATE_PACKAGES; almalinux-deploy #14). Install-only packages such as
-kernels are meant to come in several versions."""
+kernels are meant to come in several versions. Not overridable: dnf's transaction for such
+an rpmdb has items with no package attached, and the what-if cannot describe it."""
 from migrate.checks.base import BLOCKER, Check, Problem, summarize
 
 INSTALL_ONLY_PREFIXES = ("kernel", "kmod-")  # dnf installonlypkgs: every kernel-* package
@@ -10,7 +11,6 @@ INSTALL_ONLY_PREFIXES = ("kernel", "kmod-")  # dnf installonlypkgs: every kernel
 class DuplicatePackages(Check):
     id = "DUPLICATE_PACKAGES"
     severity = BLOCKER
-    overridable = True
     requires = ("RPMDB_UNREADABLE",)
     title = "Some packages are installed in more than one version"
     remediation = ("Finish or clean up the interrupted transaction: `dnf remove --duplicates` "

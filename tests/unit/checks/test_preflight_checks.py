@@ -176,7 +176,7 @@ def test_duplicates_block_but_kernels_do_not_count():
                                               package("glibc", arch="x86_64"), package("glibc", arch="i686")))
     finding = _host(facts)["DUPLICATE_PACKAGES"]
     assert finding["data"]["packages"] == ["zlib-1.2.11-40.el9.x86_64", "zlib-1.2.11-41.el9.x86_64"]
-    assert finding["severity"] == BLOCKER and finding["overridable"]
+    assert finding["severity"] == BLOCKER and not finding["overridable"]
 
 
 def test_versionlock_and_excludes_warn():
