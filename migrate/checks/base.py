@@ -75,8 +75,11 @@ def run_checks(checks, facts, given, allowed, earlier=()):
     findings = list(earlier)
     for check in checks:
         if check.needs_live and not facts.is_live:
+            log.debug("check %s skipped: it needs the live machine, not --root", check.id)
             continue
-        if any(is_blocking(f) and f["id"] in check.requires for f in findings):
+        blocking = [f["id"] for f in findings if is_blocking(f) and f["id"] in check.requires]
+        if blocking:
+            log.info("check %s skipped: %s blocks", check.id, ", ".join(blocking))
             continue
         try:
             problem = check.evaluate(facts, given)

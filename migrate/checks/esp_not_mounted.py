@@ -20,6 +20,7 @@ class EspNotMounted(Check):
         mounted = [m for m in facts.mounts or () if m.target == ESP]
         if not mounted:
             return Problem("Nothing is mounted at /boot/efi.")
-        if mounted[-1].fstype not in ESP_TYPES:
+        types = set(m.fstype for m in mounted)
+        if not types & set(ESP_TYPES + ("autofs",)):  # autofs: systemd mounts it on first access
             return Problem("/boot/efi is %s, not a FAT EFI system partition." % mounted[-1].fstype)
         return None

@@ -109,6 +109,8 @@ def test_efi_host_without_mounted_esp_blocks():
     wrong = make_facts(firmware=Firmware(True, False), mounts=(mount("/"), mount("/boot/efi", "xfs")))
     assert "xfs" in _host(wrong)["ESP_NOT_MOUNTED"]["detail"]
     assert "ESP_NOT_MOUNTED" not in _host(make_facts(firmware=Firmware(False, None), mounts=(mount("/"),)))
+    automount = (mount("/boot/efi", "autofs", source="systemd-1"),)
+    assert "ESP_NOT_MOUNTED" not in _host(make_facts(firmware=Firmware(True, False), mounts=automount))
     assert "ESP_NOT_MOUNTED" not in _host(make_facts(firmware=Firmware(True, None), container="lxc", mounts=()))
 
 
