@@ -15,9 +15,10 @@ def kernel_packages(facts):
 def running_kernel_package(facts):
     """The package whose version-release.arch is `uname -r` (variant suffixes like +debug
     dropped); None when no package owns the running kernel."""
-    release = (facts.running_kernel or "").split("+")[0]
+    release, _, variant = (facts.running_kernel or "").partition("+")  # "...x86_64+debug"
     owners = [p for p in kernel_packages(facts) if "%s-%s.%s" % (p.version, p.release, p.arch) == release]
-    owners.sort(key=lambda p: (not p.name.endswith("-core"), p.name))  # kernel-core owns vmlinuz on EL8+
+    # the variant's own package first, then kernel-core (it owns vmlinuz on EL8+)
+    owners.sort(key=lambda p: (("-%s" % variant in p.name) != bool(variant), not p.name.endswith("-core"), p.name))
     return owners[0] if owners else None
 
 

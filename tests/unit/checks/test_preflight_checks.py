@@ -58,6 +58,15 @@ def test_older_running_kernel_warns():
     assert finding["data"]["newest"] == "kernel-core-5.14.0-427.13.1.el9_4.x86_64"
 
 
+def test_debug_variant_is_matched_to_its_own_package():
+    from migrate.checks.kernels import running_kernel_package
+
+    facts = make_facts(running_kernel="5.14.0-427.el9.x86_64+debug",
+                       packages=base_packages(kernel("427.el9"), kernel("427.el9", name="kernel-debug-core")))
+    assert running_kernel_package(facts).name == "kernel-debug-core"
+    assert running_kernel_package(facts._replace(running_kernel="5.14.0-427.el9.x86_64")).name == "kernel-core"
+
+
 def test_kernel_nobody_packaged_is_custom():
     facts = make_facts(running_kernel="6.8.9-custom", packages=base_packages(kernel("427.13.1.el9_4")))
     findings = _host(facts)
