@@ -12,6 +12,7 @@ from migrate.checks.dnf_excludes import DnfExcludes
 from migrate.checks.downgrade_required import DowngradeRequired
 from migrate.checks.duplicate_packages import DuplicatePackages
 from migrate.checks.esp_not_mounted import EspNotMounted
+from migrate.checks.esp_on_raid import EspOnRaid
 from migrate.checks.fips_mode import FipsMode
 from migrate.checks.insufficient_disk_space import InsufficientDiskSpace
 from migrate.checks.leftover_packages import LeftoverPackages
@@ -58,6 +59,7 @@ ALL = (
     ReadonlyMounts(),
     UnsupportedFilesystem(),
     EspNotMounted(),
+    EspOnRaid(),
     BootloaderUnsupported(),
     SecureBoot(),
     FipsMode(),

@@ -123,6 +123,12 @@ def test_efi_host_without_mounted_esp_blocks():
     assert "ESP_NOT_MOUNTED" not in _host(make_facts(firmware=Firmware(True, None), container="lxc", mounts=()))
 
 
+def test_esp_on_md_raid_warns():
+    facts = make_facts(firmware=Firmware(True, False), mounts=(mount("/"), mount("/boot/efi", "vfat", source="/dev/md127")))
+    assert _host(facts)["ESP_ON_RAID"]["data"] == {"device": "/dev/md127"}
+    assert "ESP_ON_RAID" not in _host(make_facts(firmware=Firmware(True, False), mounts=(mount("/boot/efi", "vfat"),)))
+
+
 def test_systemd_boot_blocks_and_can_be_allowed():
     finding = _host(make_facts(bootloaders=("systemd-boot",)))["BOOTLOADER_UNSUPPORTED"]
     assert finding["severity"] == BLOCKER and finding["overridable"]
