@@ -13,6 +13,8 @@ def test_every_check_has_a_section_in_docs():
         text = handle.read()
     missing = [c.id for c in ALL if "### %s\n" % c.id not in text]
     assert missing == []
+    stale = [c.id for c in ALL if c.title not in text or c.remediation not in text]
+    assert stale == []  # the docs carry each check's title and remediation word for word
 
 
 def test_ids_are_unique_upper_snake_with_text():

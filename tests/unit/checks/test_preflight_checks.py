@@ -3,9 +3,9 @@ from migrate.checks import HOST_CHECKS, TARGET_CHECKS
 from migrate.checks.base import BLOCKER, INFO, WARNING, CheckInput, run_checks
 from migrate.checks.insufficient_disk_space import required_bytes
 from migrate.facts.model import (DnfConfig, Firmware, FreeSpace, KernelModule, Memory, ModuleStream,
-                                 Mount, Panel, Registration)
+                                 Panel, Registration)
 from migrate.plan.model import empty_plan
-from tests.factories import make_facts, package, repo, situation
+from tests.factories import make_facts, mount, package, repo, situation
 
 MIB = 1024 * 1024
 GIB = 1024 * MIB
@@ -22,10 +22,6 @@ def _target(facts, plan):
     facts, source, target, opts = situation(facts)
     given = CheckInput(source, target, opts, plan=plan)
     return dict((f["id"], f) for f in run_checks(TARGET_CHECKS, facts, given, set()))
-
-
-def mount(target, fstype="xfs", readonly=False, source="/dev/vda1"):
-    return Mount(source, target, fstype, ("ro" if readonly else "rw", "relatime"))
 
 
 def base_packages(*extra):
