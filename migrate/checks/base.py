@@ -35,6 +35,7 @@ class Check(object):
     overridable = False
     requires = ()  # check IDs that must not have blocked
     needs_live = False  # skipped under --root
+    conversion_only = False  # skipped on a host that already runs the target: nothing to prepare
     phase = HOST
 
     def evaluate(self, facts, given):
@@ -74,6 +75,8 @@ def run_checks(checks, facts, given, allowed, earlier=()):
     """Findings of every applicable check, in order; a crashing check becomes a blocker."""
     findings = list(earlier)
     for check in checks:
+        if check.conversion_only and already_converted(given):
+            continue
         if check.needs_live and not facts.is_live:
             log.debug("check %s skipped: it needs the live machine, not --root", check.id)
             continue
@@ -90,6 +93,11 @@ def run_checks(checks, facts, given, allowed, earlier=()):
         if problem is not None:
             findings.append(finding(check, problem, allowed))
     return findings[len(earlier):]
+
+
+def already_converted(given):
+    profile = getattr(given.source, "profile", None)
+    return profile is not None and bool(profile.is_target)
 
 
 def is_blocking(item):

@@ -8,6 +8,7 @@ SUPPORTED = ("grub2", "zipl")
 
 class BootloaderUnsupported(Check):
     id = "BOOTLOADER_UNSUPPORTED"
+    conversion_only = True
     severity = BLOCKER
     overridable = True
     title = "The host boots with a bootloader the conversion does not manage"

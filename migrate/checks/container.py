@@ -5,6 +5,7 @@ from migrate.checks.base import INFO, Check, Problem
 
 class Container(Check):
     id = "CONTAINER"
+    conversion_only = True
     severity = INFO
     needs_live = True
     title = "Running inside a container"

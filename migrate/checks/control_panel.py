@@ -13,6 +13,7 @@ def _version_tuple(text):
 
 class ControlPanel(Check):
     id = "CONTROL_PANEL"
+    conversion_only = True
     severity = WARNING
     overridable = True
     title = "A hosting control panel is installed"

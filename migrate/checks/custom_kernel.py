@@ -8,6 +8,7 @@ from migrate.checks.kernels import running_kernel_package
 
 class CustomKernel(Check):
     id = "CUSTOM_KERNEL"
+    conversion_only = True
     severity = WARNING
     needs_live = True
     requires = ("UNSUPPORTED_SOURCE", "RPMDB_UNREADABLE")

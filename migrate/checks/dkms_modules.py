@@ -6,6 +6,7 @@ from migrate.checks.base import WARNING, Check, Problem
 
 class DkmsModules(Check):
     id = "DKMS_MODULES"
+    conversion_only = True
     severity = WARNING
     title = "DKMS kernel modules are installed"
     remediation = ("After converting, install kernel-devel for the new kernel and run `dkms autoinstall`; "

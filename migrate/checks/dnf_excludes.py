@@ -6,6 +6,7 @@ from migrate.checks.base import WARNING, Check, Problem
 
 class DnfExcludes(Check):
     id = "DNF_EXCLUDES"
+    conversion_only = True
     severity = WARNING
     title = "dnf.conf excludes packages"
     remediation = ("The conversion syncs excluded packages too. Check the exclude= line in "

@@ -10,6 +10,7 @@ INSTALL_ONLY_PREFIXES = ("kernel", "kmod-")  # dnf installonlypkgs: every kernel
 
 class DuplicatePackages(Check):
     id = "DUPLICATE_PACKAGES"
+    conversion_only = True
     severity = BLOCKER
     requires = ("RPMDB_UNREADABLE",)
     title = "Some packages are installed in more than one version"

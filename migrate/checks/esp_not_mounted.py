@@ -9,6 +9,7 @@ ESP_TYPES = ("vfat", "msdos", "fat")
 
 class EspNotMounted(Check):
     id = "ESP_NOT_MOUNTED"
+    conversion_only = True
     severity = BLOCKER
     needs_live = True
     title = "The host boots through UEFI but its EFI system partition is not mounted at /boot/efi"

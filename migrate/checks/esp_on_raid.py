@@ -9,6 +9,7 @@ ESP = "/boot/efi"
 
 class EspOnRaid(Check):
     id = "ESP_ON_RAID"
+    conversion_only = True
     severity = WARNING
     needs_live = True
     requires = ("ESP_NOT_MOUNTED",)

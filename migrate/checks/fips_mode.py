@@ -6,6 +6,7 @@ from migrate.checks.base import WARNING, Check, Problem
 
 class FipsMode(Check):
     id = "FIPS_MODE"
+    conversion_only = True
     severity = WARNING
     needs_live = True
     title = "The kernel runs in FIPS mode"

@@ -42,6 +42,7 @@ def _holder(path, by_path):
 
 class InsufficientDiskSpace(Check):
     id = "INSUFFICIENT_DISK_SPACE"
+    conversion_only = True
     severity = BLOCKER
     overridable = True
     phase = TARGET

@@ -10,6 +10,7 @@ WARN_BELOW = 1024 * MIB  # available RAM + free swap
 
 class LowMemory(Check):
     id = "LOW_MEMORY"
+    conversion_only = True
     severity = WARNING
     overridable = True
     needs_live = True

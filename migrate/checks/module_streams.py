@@ -6,6 +6,7 @@ from migrate.checks.base import INFO, Check, Problem
 
 class ModuleStreams(Check):
     id = "MODULE_STREAMS"
+    conversion_only = True
     severity = INFO
     title = "Module streams are enabled"
     remediation = ("Check each stream exists in AlmaLinux (dnf module list NAME after converting); reset "

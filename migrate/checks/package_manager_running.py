@@ -8,6 +8,7 @@ IDLE_DAEMONS = ("packagekitd",)
 
 class PackageManagerRunning(Check):
     id = "PACKAGE_MANAGER_RUNNING"
+    conversion_only = True
     severity = BLOCKER
     needs_live = True
     title = "Another package manager is running or holds the dnf lock"

@@ -10,6 +10,7 @@ INSTALLER_REPOS = ("anaconda", "@System", "System")
 
 class PackagesWithoutRepo(Check):
     id = "PACKAGES_WITHOUT_REPO"
+    conversion_only = True
     severity = INFO
     requires = ("UNSUPPORTED_SOURCE", "RPMDB_UNREADABLE")
     title = "Some third-party packages come from no configured repository"
@@ -17,7 +18,7 @@ class PackagesWithoutRepo(Check):
                    "or remove them if they are no longer needed.")
 
     def evaluate(self, facts, given):
-        if facts.package_origins is None or given.source.profile is None or given.source.profile.is_target:
+        if facts.package_origins is None or given.source.profile is None:
             return None
         origins = dict(facts.package_origins)
         configured = set(r.repo_id for r in facts.repos) | set(INSTALLER_REPOS)

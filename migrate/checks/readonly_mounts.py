@@ -8,6 +8,7 @@ WRITTEN_BY_RPM = ("/", "/usr", "/var", "/boot", "/boot/efi", "/etc", "/opt", "/m
 
 class ReadonlyMounts(Check):
     id = "READONLY_MOUNTS"
+    conversion_only = True
     severity = BLOCKER
     overridable = True
     needs_live = True

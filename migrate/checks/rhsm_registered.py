@@ -9,6 +9,7 @@ KATELLO_PREFIX = "katello-ca-consumer"
 
 class RhsmRegistered(Check):
     id = "RHSM_REGISTERED"
+    conversion_only = True
     severity = WARNING
     requires = ("RPMDB_UNREADABLE",)
     title = "The host is registered with subscription-manager"

@@ -9,6 +9,7 @@ RHUI_PREFIXES = ("rh-amazon-rhui-client", "rhui-azure-", "google-rhui-client-")
 
 class RhuiClient(Check):
     id = "RHUI_CLIENT"
+    conversion_only = True
     severity = WARNING
     requires = ("RPMDB_UNREADABLE",)
     title = "A cloud RHUI client package is installed"

@@ -7,6 +7,7 @@ from migrate.checks.kernels import kernel_packages, newest, running_kernel_packa
 
 class RunningKernelNotNewest(Check):
     id = "RUNNING_KERNEL_NOT_NEWEST"
+    conversion_only = True
     severity = WARNING
     needs_live = True
     requires = ("RPMDB_UNREADABLE",)

@@ -8,6 +8,7 @@ FOREIGN_BOOT_PACKAGE_PREFIXES = ("kernel-uek", "kernel-ml", "kernel-lt")
 
 class SecureBoot(Check):
     id = "SECURE_BOOT"
+    conversion_only = True
     severity = INFO
     needs_live = True
     requires = ("UNSUPPORTED_SOURCE",)

@@ -8,6 +8,7 @@ FLAGS = {"P": "proprietary", "O": "out-of-tree", "E": "unsigned", "C": "staging"
 
 class TaintedModules(Check):
     id = "TAINTED_MODULES"
+    conversion_only = True
     severity = WARNING
     needs_live = True
     title = "Kernel modules from outside the distribution are loaded"

@@ -7,6 +7,7 @@ from migrate.checks.vendors import third_party_packages
 
 class ThirdPartyPackages(Check):
     id = "THIRD_PARTY_PACKAGES"
+    conversion_only = True
     severity = INFO
     requires = ("UNSUPPORTED_SOURCE", "RPMDB_UNREADABLE")
     title = "Packages from other vendors are installed"
@@ -14,7 +15,7 @@ class ThirdPartyPackages(Check):
                    "`almalinux-migrate verify` lists them again afterwards.")
 
     def evaluate(self, facts, given):
-        if given.source.profile is None or given.source.profile.is_target:
+        if given.source.profile is None:
             return None
         third = third_party_packages(facts, given)
         if not third:

@@ -9,6 +9,7 @@ UEK_PREFIX = "kernel-uek"
 
 class UekKernel(Check):
     id = "UEK_KERNEL"
+    conversion_only = True
     severity = WARNING
     requires = ("RPMDB_UNREADABLE",)
     title = "Oracle UEK kernels are installed"

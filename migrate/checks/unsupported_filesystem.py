@@ -8,6 +8,7 @@ BOOT_CRITICAL = ("/", "/boot", "/usr", "/var")
 
 class UnsupportedFilesystem(Check):
     id = "UNSUPPORTED_FILESYSTEM"
+    conversion_only = True
     severity = BLOCKER
     requires = ("UNSUPPORTED_TARGET",)
     title = "A file system the host needs to boot is not supported by the AlmaLinux kernel"

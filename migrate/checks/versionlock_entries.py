@@ -6,6 +6,7 @@ from migrate.checks.base import WARNING, Check, Problem, summarize
 
 class VersionlockEntries(Check):
     id = "VERSIONLOCK_ENTRIES"
+    conversion_only = True
     severity = WARNING
     title = "dnf versionlock holds packages the conversion will change anyway"
     remediation = ("Review the locks (dnf versionlock list); clear them (dnf versionlock clear) and "

@@ -44,6 +44,15 @@ def test_healthy_live_host_has_no_issue3_findings():
     assert sorted(_host(facts)) == []
 
 
+def test_already_converted_host_is_not_blocked_by_conversion_checks():
+    from migrate.facts.model import OsRelease
+
+    facts = make_facts(os_release=OsRelease("almalinux", "AlmaLinux", "9.4", ""), panels=(Panel("Plesk", "17.8.11"),),
+                       packages=base_packages(package("zlib", "1", "1"), package("zlib", "1", "2")),
+                       memory=Memory(100 * MIB, 10 * MIB, 0))
+    assert sorted(_host(facts)) == ["ALREADY_CONVERTED"]
+
+
 # -- kernel --------------------------------------------------------------------------------------
 
 def test_older_running_kernel_warns():
