@@ -4,6 +4,7 @@ is and may stay the boot default, while its modules lose their userspace
 (convert2rhel RHEL_COMPATIBLE_KERNEL; almalinux-deploy #148)."""
 from migrate.checks.base import WARNING, Check, Problem
 from migrate.checks.kernels import running_kernel_package
+from migrate.checks.vendors import own_vendors
 
 
 class CustomKernel(Check):
@@ -22,8 +23,8 @@ class CustomKernel(Check):
         package = running_kernel_package(facts)
         if package is None:
             return Problem("No installed package owns the running kernel %s." % facts.running_kernel)
-        vendors = given.source.profile.vendors if given.source.profile else []
-        if vendors and package.vendor not in vendors:
+        vendors = own_vendors(given)  # the source's kernels, or AlmaLinux's already
+        if given.source.profile is not None and package.vendor not in vendors:
             return Problem("The running kernel %s comes from %s." % (package.nevra, package.vendor or "no vendor"),
                            data={"package": package.nevra, "vendor": package.vendor})
         return None

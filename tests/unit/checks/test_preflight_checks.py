@@ -85,6 +85,11 @@ def test_elrepo_kernel_is_custom():
     assert _host(facts)["CUSTOM_KERNEL"]["data"]["vendor"].startswith("The ELRepo Project")
 
 
+def test_almalinux_kernel_on_the_source_is_not_custom():
+    alma = kernel("427.13.1.el9_4", vendor="AlmaLinux")
+    assert "CUSTOM_KERNEL" not in _host(make_facts(running_kernel=KERNEL_9_4, packages=base_packages(alma)))
+
+
 def test_running_uek_is_named():
     uek = package("kernel-uek-core", "5.15.0", "200.131.27.el9uek", vendor="Oracle America")
     facts = make_facts(running_kernel="5.15.0-200.131.27.el9uek.x86_64", packages=base_packages(uek))
