@@ -53,6 +53,8 @@ TARGET_SCHEMA = {
     "kernel_packages": ("strs", False),  # the packages that own /boot/vmlinuz-*
     "kernel_install": (str, False),  # what to install when the host has no target kernel
     "boot": ("arches", False),  # per architecture: BOOT_SCHEMA
+    "vendors": ("strs", False),  # rpm Vendor tags of the target's packages
+    "unsupported_filesystems": ("strs", False),  # its kernel cannot boot from these (btrfs on 8/9)
 }
 
 BOOT_SCHEMA = {

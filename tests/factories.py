@@ -2,7 +2,7 @@
 import os
 
 from migrate.config import Options
-from migrate.facts.model import Facts, OsRelease, Package, RepoSection
+from migrate.facts.model import Facts, Mount, OsRelease, Package, RepoSection
 from migrate.profiles import load_profiles
 from migrate.source import choose_target, identify_source
 
@@ -18,6 +18,10 @@ def package(name, version="1.0", release="1.el9", arch="x86_64", vendor="Rocky E
 
 def repo(repo_id, enabled=True, file="/etc/yum.repos.d/rocky.repo"):
     return RepoSection(file, repo_id, repo_id, enabled, (), "", "", ())
+
+
+def mount(target, fstype="xfs", readonly=False, source="/dev/vda1"):
+    return Mount(source, target, fstype, ("ro" if readonly else "rw", "relatime"))
 
 
 ROCKY9_OS_RELEASE = OsRelease("rocky", "Rocky Linux", "9.4", "Rocky Linux 9.4 (Blue Onyx)")

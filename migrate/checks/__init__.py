@@ -2,23 +2,46 @@
 from migrate.checks.already_converted import AlreadyConverted
 from migrate.checks.base import HOST, TARGET
 from migrate.checks.boot_layout_unknown import BootLayoutUnknown
-from migrate.checks.boot_steps_skipped import BootStepsSkipped
+from migrate.checks.bootloader_unsupported import BootloaderUnsupported
 from migrate.checks.broken_repo_files import BrokenRepoFiles
+from migrate.checks.container import Container
+from migrate.checks.control_panel import ControlPanel
 from migrate.checks.conversion_in_progress import ConversionInProgress
+from migrate.checks.custom_kernel import CustomKernel
+from migrate.checks.dkms_modules import DkmsModules
+from migrate.checks.dnf_excludes import DnfExcludes
 from migrate.checks.downgrade_required import DowngradeRequired
+from migrate.checks.duplicate_packages import DuplicatePackages
+from migrate.checks.esp_not_mounted import EspNotMounted
+from migrate.checks.esp_on_raid import EspOnRaid
+from migrate.checks.fips_mode import FipsMode
+from migrate.checks.insufficient_disk_space import InsufficientDiskSpace
 from migrate.checks.leftover_packages import LeftoverPackages
+from migrate.checks.low_memory import LowMemory
 from migrate.checks.mirror_unreachable import MirrorUnreachable
+from migrate.checks.module_streams import ModuleStreams
 from migrate.checks.not_superuser import NotSuperuser
+from migrate.checks.package_manager_running import PackageManagerRunning
+from migrate.checks.packages_without_repo import PackagesWithoutRepo
+from migrate.checks.readonly_mounts import ReadonlyMounts
 from migrate.checks.release_package_mismatch import ReleasePackageMismatch
+from migrate.checks.rhsm_registered import RhsmRegistered
+from migrate.checks.rhui_client import RhuiClient
 from migrate.checks.rpmdb_unreadable import RpmdbUnreadable
+from migrate.checks.running_kernel_not_newest import RunningKernelNotNewest
 from migrate.checks.secure_boot import SecureBoot
+from migrate.checks.tainted_modules import TaintedModules
 from migrate.checks.target_key_untrusted import TargetKeyUntrusted
 from migrate.checks.target_repos_missing import TargetReposMissing
+from migrate.checks.third_party_packages import ThirdPartyPackages
 from migrate.checks.third_party_repos import ThirdPartyRepos
 from migrate.checks.transaction_unsolvable import TransactionUnsolvable
+from migrate.checks.uek_kernel import UekKernel
 from migrate.checks.unsupported_arch import UnsupportedArch
+from migrate.checks.unsupported_filesystem import UnsupportedFilesystem
 from migrate.checks.unsupported_source import UnsupportedSource
 from migrate.checks.unsupported_target import UnsupportedTarget
+from migrate.checks.versionlock_entries import VersionlockEntries
 
 ALL = (
     NotSuperuser(),
@@ -31,15 +54,40 @@ ALL = (
     ReleasePackageMismatch(),
     BrokenRepoFiles(),
     ThirdPartyRepos(),
-    BootStepsSkipped(),
+    # issue 3: the host as it runs (live-only checks are skipped under --root)
+    PackageManagerRunning(),
+    Container(),
+    ReadonlyMounts(),
+    UnsupportedFilesystem(),
+    EspNotMounted(),
+    EspOnRaid(),
+    BootloaderUnsupported(),
     BootLayoutUnknown(),
     SecureBoot(),
+    FipsMode(),
+    LowMemory(),
+    RunningKernelNotNewest(),
+    CustomKernel(),
+    UekKernel(),
+    TaintedModules(),
+    DkmsModules(),
+    # issue 3: packages and package manager state
+    DuplicatePackages(),
+    VersionlockEntries(),
+    DnfExcludes(),
+    ModuleStreams(),
+    ThirdPartyPackages(),
+    PackagesWithoutRepo(),
+    RhsmRegistered(),
+    RhuiClient(),
+    ControlPanel(),
     MirrorUnreachable(),
     TargetKeyUntrusted(),
     TargetReposMissing(),
     TransactionUnsolvable(),
     DowngradeRequired(),
     LeftoverPackages(),
+    InsufficientDiskSpace(),
 )
 
 HOST_CHECKS = tuple(c for c in ALL if c.phase == HOST)

@@ -35,6 +35,7 @@ class Check(object):
     overridable = False
     requires = ()  # check IDs that must not have blocked
     needs_live = False  # skipped under --root
+    conversion_only = False  # skipped on a host that already runs the target: nothing to prepare
     phase = HOST
 
     def evaluate(self, facts, given):
@@ -74,9 +75,14 @@ def run_checks(checks, facts, given, allowed, earlier=()):
     """Findings of every applicable check, in order; a crashing check becomes a blocker."""
     findings = list(earlier)
     for check in checks:
-        if check.needs_live and not facts.is_live:
+        if check.conversion_only and already_converted(given):
             continue
-        if any(is_blocking(f) and f["id"] in check.requires for f in findings):
+        if check.needs_live and not facts.is_live:
+            log.debug("check %s skipped: it needs the live machine, not --root", check.id)
+            continue
+        blocking = [f["id"] for f in findings if is_blocking(f) and f["id"] in check.requires]
+        if blocking:
+            log.info("check %s skipped: %s blocks", check.id, ", ".join(blocking))
             continue
         try:
             problem = check.evaluate(facts, given)
@@ -89,5 +95,17 @@ def run_checks(checks, facts, given, allowed, earlier=()):
     return findings[len(earlier):]
 
 
+def already_converted(given):
+    profile = getattr(given.source, "profile", None)
+    return profile is not None and bool(profile.is_target)
+
+
 def is_blocking(item):
     return item["severity"] == BLOCKER and not item["overridden"]
+
+
+def summarize(names, limit=20):
+    """'a, b, c and 12 more': long lists stay readable; the report's data keeps them all."""
+    names = list(names)
+    shown = ", ".join(names[:limit])
+    return shown + (" and %d more" % (len(names) - limit) if len(names) > limit else "")

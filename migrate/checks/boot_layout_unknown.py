@@ -10,7 +10,7 @@ class BootLayoutUnknown(Check):
     severity = BLOCKER
     overridable = True
     needs_live = True
-    requires = ("UNSUPPORTED_ARCH",)
+    requires = ("UNSUPPORTED_ARCH", "ESP_NOT_MOUNTED")
     title = "The boot disk or the ESP could not be found"
     remediation = ("Mount the ESP at /boot/efi (UEFI) and check `lsblk`; or --allow "
                    "BOOT_LAYOUT_UNKNOWN and install the boot loader and its entry yourself.")

@@ -1,28 +1,40 @@
-"""Report Secure Boot before converting: with it on, the next boot needs shim, grub2 and the
-kernel signed for AlmaLinux's chain, and kernels of other vendors (UEK) kept as fallback will
-not boot behind AlmaLinux's shim (almalinux-deploy only warns after the fact)."""
+"""Under Secure Boot only binaries signed for the shim in use boot: after the conversion the
+AlmaLinux shim trusts AlmaLinux's kernels, not Oracle's UEK, the source vendor's own kernels kept
+as fallback, custom kernels or DKMS modules signed with another key (almalinux-deploy #130:
+Secure Boot boot loop). Reported before converting, when there is still time to act."""
 from migrate.checks.base import INFO, WARNING, Check, Problem
+
+FOREIGN_KERNEL_PREFIXES = ("kernel-uek", "kernel-ml", "kernel-lt")
+
+
+def secure_boot_on(facts):
+    """Either reading says so: the firmware facts (efivars) or the boot path's (mokutil)."""
+    firmware = facts.firmware is not None and facts.firmware.secure_boot
+    boot = facts.boot is not None and bool(facts.boot.secure_boot)
+    return firmware or boot
 
 
 class SecureBoot(Check):
     id = "SECURE_BOOT"
+    conversion_only = True
     severity = INFO
     needs_live = True
     requires = ("UNSUPPORTED_ARCH",)
     title = "Secure Boot is enabled"
-    remediation = ("Nothing to do for AlmaLinux's own kernels; remove other vendors' kernels after "
-                   "the first boot into AlmaLinux's, or enroll their keys with mokutil.")
+    remediation = ("The conversion installs AlmaLinux's signed shim, grub2 and kernel. Remove kernels "
+                   "and modules signed by others (or enroll their key with mokutil) before rebooting "
+                   "into them; AlmaLinux's own kernel is the default entry.")
 
     def evaluate(self, facts, given):
-        boot = facts.boot
-        if boot is None or not boot.secure_boot:
+        if not secure_boot_on(facts):
             return None
         target, source = given.target.profile, given.source.profile
         theirs = set(source.kernel_packages if source else ()) - set(target.kernel_packages if target else ())
-        foreign = sorted(set(p.name for p in facts.packages if p.name in theirs))
-        detail = "shim, grub2 and the kernel will be AlmaLinux-signed builds after the conversion."
+        foreign = sorted(set(p.name for p in facts.packages
+                             if p.name in theirs or p.name.startswith(FOREIGN_KERNEL_PREFIXES)))
+        foreign += ["dkms:" + m for m in facts.dkms_modules]
         if foreign:
-            return Problem("%s These kernels are signed by another vendor and will not boot under "
-                           "Secure Boot: %s." % (detail, ", ".join(foreign)), severity=WARNING,
-                           data={"secure_boot": True, "foreign_kernels": foreign})
-        return Problem(detail, data={"secure_boot": True})
+            return Problem("Will not load under the AlmaLinux shim: " + ", ".join(foreign),
+                           severity=WARNING, data={"secure_boot": True, "foreign": foreign})
+        return Problem("The firmware enforces Secure Boot; shim, grub2 and the kernel will be "
+                       "AlmaLinux-signed builds after the conversion.", data={"secure_boot": True})

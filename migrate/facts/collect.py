@@ -3,11 +3,19 @@ import logging
 import os
 
 from migrate.boot.collect import collect_boot
+from migrate.facts.dnfconf import collect_dnf_config, collect_module_streams, collect_package_origins
+from migrate.facts.firmware import collect_esp_entries, collect_firmware, detect_bootloaders
+from migrate.facts.kernel import collect_dkms_modules, collect_kernel
+from migrate.facts.machine import collect_memory, collect_package_managers, detect_container
 from migrate.facts.model import Facts
+from migrate.facts.mounts import collect_free_space, collect_fstab, collect_mounts
 from migrate.facts.osrelease import collect_os_release, collect_redhat_release
+from migrate.facts.panels import collect_panels
 from migrate.facts.repos import collect_repos
+from migrate.facts.rhsm import collect_registration
 from migrate.facts.rpmdb import collect_packages, collect_release_packages, detect_arch
 from migrate.journal import journal_exists
+from migrate.runner import Runner
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +35,12 @@ def _read_rpmdb(root):
 
 def collect(root, runner=None):
     """Everything the checks read; with a runner, also the live machine's boot path."""
+    runner = runner or Runner()
     packages, release_packages, rpmdb_error = _read_rpmdb(root)
     arch = detect_arch(packages) or (os.uname()[4] if packages else "")
     repos, repo_errors = collect_repos(root)
+    running_kernel, loaded_modules, fips_enabled = collect_kernel(root)
+    mounts = collect_mounts(root)
     return Facts(
         root_path=root.path,
         is_live=root.is_live,
@@ -45,4 +56,22 @@ def collect(root, runner=None):
         release_packages=release_packages,
         rpmdb_error=rpmdb_error,
         boot=collect_boot(root, runner, arch) if runner is not None else None,
+        running_kernel=running_kernel,
+        loaded_modules=loaded_modules,
+        dkms_modules=collect_dkms_modules(root),
+        fips_enabled=fips_enabled,
+        firmware=collect_firmware(root, runner),
+        bootloaders=detect_bootloaders(root),
+        esp_entries=collect_esp_entries(root),
+        mounts=mounts,
+        fstab=collect_fstab(root),
+        free_space=collect_free_space(root, runner),
+        memory=collect_memory(root),
+        container=detect_container(root, mounts),
+        package_managers_running=collect_package_managers(root),
+        dnf_config=collect_dnf_config(root),
+        module_streams=collect_module_streams(root),
+        package_origins=collect_package_origins(root),
+        panels=collect_panels(root),
+        registration=collect_registration(root),
     )

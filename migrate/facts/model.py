@@ -40,6 +40,64 @@ class RepoSection(NamedTuple):
     gpgkey: Tuple[str, ...]
 
 
+class Mount(NamedTuple):
+    source: str  # device, "tmpfs", "UUID=..." in fstab
+    target: str  # mount point
+    fstype: str
+    options: Tuple[str, ...]
+
+    @property
+    def readonly(self):
+        return "ro" in self.options
+
+
+class FreeSpace(NamedTuple):
+    path: str  # the directory asked about, inside the root ("/var")
+    mountpoint: str  # the file system holding it, as df names it
+    available: int  # bytes
+    size: int  # bytes
+
+
+class KernelModule(NamedTuple):
+    name: str
+    taints: str  # flags rpm-less modules carry in /proc/modules: "O", "OE", "P"; "" when clean
+
+
+class Memory(NamedTuple):
+    total: int  # bytes of RAM
+    available: int  # bytes of RAM available without swapping
+    swap_free: int
+
+
+class Firmware(NamedTuple):
+    efi: bool  # booted through UEFI
+    secure_boot: Optional[bool]  # None: not EFI, or the state could not be read
+
+
+class DnfConfig(NamedTuple):
+    excludes: Tuple[str, ...] = ()  # exclude= / excludepkgs= of dnf.conf [main]
+    versionlock: Tuple[str, ...] = ()  # entries of the versionlock plugin's list file
+    versionlock_enabled: bool = False
+
+
+class ModuleStream(NamedTuple):
+    name: str
+    stream: str
+    state: str  # "enabled", "disabled", ...
+
+
+class Panel(NamedTuple):
+    name: str  # "cPanel", "Plesk", "DirectAdmin"
+    version: str  # "" when it could not be read
+
+
+class Registration(NamedTuple):
+    """How a RHEL host gets its content: subscription-manager, Satellite, RHUI."""
+
+    registered: bool  # /etc/pki/consumer/cert.pem exists
+    server: str  # rhsm.conf [server] hostname; "" when not configured
+
+
 class Facts(NamedTuple):
     root_path: str
     is_live: bool
@@ -54,6 +112,25 @@ class Facts(NamedTuple):
     release_packages: Tuple[str, ...] = ()  # installed packages that provide system-release
     rpmdb_error: str = ""  # why the rpmdb could not be read; "" when it was
     boot: Optional[object] = None  # migrate.boot.model.BootFacts; None under --root
+    # -- issue 3: the preflight's host facts; None means "not the live machine" -----------------
+    running_kernel: Optional[str] = None  # uname -r
+    loaded_modules: Optional[Tuple[KernelModule, ...]] = None
+    dkms_modules: Tuple[str, ...] = ()  # "nvidia/535.104.05" from /var/lib/dkms
+    fips_enabled: Optional[bool] = None
+    firmware: Optional[Firmware] = None
+    bootloaders: Tuple[str, ...] = ()  # found in the root: "grub2", "systemd-boot", "zipl", ...
+    esp_entries: Tuple[str, ...] = ()  # directories under /boot/efi/EFI
+    mounts: Optional[Tuple[Mount, ...]] = None
+    fstab: Tuple[Mount, ...] = ()
+    free_space: Tuple[FreeSpace, ...] = ()
+    memory: Optional[Memory] = None
+    container: Optional[str] = None  # "" on bare metal or a VM; "docker", "lxc", ... in one
+    package_managers_running: Optional[Tuple[str, ...]] = None  # "dnf (pid 812)"
+    dnf_config: DnfConfig = DnfConfig()
+    module_streams: Tuple[ModuleStream, ...] = ()
+    package_origins: Optional[Tuple[Tuple[str, str], ...]] = None  # (nevra, repo id) from dnf history
+    panels: Tuple[Panel, ...] = ()
+    registration: Optional[Registration] = None  # None: subscription-manager not configured
 
     def installed(self, name):
         return [p for p in self.packages if p.name == name]

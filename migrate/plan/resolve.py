@@ -178,6 +178,9 @@ def describe_transaction(base, facts, source, swaps, trusted_keyids, repos):
             plan["removed"].append({"name": package.name, "nevra": nevra})
         touched.add(package.name)
     plan["download_size"] = sum(p.downloadsize or 0 for p in base.transaction.install_set)
+    # what the installed files grow and shrink by: the INSUFFICIENT_DISK_SPACE check's input
+    plan["install_size"] = sum(p.installsize or 0 for p in base.transaction.install_set)
+    plan["remove_size"] = sum(p.installsize or 0 for p in base.transaction.remove_set)
     vendors = source.profile.vendors if source.profile else []
     for package in facts.packages:
         if package.name in touched or package.keyid in trusted_keyids:

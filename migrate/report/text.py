@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 SEVERITY_STYLE = {"blocker": "bold red", "warning": "yellow", "info": "cyan"}
+SEVERITY_ORDER = {"info": 0, "warning": 1, "blocker": 2}
 OUTCOME_STYLE = {"done": "green", "skipped": "dim", "failed": "bold red", "undone": "yellow",
                  "pending": "dim", "running": "yellow"}
 STATUS_TEXT = {
@@ -69,7 +70,8 @@ def render_findings(console, findings):
     table = Table(title="Findings", show_lines=True, expand=False)
     table.add_column("severity", no_wrap=True)
     table.add_column("finding", overflow="fold")
-    for item in findings:
+    # grouped by severity, the worst last: next to the verdict, where a terminal's reader looks
+    for item in sorted(findings, key=lambda f: SEVERITY_ORDER.get(f["severity"], 0)):
         severity = item["severity"] + ("\n(allowed)" if item["overridden"] else "")
         style = SEVERITY_STYLE.get(item["severity"], "")
         table.add_row("[%s]%s[/%s]" % (style, severity, style),

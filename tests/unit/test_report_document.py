@@ -33,3 +33,17 @@ def test_schema_rejects_an_unknown_status():
     report = build_report("preflight", "maybe", empty_source(), empty_target(), [])
     with pytest.raises(ValidationError):
         assert_valid_report(report)
+
+
+def test_text_groups_findings_by_severity_worst_last():
+    import io
+
+    from migrate.report.text import render_findings, make_console
+
+    findings = [dict(_finding(), id=i, severity=s) for i, s in
+                (("B_ONE", "blocker"), ("I_ONE", "info"), ("W_ONE", "warning"), ("I_TWO", "info"))]
+    stream = io.StringIO()
+    render_findings(make_console(stream), findings)
+    text = stream.getvalue()
+    order = [text.index(i) for i in ("I_ONE", "I_TWO", "W_ONE", "B_ONE")]
+    assert order == sorted(order)

@@ -45,7 +45,7 @@ def test_secure_boot_is_reported_and_uek_warned(tmp_path):
     boot = boot_facts(tmp_path, "uefi-sda")
     assert findings(make_facts(boot=boot))["SECURE_BOOT"]["severity"] == INFO
     uek = make_facts(boot=boot, packages=make_facts().packages + (package("kernel-uek-core", "5.15.0"),))
-    assert findings(uek)["SECURE_BOOT"]["severity"] == INFO  # not a kernel of the source vendor's
+    assert findings(uek)["SECURE_BOOT"]["severity"] == WARNING  # Oracle-signed: not behind AlmaLinux's shim
     found = findings(uek, source_kernels=["kernel-uek-core"])["SECURE_BOOT"]
     assert found["severity"] == WARNING and "kernel-uek-core" in found["detail"]
 
@@ -67,7 +67,7 @@ def test_container_is_told_and_nothing_else_runs(tmp_path):
     runner = FakeRunner({("systemd-detect-virt", "--container"): "podman\n"})
     boot = collect_boot(LiveRoot(str(tmp_path)), runner, "x86_64")
     result = findings(make_facts(boot=boot))
-    assert result["BOOT_STEPS_SKIPPED"]["detail"] == "Running in a container (podman)."
+    assert result["CONTAINER"]["detail"] == "Detected: podman; the boot steps will be skipped."
     assert "BOOT_LAYOUT_UNKNOWN" not in result and len(runner.calls) == 1
 
 

@@ -1,0 +1,35 @@
+"""Hosting panels ship their own repos, services and version gates. cPanel and DirectAdmin
+support AlmaLinux and only need their update run afterwards; Plesk supports it from 18.0.35
+on and older versions break (almalinux-deploy refuses them; research peers-and-panels §8)."""
+from migrate.checks.base import BLOCKER, WARNING, Check, Problem
+
+# panel -> the oldest version that supports AlmaLinux of the same major
+MINIMUM_VERSIONS = {"Plesk": (18, 0, 35)}
+
+
+def _version_tuple(text):
+    return tuple(int(part) for part in text.split(".") if part.isdigit())
+
+
+class ControlPanel(Check):
+    id = "CONTROL_PANEL"
+    conversion_only = True
+    severity = WARNING
+    overridable = True
+    title = "A hosting control panel is installed"
+    remediation = ("Update the panel to its newest release first; after converting run its own update "
+                   "(cPanel: /scripts/upcp --force; Plesk: plesk repair installation; DirectAdmin: da build update).")
+
+    def evaluate(self, facts, given):
+        if not facts.panels:
+            return None
+        described, too_old = [], []
+        for panel in facts.panels:
+            described.append("%s %s" % (panel.name, panel.version or "(version unknown)"))
+            minimum = MINIMUM_VERSIONS.get(panel.name)
+            if minimum and panel.version and _version_tuple(panel.version) < minimum:
+                too_old.append("%s %s is older than %s" % (panel.name, panel.version, ".".join(map(str, minimum))))
+        data = {"panels": [{"name": p.name, "version": p.version or None} for p in facts.panels]}
+        if too_old:
+            return Problem("; ".join(too_old) + ".", severity=BLOCKER, data=data)
+        return Problem(", ".join(described) + ".", data=data)
