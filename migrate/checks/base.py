@@ -71,18 +71,28 @@ def crash_finding(check, exc):
                            "Report this with /var/log/almalinux-migrate.log.")
 
 
-def run_checks(checks, facts, given, allowed, earlier=()):
-    """Findings of every applicable check, in order; a crashing check becomes a blocker."""
+def skip_reason(check, facts, given, findings):
+    """Why a check does not run here, or None when it does."""
+    if check.conversion_only and already_converted(given):
+        return "the host already runs AlmaLinux"
+    if check.needs_live and not facts.is_live:
+        return "needs the live machine, not --root"
+    blocking = [f["id"] for f in findings if is_blocking(f) and f["id"] in check.requires]
+    if blocking:
+        return "%s blocks" % ", ".join(blocking)
+    return None
+
+
+def run_checks(checks, facts, given, allowed, earlier=(), skipped=None):
+    """Findings of every applicable check, in order; a crashing check becomes a blocker.
+    Each check that does not run is added to `skipped` as {"id", "reason"}."""
     findings = list(earlier)
     for check in checks:
-        if check.conversion_only and already_converted(given):
-            continue
-        if check.needs_live and not facts.is_live:
-            log.debug("check %s skipped: it needs the live machine, not --root", check.id)
-            continue
-        blocking = [f["id"] for f in findings if is_blocking(f) and f["id"] in check.requires]
-        if blocking:
-            log.info("check %s skipped: %s blocks", check.id, ", ".join(blocking))
+        reason = skip_reason(check, facts, given, findings)
+        if reason is not None:
+            log.debug("check %s skipped: %s", check.id, reason)
+            if skipped is not None:
+                skipped.append({"id": check.id, "reason": reason})
             continue
         try:
             problem = check.evaluate(facts, given)

@@ -9,9 +9,10 @@ from migrate.source import choose_target, identify_source
 
 
 class Assessment(object):
-    def __init__(self, findings, status):
+    def __init__(self, findings, status, skipped):
         self.findings = findings
         self.status = status  # ready | blocked | already_converted
+        self.skipped = skipped  # [{"id", "reason"}] of the checks that did not run
 
     @property
     def exit_code(self):
@@ -28,9 +29,13 @@ def assess(ctx):
     ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
     given = CheckInput(ctx.source, ctx.target, ctx.options)
     allowed = set(ctx.options.allow)
-    findings = run_checks(HOST_CHECKS, ctx.facts, given, allowed)
+    skipped = []
+    findings = run_checks(HOST_CHECKS, ctx.facts, given, allowed, skipped=skipped)
     already = ctx.source.profile is not None and ctx.source.profile.is_target
-    if not already and not any(is_blocking(f) for f in findings):
+    if already or any(is_blocking(f) for f in findings):
+        reason = "the host already runs AlmaLinux" if already else "a host check blocks"
+        skipped += [{"id": c.id, "reason": reason} for c in TARGET_CHECKS]
+    else:
         key = probe_key(ctx.target.key_url, trusted_fingerprints(ctx), ctx.options.proxy)
         ctx.key_text, ctx.trusted_keys = key.text, key.trusted
         problem = None
@@ -40,7 +45,7 @@ def assess(ctx):
             except ResolveProblem as exc:
                 problem = exc
         given = given._replace(key=key, plan=ctx.plan, resolve_problem=problem)
-        findings += run_checks(TARGET_CHECKS, ctx.facts, given, allowed, earlier=findings)
+        findings += run_checks(TARGET_CHECKS, ctx.facts, given, allowed, earlier=findings, skipped=skipped)
     for item in findings:
         ctx.events.emit("finding", id=item["id"], severity=item["severity"], title=item["title"],
                         detail=item["detail"], overridden=item["overridden"])
@@ -53,4 +58,4 @@ def assess(ctx):
         status = "already_converted"
     else:
         status = "ready"
-    return Assessment(findings, status)
+    return Assessment(findings, status, skipped)

@@ -14,7 +14,7 @@ def run(ctx, confirm):
         assessment = assess(ctx)
         if assessment.status != "ready":
             return report_for(ctx, "convert", assessment.status, assessment.findings,
-                              exit_code=assessment.exit_code)
+                              exit_code=assessment.exit_code, skipped=assessment.skipped)
         if not ctx.options.assume_yes:
             preview, _ = report_for(ctx, "convert", "ready", assessment.findings, exit_code=EXIT_OK)
             if not confirm(preview):

@@ -11,11 +11,12 @@ def steps_from_journal(journal):
             for s in journal.data["steps"]]
 
 
-def report_for(ctx, command, status, findings, exit_code, journal=None, leftovers=(), message=None):
+def report_for(ctx, command, status, findings, exit_code, journal=None, leftovers=(), message=None,
+               skipped=()):
     source = ctx.source.as_report() if ctx.source is not None else empty_source()
     target = ctx.target.as_report() if ctx.target is not None else empty_target()
     started = journal.data["started"] if journal is not None else None
     return build_report(command, status, source, target, findings, plan=ctx.plan,
                         steps=steps_from_journal(journal), leftovers=leftovers,
-                        exit_code=exit_code, message=message, started=started,
+                        exit_code=exit_code, message=message, started=started, skipped=skipped,
                         finished=J.now(), root_path=ctx.root.path), exit_code

@@ -14,7 +14,7 @@ STATUSES = ("ready", "blocked", "converted", "failed", "rolled_back", "already_c
 
 
 def build_report(command, status, source, target, findings, plan=None, steps=(), leftovers=(),
-                 exit_code=0, message=None, started=None, finished=None, root_path="/"):
+                 exit_code=0, message=None, started=None, finished=None, root_path="/", skipped=()):
     plan = plan or empty_plan()
     return {
         "schema": SCHEMA,
@@ -30,6 +30,7 @@ def build_report(command, status, source, target, findings, plan=None, steps=(),
         "source": source,
         "target": target,
         "findings": list(findings),
+        "checks_skipped": list(skipped),
         "plan": dict(plan, counts=plan_counts(plan)),
         "steps": list(steps),
         "leftovers": list(leftovers),

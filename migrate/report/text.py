@@ -122,6 +122,11 @@ def render_report(report, stream=None):
         source.get("version") or "", source.get("arch") or "?", target.get("name") or "AlmaLinux",
         target.get("version") or "?"))
     render_findings(console, report["findings"])
+    skipped = report.get("checks_skipped") or []
+    if skipped:
+        console.print("%d check(s) did not run: %s" % (len(skipped), ", ".join(
+            "%s (%s)" % (s["id"], s["reason"]) for s in skipped[:8]) + (" ..." if len(skipped) > 8 else "")),
+            style="dim", markup=False)
     render_plan(console, report["plan"])
     render_steps(console, report["steps"])
     if report["leftovers"]:

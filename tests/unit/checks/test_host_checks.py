@@ -114,3 +114,14 @@ def test_release_package_of_another_distribution_warns():
     findings = _run(make_facts(release_packages=("almalinux-release",)))
     assert findings["RELEASE_PACKAGE_MISMATCH"]["severity"] == "warning"
     assert "RELEASE_PACKAGE_MISMATCH" not in _run(make_facts(release_packages=("rocky-release",)))
+
+
+def test_skipped_checks_are_listed_with_the_reason():
+    facts = make_facts(os_release=OsRelease("debian", "Debian GNU/Linux", "12", ""), is_live=False,
+                       is_superuser=None)
+    facts, source, target, options = situation(facts)
+    skipped = []
+    run_checks(HOST_CHECKS, facts, CheckInput(source, target, options), set(), skipped=skipped)
+    reasons = dict((s["id"], s["reason"]) for s in skipped)
+    assert reasons["UNSUPPORTED_ARCH"] == "UNSUPPORTED_SOURCE blocks"
+    assert reasons["NOT_SUPERUSER"] == "needs the live machine, not --root"
