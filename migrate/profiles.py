@@ -70,6 +70,14 @@ REPO_SCHEMA = {
     "required": (bool, False),  # a mirror without it is no AlmaLinux mirror (BaseOS)
 }
 
+PANEL_SCHEMA = {
+    "name": (str, True),
+    "marker": (str, True),  # a file only an installed panel has
+    "version_file": (str, False),
+    "min_version": (str, False),  # oldest version that supports AlmaLinux of the same major
+    "post_convert": ("argvs", False),  # commands to run after the conversion, in order
+}
+
 SOURCE_VALID_VERSION_SOURCES = ("os-release", "redhat-release")
 
 
@@ -120,6 +128,10 @@ def _check_value(path, key, kind, value):
         item = str if kind == "strs" else int
         if not isinstance(value, list) or not all(isinstance(v, item) for v in value):
             raise ProfileError("%s must be a list of %s" % (where, item.__name__))
+    elif kind == "argvs":
+        if not isinstance(value, list) or not all(
+                isinstance(argv, list) and argv and all(isinstance(a, str) for a in argv) for argv in value):
+            raise ProfileError("%s must be a list of commands (lists of strings)" % where)
     elif kind == "map":
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise ProfileError("%s must be a table of strings" % where)
@@ -218,3 +230,20 @@ def load_profiles(directory=None):
             else:
                 targets[profile.major] = profile
     return Profiles(sources, targets)
+
+
+def load_panels(directory=None):
+    """Panel definitions from profiles/panels.toml, validated like every profile."""
+    path = os.path.join(directory or profiles_dir(), "panels.toml")
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    try:
+        values = toml.loads(text)
+    except toml.TOMLDecodeError as exc:
+        raise ProfileError("%s: not valid TOML: %s" % (path, exc))
+    panels = values.get("panel")
+    if not isinstance(panels, list) or set(values) != {"panel"}:
+        raise ProfileError("%s: expected only [[panel]] tables" % path)
+    for index, panel in enumerate(panels):
+        _validate_table(path, panel, PANEL_SCHEMA, "panel[%d]." % index)
+    return panels

@@ -3,10 +3,6 @@ support AlmaLinux and only need their update run afterwards; Plesk supports it f
 on and older versions break (almalinux-deploy refuses them; research peers-and-panels §8)."""
 from migrate.checks.base import BLOCKER, WARNING, Check, Problem
 
-# panel -> the oldest version that supports AlmaLinux of the same major
-MINIMUM_VERSIONS = {"Plesk": (18, 0, 35)}
-
-
 def _version_tuple(text):
     return tuple(int(part) for part in text.split(".") if part.isdigit())
 
@@ -26,9 +22,9 @@ class ControlPanel(Check):
         described, too_old = [], []
         for panel in facts.panels:
             described.append("%s %s" % (panel.name, panel.version or "(version unknown)"))
-            minimum = MINIMUM_VERSIONS.get(panel.name)
+            minimum = _version_tuple(panel.min_version)
             if minimum and panel.version and _version_tuple(panel.version) < minimum:
-                too_old.append("%s %s is older than %s" % (panel.name, panel.version, ".".join(map(str, minimum))))
+                too_old.append("%s %s is older than %s" % (panel.name, panel.version, panel.min_version))
         data = {"panels": [{"name": p.name, "version": p.version or None} for p in facts.panels]}
         if too_old:
             return Problem("; ".join(too_old) + ".", severity=BLOCKER, data=data)

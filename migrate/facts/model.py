@@ -89,6 +89,8 @@ class ModuleStream(NamedTuple):
 class Panel(NamedTuple):
     name: str  # "cPanel", "Plesk", "DirectAdmin"
     version: str  # "" when it could not be read
+    min_version: str = ""  # oldest that supports AlmaLinux of the same major; "" for any
+    post_convert: Tuple[Tuple[str, ...], ...] = ()  # commands its profile says to run afterwards
 
 
 class Registration(NamedTuple):

@@ -1,16 +1,12 @@
 """Hosting control panels (cPanel, Plesk, DirectAdmin) and their versions, from the files
-they install. Nothing of theirs is run: a preflight must not start a panel's own tools."""
+they install (profiles/panels.toml says which). Nothing of theirs is run: a preflight must not
+start a panel's own tools."""
 import re
 
 from migrate.facts.model import Panel
+from migrate.profiles import load_panels
 
 VERSION = re.compile(r"\d+(?:\.\d+)+")
-# name -> (marker file that says it is installed, file holding its version or None)
-PANELS = (
-    ("cPanel", "/usr/local/cpanel/cpanel", "/usr/local/cpanel/version"),
-    ("Plesk", "/usr/local/psa/version", "/usr/local/psa/version"),
-    ("DirectAdmin", "/usr/local/directadmin/directadmin", None),
-)
 
 
 def parse_panel_version(text):
@@ -19,10 +15,12 @@ def parse_panel_version(text):
     return match.group(0) if match else ""
 
 
-def collect_panels(root):
+def collect_panels(root, definitions=None):
     found = []
-    for name, marker, version_file in PANELS:
-        if root.exists(marker):
+    for panel in definitions or load_panels():
+        if root.exists(panel["marker"]):
+            version_file = panel.get("version_file")
             text = root.read_text(version_file, default="") if version_file else ""
-            found.append(Panel(name, parse_panel_version(text)))
+            found.append(Panel(panel["name"], parse_panel_version(text), panel.get("min_version", ""),
+                               tuple(tuple(argv) for argv in panel.get("post_convert", ()))))
     return tuple(found)

@@ -7,6 +7,7 @@ from migrate.steps.import_target_key import ImportTargetKey
 from migrate.steps.point_repos_at_mirror import PointReposAtMirror
 from migrate.steps.remove_downloads import RemoveDownloads
 from migrate.steps.resume_unit import InstallResumeUnit, RemoveResumeUnit
+from migrate.steps.run_panel_actions import RunPanelActions
 from migrate.steps.save_target_key import SaveTargetKey
 from migrate.steps.verify_signatures import VerifySignatures
 
@@ -33,6 +34,7 @@ def conversion_steps():
         UpdateEfiEntries(),
         VerifyBootEntry(),
         PointReposAtMirror(),
+        RunPanelActions(),
         RemoveDownloads(),
         RemoveResumeUnit(),
     ]

@@ -148,3 +148,19 @@ def test_a_failing_pre_convert_hook_stops_before_any_change(world, mirror, rocky
     finding = [f for f in assert_valid_report(result.document)["findings"] if f["id"] == "PRE_CONVERT_HOOK_FAILED"]
     assert "exited 9" in finding[0]["detail"]
     assert diff_snapshots(before, snapshot(rocky9_root)) == []
+
+
+def test_panel_repairs_run_after_the_conversion_and_a_failure_is_reported(world, mirror, rocky9_root, trust_config):
+    plesk = rocky9_root / "usr" / "local" / "psa"
+    plesk.mkdir(parents=True)
+    (plesk / "version").write_text("18.0.58 CentOS 9 1800231213.09\n")
+    tool = rocky9_root / "usr" / "sbin" / "plesk"
+    tool.write_text('#!/bin/sh\necho "plesk $*" >> /var/tmp/panel.log\nexit 3\n')
+    tool.chmod(0o755)
+    result = _convert(rocky9_root, world.mirror_url(mirror), trust_config)
+    assert result.returncode == 0, result  # a panel's own failure does not fail the conversion
+    steps = dict((s["id"], s) for s in assert_valid_report(result.document)["steps"])
+    assert steps["RUN_PANEL_ACTIONS"]["outcome"] == "done"
+    assert "FAILED (exit 3" in steps["RUN_PANEL_ACTIONS"]["detail"]
+    assert (rocky9_root / "var" / "tmp" / "panel.log").read_text() == "plesk repair installation -y\n"
+    assert "CONTROL_PANEL" in [f["id"] for f in result.document["findings"]]

@@ -65,3 +65,18 @@ def test_fingerprint_normalisation_ignores_case_and_spaces():
     assert normalize_fingerprint("bf18 ac28 7617 8908 d6e7 1267 d36c b86c b86b 3716") == \
         "BF18AC2876178908D6E71267D36CB86CB86B3716"
     assert normalize_fingerprint("BF18") is None
+
+
+def test_shipped_panels_load_with_their_repairs():
+    from migrate.profiles import load_panels
+    panels = dict((p["name"], p) for p in load_panels())
+    assert panels["Plesk"]["min_version"] == "18.0.35"
+    assert panels["Plesk"]["post_convert"] == [["/usr/sbin/plesk", "repair", "installation", "-y"]]
+
+
+def test_a_panel_command_that_is_not_a_list_is_refused(tmp_path):
+    from migrate.profiles import load_panels
+    (tmp_path / "panels.toml").write_text('[[panel]]\nname = "X"\nmarker = "/x"\npost_convert = ["x --fix"]\n')
+    with pytest.raises(ProfileError) as err:
+        load_panels(str(tmp_path))
+    assert "post_convert" in err.value.message

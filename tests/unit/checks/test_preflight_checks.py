@@ -47,7 +47,7 @@ def test_healthy_live_host_has_no_issue3_findings():
 def test_already_converted_host_is_not_blocked_by_conversion_checks():
     from migrate.facts.model import OsRelease
 
-    facts = make_facts(os_release=OsRelease("almalinux", "AlmaLinux", "9.4", ""), panels=(Panel("Plesk", "17.8.11"),),
+    facts = make_facts(os_release=OsRelease("almalinux", "AlmaLinux", "9.4", ""), panels=(Panel("Plesk", "17.8.11", "18.0.35"),),
                        packages=base_packages(package("zlib", "1", "1"), package("zlib", "1", "2")),
                        memory=Memory(100 * MIB, 10 * MIB, 0))
     assert sorted(_host(facts)) == ["ALREADY_CONVERTED"]
@@ -257,9 +257,9 @@ def test_rhui_client_warns():
 def test_panels_warn_and_old_plesk_blocks():
     cpanel = _host(make_facts(panels=(Panel("cPanel", "11.118.0.12"), Panel("DirectAdmin", ""))))["CONTROL_PANEL"]
     assert cpanel["severity"] == WARNING and "DirectAdmin (version unknown)" in cpanel["detail"]
-    old = _host(make_facts(panels=(Panel("Plesk", "17.8.11"),)))["CONTROL_PANEL"]
+    old = _host(make_facts(panels=(Panel("Plesk", "17.8.11", "18.0.35"),)))["CONTROL_PANEL"]
     assert old["severity"] == BLOCKER and "17.8.11" in old["detail"]
-    assert _host(make_facts(panels=(Panel("Plesk", "18.0.58"),)))["CONTROL_PANEL"]["severity"] == WARNING
+    assert _host(make_facts(panels=(Panel("Plesk", "18.0.58", "18.0.35"),)))["CONTROL_PANEL"]["severity"] == WARNING
 
 
 # -- free space (target phase) ---------------------------------------------------------------------
