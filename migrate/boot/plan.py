@@ -1,6 +1,6 @@
 """Pure decisions of the boot path: which kernel becomes the default, which partitions hold
 the ESP, which efibootmgr calls put AlmaLinux first. No I/O: the steps run what these say."""
-import re
+from migrate.facts.evr import evr_key
 
 PREP_TYPES = ("0x41", "9e1a2d38-c612-4316-aa26-8b49521e5a8b")  # MBR and GPT PReP boot
 ESP_TYPE = "c12a7328-f81f-11d2-ba4b-00a0c93ec93b"
@@ -67,44 +67,8 @@ def prep_partitions(devices):
 
 # -- kernels -----------------------------------------------------------------------------------
 
-def _segments(text):
-    return re.findall(r"~|\^|\d+|[a-zA-Z]+", text)
-
-
-def rpmvercmp(a, b):
-    """rpm's version comparison (-1, 0, 1), enough for version and release strings."""
-    if a == b:
-        return 0
-    left, right = _segments(a), _segments(b)
-    while left or right:
-        if left[:1] == ["~"] or right[:1] == ["~"]:
-            if left[:1] != right[:1]:
-                return -1 if left[:1] == ["~"] else 1
-        elif left[:1] == ["^"] or right[:1] == ["^"]:
-            if not left:
-                return -1
-            if not right:
-                return 1
-            if left[0] != right[0]:
-                return 1 if left[0] == "^" else -1
-        elif not left or not right:
-            return 1 if left else -1
-        else:
-            x, y = left[0], right[0]
-            if x.isdigit() != y.isdigit():
-                return 1 if x.isdigit() else -1
-            if x.isdigit():
-                x, y = int(x), int(y)
-            if x != y:
-                return 1 if x > y else -1
-        left, right = left[1:], right[1:]
-    return 0
-
-
 def _newer(a, b):
-    if a.epoch != b.epoch:
-        return a.epoch > b.epoch
-    return (rpmvercmp(a.version, b.version) or rpmvercmp(a.release, b.release)) > 0
+    return evr_key(a) > evr_key(b)
 
 
 def kernel_release(package):

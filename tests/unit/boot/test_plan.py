@@ -1,7 +1,8 @@
 from migrate.boot.model import EfiEntry, EfiState, EspMember
 from migrate.boot.parse import parse_efibootmgr, parse_lsblk_pairs
 from migrate.boot.plan import (choose_kernel, disks_under, efi_create_argvs, efi_finish_argvs,
-                               esp_members, partition_number, prep_partitions, rpmvercmp)
+                               esp_members, partition_number, prep_partitions)
+from migrate.facts.evr import vercmp as rpmvercmp
 from tests.factories import ALMA9_KEYID, package
 from tests.unit.boot.fakes import output
 
