@@ -28,16 +28,21 @@ class CliResult(object):
 KILL_BEFORE = "ALMALINUX_MIGRATE_TEST_KILL_BEFORE"
 
 
-def run_cli(root, *args, config=None, output="json", timeout=600, stdin=subprocess.DEVNULL, env=None):
-    """`python -m migrate --root ROOT [--config C] --output json ARGS`, from this checkout."""
-    argv = [sys.executable, "-m", "migrate", "--root", str(root)]
+def run_cli(root, *args, config=None, output="json", timeout=600, stdin=subprocess.DEVNULL, env=None,
+            command=None):
+    """`python -m migrate --root ROOT [--config C] --output json ARGS`, from this checkout;
+    command (an argv prefix, e.g. [the built pyz]) runs a built copy of the tool instead."""
+    argv = list(command or [sys.executable, "-m", "migrate"]) + ["--root", str(root)]
     if config is not None:
         argv += ["--config", str(config)]
     argv += ["--output", output] + [str(a) for a in args]
     env = dict(os.environ, **(env or {}))
-    env["PYTHONPATH"] = REPO
-    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=stdin,
-                          universal_newlines=True, env=env, cwd=REPO, timeout=timeout)
+    if command is None:
+        env["PYTHONPATH"] = REPO
+    else:
+        env.pop("PYTHONPATH", None)  # a built copy imports nothing from this checkout
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=stdin, universal_newlines=True,
+                          env=env, cwd=REPO if command is None else "/", timeout=timeout)
     return CliResult(proc)
 
 
