@@ -35,3 +35,21 @@ def pyz(tmp_path_factory):
     path = str(tmp_path_factory.mktemp("pyz") / "almalinux-migrate.pyz")
     build("pyz/build.py", path)
     return path
+
+
+@pytest.fixture(scope="session")
+def rpm_package(tmp_path_factory):
+    """Path of a freshly built almalinux-migrate noarch RPM."""
+    outdir = tmp_path_factory.mktemp("rpm")
+    build("rpm/build.py", str(outdir))
+    (path,) = glob.glob(str(outdir / "almalinux-migrate-*.noarch.rpm"))
+    return path
+
+
+def load_stage():
+    """packaging/stage.py as a module (packaging/ is no package: the name is PyPI's)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("stage", os.path.join(REPO, "packaging", "stage.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
