@@ -3,6 +3,7 @@ next to stand-in EL packages, and run from there against sandbox hosts."""
 import os
 import re
 import subprocess
+import tempfile
 
 import pytest
 
@@ -13,6 +14,7 @@ from tests.schema import assert_valid_report
 INTERPRETER = "(/usr/libexec/platform-python or /usr/bin/python3)"
 EL8 = ("/usr/libexec/platform-python", "python3-rpm", "python3-dnf", "/bin/sh", "coreutils")
 EL9 = ("/usr/bin/python3", "python3-rpm", "python3-dnf", "/bin/sh", "coreutils")
+EMPTY_RPMDB = tempfile.TemporaryDirectory(prefix="empty-rpmdb-")
 STUB_SPEC = """Name: {name}
 Version: 1
 Release: 1
@@ -27,8 +29,12 @@ stand-in
 
 
 def rpm(root, *args):
-    """rpm on the scratch root's own rpmdb (root None: only querying package files)."""
-    argv = ["rpm"] + (["--root", str(root), "--define", "_dbpath /var/lib/rpm"] if root else [])
+    """rpm on the scratch root's own rpmdb (root None: only querying package files, with an
+    empty private rpmdb: this machine's own is never opened)."""
+    if root is None:
+        argv = ["rpm", "--define", "_dbpath %s" % EMPTY_RPMDB.name]
+    else:
+        argv = ["rpm", "--root", str(root), "--define", "_dbpath /var/lib/rpm"]
     argv += [str(a) for a in args]
     return subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
 
