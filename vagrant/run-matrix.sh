@@ -1,8 +1,9 @@
 #!/bin/bash
 # Run the Vagrant matrix: for each machine (all of the Vagrantfile's, or those named), bring it
-# up (installs the pyz and converts), reboot it (vagrant reload), verify, then destroy it, and
-# print one table row per machine. Exit 0 only when every machine converted (or already was
-# AlmaLinux) and verified; a blocked machine (exit 3: nothing changed) counts as a failure.
+# up (the Vagrantfile's provisioners install the pyz, convert, reboot and verify), destroy it,
+# and print one table row per machine, read from the provisioners' result lines. Exit 0 only
+# when every machine converted (or already was AlmaLinux) and verified; a blocked machine
+# (exit 3: nothing changed) counts as a failure.
 #
 #   make pyz && vagrant/run-matrix.sh [MACHINE...]
 #
@@ -35,29 +36,33 @@ failed=0
 for machine in "${machines[@]}"; do
     log="$LOGS/$machine.log"
     started=$SECONDS
-    result="converted"
     up_args=(up "$machine")
     if [ -n "${PROVIDER:-}" ]; then up_args+=(--provider "$PROVIDER"); fi
-    if ! $VAGRANT "${up_args[@]}" >"$log" 2>&1; then
+    $VAGRANT "${up_args[@]}" >"$log" 2>&1
+    convert_exit=$(field "$log" convert exit)
+    verify_exit=$(field "$log" verify exit)
+    if [ -z "$convert_exit" ]; then
+        result="up failed"
+    elif [ "$convert_exit" = 3 ]; then
+        result="blocked"
+    elif [ "$convert_exit" != 0 ]; then
         result="convert failed"
-        if [ "$(field "$log" convert exit)" = 3 ]; then result="blocked"; fi
-    elif [ "$(field "$log" convert status)" = "already_converted" ]; then
+    elif [ -z "$verify_exit" ]; then
+        result="reboot failed"
+    elif [ "$verify_exit" != 0 ]; then
+        result="verify failed"
+    elif [ "$(field "$log" convert status)" = already_converted ]; then
         result="already AlmaLinux"
-    fi
-    if [ "$result" = converted ] || [ "$result" = "already AlmaLinux" ]; then
-        if ! $VAGRANT reload "$machine" >>"$log" 2>&1; then
-            result="reboot failed"
-        elif ! $VAGRANT provision "$machine" --provision-with verify >>"$log" 2>&1; then
-            result="verify failed"
-        fi
+    else
+        result="converted"
     fi
     case $result in
         converted | "already AlmaLinux") ;;
         *) failed=$((failed + 1)) ;;
     esac
     rows+=("$(printf '%-16s %-17s %-26s %-14s %-5s %-18s %-9s %s' "$machine" "$result" \
-        "$(field "$log" convert source)" "$(field "$log" convert exit)/$(field "$log" convert status)" \
-        "$(field "$log" verify exit)" "$(field "$log" verify status)" "$(field "$log" verify leftovers)" \
+        "$(field "$log" convert source)" "$convert_exit/$(field "$log" convert status)" \
+        "$verify_exit" "$(field "$log" verify status)" "$(field "$log" verify leftovers)" \
         "$(field "$log" convert blockers)  $((SECONDS - started))s")")
     if [ -z "${KEEP:-}" ]; then
         $VAGRANT destroy -f "$machine" >>"$log" 2>&1

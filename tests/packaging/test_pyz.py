@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from tests.packaging.conftest import pyenv_python
+from tests.packaging.conftest import build, pyenv_python
 from tests.sandbox.cli import diff_snapshots, installed_signatures, run_cli, snapshot
 from tests.schema import assert_valid_report
 
@@ -29,6 +29,13 @@ def test_archive_vendors_the_pins_and_keeps_dataclasses_apart(pyz):
         assert member in names, member
     assert "dataclasses.py" not in names
     assert not [n for n in names if n.startswith(("rpm/", "dnf/", "hawkey/")) or "__pycache__" in n]
+
+
+def test_same_sources_same_bytes(pyz, tmp_path):
+    again = str(tmp_path / "again.pyz")
+    build("pyz/build.py", again)
+    with open(pyz, "rb") as first, open(again, "rb") as second:
+        assert first.read() == second.read()
 
 
 @pytest.mark.parametrize("minor", [6, 12])
