@@ -189,24 +189,27 @@ def _in_archive(folder):
 
 
 def _toml_files(folder):
-    """[(path, text)] of the .toml files directly in folder, a directory or a zip member."""
+    """[(path, text)] of the .toml files directly in folder: a directory, or one inside the
+    zip archive the tool runs from."""
     inside = None if os.path.isdir(folder) else _in_archive(folder)
-    if inside is None:
-        if not os.path.isdir(folder):
+    texts = {}
+    if inside is not None:
+        archive, prefix = inside
+        with zipfile.ZipFile(archive) as zipped:
+            names = [m[len(prefix):] for m in zipped.namelist() if m.startswith(prefix)]
+            for name in names:
+                if name.endswith(".toml") and "/" not in name:
+                    texts[name] = zipped.read(prefix + name).decode("utf-8")
+        if not names:
             raise ProfileError("%s: profile folder missing" % folder)
-        names = sorted(n for n in os.listdir(folder) if n.endswith(".toml"))
-        result = []
-        for name in names:
-            with open(os.path.join(folder, name), encoding="utf-8") as handle:
-                result.append((os.path.join(folder, name), handle.read()))
-        return result
-    archive, prefix = inside
-    with zipfile.ZipFile(archive) as zipped:
-        members = sorted(m for m in zipped.namelist() if m.startswith(prefix) and m.endswith(".toml")
-                         and "/" not in m[len(prefix):])
-        if not members:
-            raise ProfileError("%s: profile folder missing" % folder)
-        return [(os.path.join(folder, m[len(prefix):]), zipped.read(m).decode("utf-8")) for m in members]
+    elif os.path.isdir(folder):
+        for name in os.listdir(folder):
+            if name.endswith(".toml"):
+                with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                    texts[name] = handle.read()
+    else:
+        raise ProfileError("%s: profile folder missing" % folder)
+    return [(os.path.join(folder, name), texts[name]) for name in sorted(texts)]
 
 
 def load_profiles(directory=None):
