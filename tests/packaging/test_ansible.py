@@ -50,6 +50,8 @@ def test_role_converts_sandbox_hosts_in_parallel_and_stops_blocked_ones(world, m
         roots[host] = world.copy_root(pristine, str(tmp_path / "roots" / host))
     hosts = dict((host, {"almalinux_migrate_root": root, "almalinux_migrate_downgrade": host.startswith("stream-")
                          and host != "stream-blocked"}) for host, root in roots.items())
+    # --allow reaches the tool (an unknown option would be exit 2); DOWNGRADE_REQUIRED is not overridable.
+    hosts["stream-blocked"]["almalinux_migrate_allow"] = ["DOWNGRADE_REQUIRED"]
     blocked_before = snapshot(roots["stream-blocked"])
     summary = tmp_path / "summary.json"
     result = run_playbook(tmp_path, sandbox_inventory(hosts, pyz, trust_config, world.mirror_url(mirror), tmp_path),
@@ -67,7 +69,7 @@ def test_role_converts_sandbox_hosts_in_parallel_and_stops_blocked_ones(world, m
     blocked = rows["stream-blocked"]
     assert (blocked["stage"], blocked["status"], blocked["exit_code"]) == ("preflight", "blocked", 3)
     assert [b["id"] for b in blocked["blockers"]] == ["DOWNGRADE_REQUIRED"]
-    assert blocked["blockers"][0]["remediation"]
+    assert blocked["blockers"][0]["remediation"] and blocked["blockers"][0]["overridden"] is False
     report = assert_valid_report(json.loads((tmp_path / "reports" / "stream-blocked.json").read_text()))
     assert report["status"] == "blocked"
     assert diff_snapshots(blocked_before, snapshot(roots["stream-blocked"])) == []
