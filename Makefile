@@ -1,5 +1,7 @@
 # make demo: build a simulated CentOS Stream 9 host and convert it to AlmaLinux 9.
-# make test: the Python 3.6 gate, unit tests on 3.6 and 3.11, sandbox end-to-end tests.
+# make test: the Python 3.6 gate, unit tests on 3.6 and 3.11, sandbox end-to-end tests,
+#            and the packaging tests (pyz, RPM, Ansible role, Vagrant matrix).
+# make pyz, make rpm: dist/almalinux-migrate.pyz, dist/almalinux-migrate-*.noarch.rpm.
 # Everything it needs is installed by the targets themselves (apt packages, two venvs).
 
 SHELL := /bin/bash
@@ -10,16 +12,18 @@ SYSTEM_PYTHON := /usr/bin/python3
 PYENV_ROOT ?= $(shell pyenv root 2>/dev/null || echo $$HOME/.pyenv)
 PY36 := $(firstword $(wildcard $(PYENV_ROOT)/versions/3.6.*/bin/python3.6))
 APT_PACKAGES := rpm dnf python3-dnf python3-rpm createrepo-c gnupg busybox-static cpio
+# For the packaging tests, without recommends (vagrant's would pull in qemu and libvirt).
+FLEET_APT_PACKAGES := vagrant shellcheck
 VENV := .venv
 VENV36 := .venv36
 PYTEST_FLAGS ?=
 
-.PHONY: demo test deps lint unit unit36 sandbox bench clean
+.PHONY: demo test deps lint unit unit36 sandbox bench clean pyz rpm packaging fleet-deps
 
 demo: deps $(VENV)/.done
 	$(VENV)/bin/python -m tests.sandbox.demo
 
-test: deps lint unit unit36 sandbox
+test: deps lint unit unit36 sandbox packaging
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -56,8 +60,27 @@ unit36: $(VENV36)/.done
 sandbox: $(VENV)/.done
 	$(VENV)/bin/python -m pytest -q $(PYTEST_FLAGS) tests/sandbox
 
+fleet-deps:
+	@missing=$$(for p in $(FLEET_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing (no recommends): $$missing"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing >/dev/null \
+	  || { apt-get update -q >/dev/null && \
+	       DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing >/dev/null; }; \
+	fi
+
+pyz: $(VENV)/.done
+	$(VENV)/bin/python packaging/pyz/build.py
+
+rpm: deps $(VENV)/.done
+	$(VENV)/bin/python packaging/rpm/build.py
+
+# Builds the pyz and the RPM from scratch and tests them; the Ansible role and the Vagrant scripts too.
+packaging: deps fleet-deps $(VENV)/.done
+	PYENV_ROOT=$(PYENV_ROOT) $(VENV)/bin/python -m pytest -q $(PYTEST_FLAGS) tests/packaging
+
 bench: deps $(VENV)/.done
 	$(VENV)/bin/python -m tests.bench
 
 clean:
-	rm -rf $(VENV) $(VENV36) .sandbox .pytest_cache
+	rm -rf $(VENV) $(VENV36) .sandbox .pytest_cache build dist vagrant/logs

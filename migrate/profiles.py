@@ -5,6 +5,7 @@ target profile says what AlmaLinux N looks like on a mirror and which keys sign 
 may differ per major version: `[by_major.8]` tables override the top-level keys for that major.
 Load errors name the file and the key, so a broken profile is a one-line fix."""
 import os
+import zipfile
 
 from migrate._compat import toml
 from migrate.errors import ProfileError
@@ -205,24 +206,52 @@ class Profiles(object):
 
 def profiles_dir():
     """The profiles shipped next to the package (installed) or at the repo's top (checkout)."""
-    if os.path.isdir(PACKAGED_PROFILES_DIR):
+    if os.path.isdir(PACKAGED_PROFILES_DIR) or _in_archive(PACKAGED_PROFILES_DIR):
         return PACKAGED_PROFILES_DIR
     return PROFILES_DIR
+
+
+def _in_archive(folder):
+    """(archive, prefix) when folder lies inside the zip file the tool runs from (the one-file
+    build, almalinux-migrate.pyz), else None."""
+    archive = folder
+    while archive and not os.path.exists(archive):
+        archive = os.path.dirname(archive)
+    if archive == folder or not os.path.isfile(archive) or not zipfile.is_zipfile(archive):
+        return None
+    return archive, os.path.relpath(folder, archive).replace(os.sep, "/") + "/"
+
+
+def _toml_files(folder):
+    """[(path, text)] of the .toml files directly in folder: a directory, or one inside the
+    zip archive the tool runs from."""
+    inside = None if os.path.isdir(folder) else _in_archive(folder)
+    texts = {}
+    if inside is not None:
+        archive, prefix = inside
+        with zipfile.ZipFile(archive) as zipped:
+            names = [m[len(prefix):] for m in zipped.namelist() if m.startswith(prefix)]
+            for name in names:
+                if name.endswith(".toml") and "/" not in name:
+                    texts[name] = zipped.read(prefix + name).decode("utf-8")
+        if not names:
+            raise ProfileError("%s: profile folder missing" % folder)
+    elif os.path.isdir(folder):
+        for name in os.listdir(folder):
+            if name.endswith(".toml"):
+                with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                    texts[name] = handle.read()
+    else:
+        raise ProfileError("%s: profile folder missing" % folder)
+    return [(os.path.join(folder, name), texts[name]) for name in sorted(texts)]
 
 
 def load_profiles(directory=None):
     directory = directory or profiles_dir()
     sources, targets = [], {}
     for kind, sub in (("source", "sources"), ("target", "targets")):
-        folder = os.path.join(directory, sub)
-        if not os.path.isdir(folder):
-            raise ProfileError("%s: profile folder missing" % folder)
-        for name in sorted(os.listdir(folder)):
-            if not name.endswith(".toml"):
-                continue
-            path = os.path.join(folder, name)
-            with open(path, encoding="utf-8") as handle:
-                profile = parse_profile(handle.read(), path, kind)
+        for path, text in _toml_files(os.path.join(directory, sub)):
+            profile = parse_profile(text, path, kind)
             if kind == "source":
                 sources.append(profile)
             elif profile.major in targets:

@@ -31,18 +31,22 @@ OFFLINE = ("unshare", "--net")
 
 
 def run_cli(root, *args, config=None, output="json", timeout=600, stdin=subprocess.DEVNULL, env=None,
-            prefix=()):
+            prefix=(), command=None):
     """`python -m migrate --root ROOT [--config C] --output json ARGS`, from this checkout.
 
-    `prefix` wraps the command, e.g. ["unshare", "-n"] to run it without any network."""
-    argv = list(prefix) + [sys.executable, "-m", "migrate", "--root", str(root)]
+    `prefix` wraps the command, e.g. ["unshare", "-n"] to run it without any network;
+    `command` (an argv prefix, e.g. [the built pyz]) runs a built copy of the tool instead."""
+    argv = list(prefix) + list(command or [sys.executable, "-m", "migrate"]) + ["--root", str(root)]
     if config is not None:
         argv += ["--config", str(config)]
     argv += ["--output", output] + [str(a) for a in args]
     env = dict(os.environ, **(env or {}))
-    env["PYTHONPATH"] = REPO
-    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=stdin,
-                          universal_newlines=True, env=env, cwd=REPO, timeout=timeout)
+    if command is None:
+        env["PYTHONPATH"] = REPO
+    else:
+        env.pop("PYTHONPATH", None)  # a built copy imports nothing from this checkout
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=stdin, universal_newlines=True,
+                          env=env, cwd=REPO if command is None else "/", timeout=timeout)
     return CliResult(proc)
 
 
