@@ -263,9 +263,11 @@ def load_profiles(directory=None):
 
 def load_panels(directory=None):
     """Panel definitions from profiles/panels.toml, validated like every profile."""
+    texts = dict(_toml_files(directory or profiles_dir()))
     path = os.path.join(directory or profiles_dir(), "panels.toml")
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read()
+    if path not in texts:
+        raise ProfileError("%s: missing" % path)
+    text = texts[path]
     try:
         values = toml.loads(text)
     except toml.TOMLDecodeError as exc:
