@@ -82,6 +82,10 @@ def event_times(path):
             started[event["step"]] = at(event)
         elif event["event"] == "step_finished":
             steps[event["step"]] = (at(event) - started[event["step"]]).total_seconds()
+        elif (event["event"] == "progress" and event["step"] == "DISTRO_SYNC" and event["total"] > 1
+              and "DISTRO_SYNC until the first item" not in steps):
+            # before it: the offline resolve and rpm's test transaction
+            steps["DISTRO_SYNC until the first item"] = (at(event) - started["DISTRO_SYNC"]).total_seconds()
     return {
         "window": (at(last["run_finished"]) - at(first["point_of_no_return"])).total_seconds(),
         "in_process": (at(last["run_finished"]) - at(first["run_started"])).total_seconds(),
@@ -92,8 +96,11 @@ def event_times(path):
 
 
 def read_report(root):
-    with open(os.path.join(root, "var/log/almalinux-migrate-report.json")) as handle:
-        return json.load(handle)
+    try:
+        with open(os.path.join(root, "var/log/almalinux-migrate-report.json")) as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        return {}
 
 
 class Size(object):
@@ -126,10 +133,14 @@ class Size(object):
         events = os.path.join(os.path.dirname(root), "events.jsonl")
         argv = TOOL + ["--root", root, "--config", self.config, "convert", "--yes", "--downgrade",
                        "--mirror", mirror, "--events", events]
-        seconds, code, rss = timed(argv, os.path.join(os.path.dirname(root), "convert.log"), tool_env())
+        log = os.path.join(os.path.dirname(root), "convert.log")
+        seconds, code, rss = timed(argv, log, tool_env())
         report = read_report(root)
-        if code != 0 or report["status"] != "converted":
-            raise SystemExit("convert failed (exit %d, %s); see %s" % (code, report["status"], root))
+        if code != 0 or report.get("status") != "converted":
+            with open(log) as handle:
+                tail = handle.read()[-2000:]
+            raise SystemExit("convert failed (exit %d, status %s) on %s:\n%s" % (
+                code, report.get("status"), root, tail))
         times = event_times(events)
         result = {"seconds": seconds, "rss_mb": rss, "window": times["window"],
                   "assess": times["assess"], "after_steps": times["after_steps"],
