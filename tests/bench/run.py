@@ -364,13 +364,15 @@ def main():
     os.makedirs(BENCH_DIR, exist_ok=True)
     say = lambda text: print(text, flush=True)  # noqa: E731
     started = time.monotonic()
+    load_before = os.getloadavg()
     results = {}
     for size in sizes:
         results[size] = measure_size(size, runs, say)
+    load = {"before": load_before, "after": os.getloadavg()}
     document = {
         "schema": "almalinux-migrate/bench/1",
         "taken": datetime.datetime.utcnow().replace(microsecond=0).isoformat() + "Z",
-        "machine": machine(), "runs": runs, "sizes": sizes,
+        "machine": machine(), "load_average": load, "runs": runs, "sizes": sizes,
         "seconds": round(time.monotonic() - started, 1),
         "results": dict((str(s), r) for s, r in results.items()),
         "targets": [{"target": t, "met": m, "measured": v} for t, m, v in verdicts(results, sizes)],
@@ -379,8 +381,10 @@ def main():
         json.dump(document, handle, indent=2, sort_keys=True)
     os.replace(RESULTS + ".tmp", RESULTS)
     say("")
-    say("almalinux-migrate benchmark: %d run(s) per size, medians; %s, %d CPUs, %s" % (
-        runs, document["machine"]["cpu"], document["machine"]["cpus"], document["machine"]["os"]))
+    say("almalinux-migrate benchmark: %d run(s) per size, medians; %s, %d CPUs, %s; "
+        "load average %.1f before, %.1f after" % (
+            runs, document["machine"]["cpu"], document["machine"]["cpus"], document["machine"]["os"],
+            load["before"][0], load["after"][0]))
     say(table(results, sizes))
     say("")
     say("figures: %s (%.0f s in all)" % (os.path.relpath(RESULTS, REPO), document["seconds"]))
