@@ -49,6 +49,7 @@ class Bare(object):
         self.phases = []  # [(phase, seconds)]
         self.log = []  # every command with its output, for a failure's explanation
         self.peak_rss_mb = 0.0  # the largest command's peak RSS
+        self.cpu = 0.0  # user+system seconds of every command
 
     # -- commands ---------------------------------------------------------------------------
 
@@ -69,6 +70,7 @@ class Bare(object):
             output.seek(0)
             text = output.read().decode("utf-8", "replace")
         self.peak_rss_mb = max(self.peak_rss_mb, usage.ru_maxrss / 1024.0)
+        self.cpu += usage.ru_utime + usage.ru_stime
         self.log.append((argv, proc.returncode, text))
         if proc.returncode not in ok:
             tail = "\n".join(text.strip().splitlines()[-25:])
@@ -155,7 +157,8 @@ class Bare(object):
 
     def convert(self):
         """Run the whole sequence; returns {"total": s, "mixed": s (from the first change
-        on), "phases": {phase: s}, "rss_mb": the largest command's peak RSS}."""
+        on), "phases": {phase: s}, "rss_mb": the largest command's peak RSS, "cpu": user+system
+        seconds of all commands}."""
         key_path = self.prepare()
         started = time.monotonic()
         self.phase("import_key", lambda: self.import_key(key_path))
@@ -167,7 +170,7 @@ class Bare(object):
         self.phase("reinstall", self.reinstall)
         ended = time.monotonic()
         return {"total": ended - started, "mixed": ended - mixed_from,
-                "phases": dict(self.phases), "rss_mb": self.peak_rss_mb}
+                "phases": dict(self.phases), "rss_mb": self.peak_rss_mb, "cpu": self.cpu}
 
 
 def release_and_branding(swaps):

@@ -29,7 +29,7 @@ from tests.sandbox.cli import REPO
 from tests.sandbox.fixture import build_world, missing_requirements, serve
 
 BENCH_DIR = os.path.join(REPO, ".sandbox", "bench")
-RESULTS = os.path.join(BENCH_DIR, "results.json")
+RESULTS = os.path.join(BENCH_DIR, os.environ.get("BENCH_RESULTS", "results.json"))
 ROOT_NAME = "centos-stream-9"
 # Packages a world's root has besides its fillers (base system, release, branding, kinds,
 # third party): sandbox/fixture/catalog.py.
@@ -48,8 +48,9 @@ GROWTH_LIMIT = 2.1
 
 
 def timed(argv, log_path, env=None, cwd=REPO):
-    """Run argv with output to log_path; (seconds, exit code, peak RSS in MB of it and the
-    children it waited for), through wait4 so each run has its own rusage."""
+    """Run argv with output to log_path; {"seconds", "code", "rss_mb": peak RSS of it and the
+    children it waited for, "cpu": their user+system seconds}, through wait4 so each run has
+    its own rusage. CPU time barely moves with the machine's load; wall time does."""
     with open(log_path, "w") as log:
         started = time.monotonic()
         proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
@@ -57,7 +58,8 @@ def timed(argv, log_path, env=None, cwd=REPO):
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.monotonic() - started
     proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here; keep Popen from waiting
-    return seconds, proc.returncode, usage.ru_maxrss / 1024.0
+    return {"seconds": seconds, "code": proc.returncode, "rss_mb": usage.ru_maxrss / 1024.0,
+            "cpu": usage.ru_utime + usage.ru_stime}
 
 
 def tool_env():
@@ -83,9 +85,9 @@ def event_times(path):
         elif event["event"] == "step_finished":
             steps[event["step"]] = (at(event) - started[event["step"]]).total_seconds()
         elif (event["event"] == "progress" and event["step"] == "DISTRO_SYNC" and event["total"] > 1
-              and "DISTRO_SYNC until the first item" not in steps):
+              and "DISTRO_SYNC, to its 1st item" not in steps):
             # before it: the offline resolve and rpm's test transaction
-            steps["DISTRO_SYNC until the first item"] = (at(event) - started["DISTRO_SYNC"]).total_seconds()
+            steps["DISTRO_SYNC, to its 1st item"] = (at(event) - started["DISTRO_SYNC"]).total_seconds()
     return {
         "window": (at(last["run_finished"]) - at(first["point_of_no_return"])).total_seconds(),
         "in_process": (at(last["run_finished"]) - at(first["run_started"])).total_seconds(),
@@ -134,7 +136,8 @@ class Size(object):
         argv = TOOL + ["--root", root, "--config", self.config, "convert", "--yes", "--downgrade",
                        "--mirror", mirror, "--events", events]
         log = os.path.join(os.path.dirname(root), "convert.log")
-        seconds, code, rss = timed(argv, log, tool_env())
+        run_ = timed(argv, log, tool_env())
+        seconds, code = run_["seconds"], run_["code"]
         report = read_report(root)
         if code != 0 or report.get("status") != "converted":
             with open(log) as handle:
@@ -142,7 +145,7 @@ class Size(object):
             raise SystemExit("convert failed (exit %d, status %s) on %s:\n%s" % (
                 code, report.get("status"), root, tail))
         times = event_times(events)
-        result = {"seconds": seconds, "rss_mb": rss, "window": times["window"],
+        result = {"seconds": seconds, "rss_mb": run_["rss_mb"], "cpu": run_["cpu"], "window": times["window"],
                   "assess": times["assess"], "after_steps": times["after_steps"],
                   "outside": seconds - times["in_process"], "steps": times["steps"],
                   "installed": len(self.world.packages["centos"]) + len(self.world.packages["thirdparty"]),
@@ -168,16 +171,17 @@ class Size(object):
         log = os.path.join(os.path.dirname(root), "preflight.log")
         first = timed(argv, log, tool_env())
         second = timed(argv, log, tool_env())
-        if first[1] != 0 or second[1] != 0:
-            raise SystemExit("preflight exited %d/%d; see %s" % (first[1], second[1], log))
+        if first["code"] != 0 or second["code"] != 0:
+            raise SystemExit("preflight exited %d/%d; see %s" % (first["code"], second["code"], log))
         shutil.rmtree(os.path.dirname(root))
-        return {"first": first[0], "cached": second[0], "rss_mb": second[2]}
+        return {"first": first["seconds"], "cached": second["seconds"], "cpu": second["cpu"],
+                "rss_mb": second["rss_mb"]}
 
 
 def startup():
     log = os.path.join(BENCH_DIR, "help.log")
-    tool = [timed(TOOL + ["--help"], log, tool_env())[0] for _ in range(STARTUP_RUNS)]
-    python = [timed(TOOL[:1] + ["-c", "pass"], log)[0] for _ in range(STARTUP_RUNS)]
+    tool = [timed(TOOL + ["--help"], log, tool_env())["seconds"] for _ in range(STARTUP_RUNS)]
+    python = [timed(TOOL[:1] + ["-c", "pass"], log)["seconds"] for _ in range(STARTUP_RUNS)]
     return statistics.median(tool), statistics.median(python)
 
 
@@ -224,6 +228,9 @@ def summarize(size, raw, build_seconds):
         "preflight_first_s": median([p["first"] for p in raw["preflight"]]),
         "startup_s": median(raw["startup"]),
         "python_startup_s": median(raw["python"]),
+        "convert_cpu_s": median([c["cpu"] for c in conv]),
+        "bare_cpu_s": median([b["cpu"] for b in bare]),
+        "preflight_cpu_s": median([p["cpu"] for p in raw["preflight"]]),
         "tool_rss_mb": median([c["rss_mb"] for c in conv]),
         "preflight_rss_mb": median([p["rss_mb"] for p in raw["preflight"]]),
         "bare_rss_mb": median([b["rss_mb"] for b in bare]),
@@ -242,6 +249,10 @@ def summarize(size, raw, build_seconds):
         figures["bare_phases"][phase] = median([b["phases"][phase] for b in bare])
     figures["ratio"] = figures["convert_s"] / figures["bare_s"]
     figures["window_share"] = figures["window_s"] / figures["bare_s"]
+    figures["cpu_ratio"] = figures["convert_cpu_s"] / figures["bare_cpu_s"]
+    # each convert against the bare run next to it: less exposed to the machine's load drifting
+    figures["paired_ratio"] = median([c["seconds"] / b["total"] for c, b in zip(conv, bare)])
+    figures["paired_window_share"] = median([c["window"] / b["total"] for c, b in zip(conv, bare)])
     return {"figures": figures, "raw": raw}
 
 
@@ -276,10 +287,16 @@ ROWS = (  # (key, label, format)
     ("bare_s", "bare rpm/dnf sequence (s)", "%.2f"),
     ("convert_s", "convert end to end (s)", "%.2f"),
     ("ratio", "convert / bare", "%.2f"),
+    ("paired_ratio", "  same, median of pairs", "%.2f"),
+    ("convert_cpu_s", "convert CPU time (s)", "%.2f"),
+    ("bare_cpu_s", "bare CPU time (s)", "%.2f"),
+    ("cpu_ratio", "  CPU convert / bare", "%.2f"),
     ("window_s", "mixed-state window (s)", "%.2f"),
     ("window_share", "window / bare total", "%.0f%%"),
+    ("paired_window_share", "  same, median of pairs", "%.0f%%"),
     ("bare_mixed_s", "bare's own mixed state (s)", "%.2f"),
     ("preflight_s", "preflight, cached (s)", "%.2f"),
+    ("preflight_cpu_s", "  its CPU time (s)", "%.2f"),
     ("startup_s", "start-up, --help (s)", "%.3f"),
     ("python_startup_s", "  python -c pass (s)", "%.3f"),
     ("tool_rss_mb", "tool peak memory (MB)", "%.0f"),
@@ -326,11 +343,11 @@ def verdicts(results, sizes):
 def table(results, sizes):
     lines = []
     has_growth = 1000 in results and 2000 in results
-    head = "%-30s" % "figure" + "".join("%10s" % s for s in sizes) + ("%12s" % "1000->2000" if has_growth else "")
+    head = "%-34s" % "figure" + "".join("%10s" % s for s in sizes) + ("%12s" % "1000->2000" if has_growth else "")
     lines.append(head)
     lines.append("-" * len(head))
     for key, label, pattern in ROWS:
-        row = "%-30s" % label + "".join("%10s" % fmt(results[s]["figures"].get(key), pattern) for s in sizes)
+        row = "%-34s" % label + "".join("%10s" % fmt(results[s]["figures"].get(key), pattern) for s in sizes)
         if has_growth and key not in ("installed",):
             g = growth(results, key, 1000, 2000)
             row += "%12s" % ("%.2fx" % g if g else "-")
@@ -340,11 +357,11 @@ def table(results, sizes):
     parts = sorted(set(k for s in sizes for k in results[s]["figures"]["parts"]),
                    key=lambda k: -results[sizes[-1]]["figures"]["parts"].get(k, 0))
     for part in parts:
-        lines.append("  %-28s" % part + "".join("%10s" % fmt(results[s]["figures"]["parts"].get(part), "%.2f")
+        lines.append("  %-32s" % part + "".join("%10s" % fmt(results[s]["figures"]["parts"].get(part), "%.2f")
                                                for s in sizes))
     lines.append("bare sequence phases (s, medians):")
     for phase in results[sizes[0]]["figures"]["bare_phases"]:
-        lines.append("  %-28s" % phase + "".join("%10s" % fmt(results[s]["figures"]["bare_phases"].get(phase), "%.2f")
+        lines.append("  %-32s" % phase + "".join("%10s" % fmt(results[s]["figures"]["bare_phases"].get(phase), "%.2f")
                                                 for s in sizes))
     lines.append("")
     lines.append("targets:")
