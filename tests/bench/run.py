@@ -12,7 +12,8 @@ copies of the same CentOS Stream 9 root against the same mirror on 127.0.0.1:
 - `--help` (start-up), five times.
 
 Medians are reported in a table and written with every raw figure to
-.sandbox/bench/results.json. BENCH_SIZES=500 BENCH_RUNS=1 is a quick run.
+.sandbox/bench/results.json. BENCH_SIZES=500 BENCH_RUNS=1 is a quick run; `python -m tests.bench --show [FILE]` prints
+the table of a results file again.
 """
 import datetime
 import json
@@ -45,6 +46,9 @@ TARGETS = {  # figure: (limit, where it applies, what it reads)
     "tool_rss_mb": (150.0, "every size", "peak memory of the tool (MB)"),
 }
 GROWTH_LIMIT = 2.1
+# The tool's own figures, whose growth the target bounds (the bare sequence's are the floor).
+TOOL_FIGURES = ("convert_s", "convert_cpu_s", "window_s", "preflight_s", "preflight_cpu_s",
+                "startup_s", "tool_rss_mb")
 
 
 def timed(argv, log_path, env=None, cwd=REPO):
@@ -331,12 +335,12 @@ def verdicts(results, sizes):
                     worst <= limit, shown + (" (worst)" if len(values) > 1 else "")))
     if 1000 in results and 2000 in results:
         grown = [(label, growth(results, key, 1000, 2000)) for key, label, _ in ROWS
-                 if key not in ("installed", "transaction_items")]
+                 if key in TOOL_FIGURES]
         worst = max(grown, key=lambda item: item[1] or 0)
-        out.append(("growth 1000 -> 2000 <= %sx for every figure" % GROWTH_LIMIT,
+        out.append(("growth 1000 -> 2000 <= %sx, every tool figure" % GROWTH_LIMIT,
                     worst[1] <= GROWTH_LIMIT, "%.2fx (%s)" % (worst[1], worst[0].strip())))
     else:
-        out.append(("growth 1000 -> 2000 <= %sx for every figure" % GROWTH_LIMIT, None, "needs sizes 1000 and 2000"))
+        out.append(("growth 1000 -> 2000 <= %sx, every tool figure" % GROWTH_LIMIT, None, "needs sizes 1000 and 2000"))
     return out
 
 
@@ -371,7 +375,20 @@ def table(results, sizes):
     return "\n".join(lines)
 
 
-def main():
+def show(path):
+    """Print the table of an earlier run's results file again (the targets re-judged)."""
+    with open(path) as handle:
+        document = json.load(handle)
+    sizes = document["sizes"]
+    results = dict((int(s), r) for s, r in document["results"].items())
+    print(table(results, sizes))
+    return 0
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--show"]:
+        return show(argv[1] if len(argv) > 1 else RESULTS)
     missing = missing_requirements()
     if missing:
         print("bench: cannot build the sandbox, missing: " + ", ".join(missing), file=sys.stderr)
