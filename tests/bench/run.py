@@ -110,11 +110,11 @@ def read_report(root):
 
 
 class Size(object):
-    """One world size: its world, a server, a scratch dir for the root copies."""
+    """One world size: its world (built once, then reused), a trust config, a scratch dir
+    for the root copies."""
 
-    def __init__(self, size, log):
+    def __init__(self, size):
         self.size = size
-        self.log = log
         self.dir = os.path.join(BENCH_DIR, "world-%d" % size)
         self.scratch = os.path.join(BENCH_DIR, "scratch-%d" % size)
         started = time.monotonic()
@@ -140,8 +140,8 @@ class Size(object):
         argv = TOOL + ["--root", root, "--config", self.config, "convert", "--yes", "--downgrade",
                        "--mirror", mirror, "--events", events]
         log = os.path.join(os.path.dirname(root), "convert.log")
-        run_ = timed(argv, log, tool_env())
-        seconds, code = run_["seconds"], run_["code"]
+        measured = timed(argv, log, tool_env())
+        seconds, code = measured["seconds"], measured["code"]
         report = read_report(root)
         if code != 0 or report.get("status") != "converted":
             with open(log) as handle:
@@ -149,7 +149,7 @@ class Size(object):
             raise SystemExit("convert failed (exit %d, status %s) on %s:\n%s" % (
                 code, report.get("status"), root, tail))
         times = event_times(events)
-        result = {"seconds": seconds, "rss_mb": run_["rss_mb"], "cpu": run_["cpu"], "window": times["window"],
+        result = {"seconds": seconds, "rss_mb": measured["rss_mb"], "cpu": measured["cpu"], "window": times["window"],
                   "assess": times["assess"], "after_steps": times["after_steps"],
                   "outside": seconds - times["in_process"], "steps": times["steps"],
                   "installed": len(self.world.packages["centos"]) + len(self.world.packages["thirdparty"]),
@@ -195,7 +195,7 @@ def median(values):
 
 def measure_size(size, runs, say):
     say("size %d: building or reusing the world under %s" % (size, os.path.relpath(BENCH_DIR, REPO)))
-    bench = Size(size, say)
+    bench = Size(size)
     say("  world ready in %.1f s (%s)" % (bench.build_seconds, "reused" if bench.build_seconds < 5 else "built"))
     server = serve(bench.world.srv)
     raw = {"convert": [], "bare": [], "preflight": [], "startup": [], "python": []}
