@@ -2,6 +2,8 @@
 # make test: the Python 3.6 gate, unit tests on 3.6 and 3.11, sandbox end-to-end tests,
 #            and the packaging tests (pyz, RPM, Ansible role, Vagrant matrix).
 # make pyz, make rpm: dist/almalinux-migrate.pyz, dist/almalinux-migrate-*.noarch.rpm.
+# make bench: convert vs. the bare rpm/dnf sequence at 500, 1000 and 2000 packages, 3 runs
+#   each (BENCH_SIZES="500" BENCH_RUNS=1 for a quick one); figures in .sandbox/bench/results.json.
 # Everything it needs is installed by the targets themselves (apt packages, two venvs).
 
 SHELL := /bin/bash

@@ -1,6 +1,12 @@
 """The command line: options -> Context, run a command, render, errors -> exit codes.
 
-The only place that decides exit codes and the only place that catches everything."""
+The only place that decides exit codes and the only place that catches everything.
+
+A command's module (and the context, which pulls in the planner) is imported when that command
+starts, not at start-up: `--help` stays fast. Each run still imports everything it needs before
+it does anything, and `convert`/`resume` also load the rpm/dnf bindings first
+(`preload_bindings`): the conversion replaces the interpreter's own libraries on disk."""
+import importlib
 import json
 import logging
 import os
@@ -11,16 +17,7 @@ from typing import List, Optional
 import typer
 
 from migrate import __version__
-from migrate.commands import bundle as bundle_cmd
-from migrate.commands import convert as convert_cmd
-from migrate.commands import preflight as preflight_cmd
-from migrate.commands import profiles as profiles_cmd
-from migrate.commands import resume as resume_cmd
-from migrate.commands import rollback as rollback_cmd
-from migrate.commands import status as status_cmd
-from migrate.commands import verify as verify_cmd
 from migrate.config import load_config, merge_options
-from migrate.context import Context
 from migrate.errors import EXIT_BUG, MigrateError, UsageError
 from migrate.hooks import run_hooks
 from migrate.logsetup import setup_logging
@@ -35,6 +32,11 @@ log = logging.getLogger("migrate")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Convert an EL host in place to AlmaLinux of the same major version.")
+
+
+def _command(name):
+    """migrate.commands.<name>, imported when the command starts (with all it needs)."""
+    return importlib.import_module("migrate.commands." + name)
 
 
 class OutputFormat(str, Enum):
@@ -73,6 +75,8 @@ def main_options(
 
 
 def _make_context(g, events_path, **option_values):
+    from migrate.context import Context
+
     if not os.path.isdir(g.root):
         raise UsageError("--root %s is not a directory" % g.root)
     if events_path == "-" and g.output == "json":
@@ -155,7 +159,7 @@ def preflight(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Option
               proxy: Optional[str] = PROXY, downgrade: bool = DOWNGRADE, allow: List[str] = ALLOW,
               third_party: Optional[ThirdParty] = THIRD, events: Optional[str] = EVENTS):
     """Inspect the host and print findings and the plan; changes nothing."""
-    _run_report_command(ctx, "preflight", events, preflight_cmd.run, target=target, mirror=mirror,
+    _run_report_command(ctx, "preflight", events, _command("preflight").run, target=target, mirror=mirror,
                         proxy=proxy, downgrade=downgrade, allow=allow,
                         third_party=third_party.value if third_party else None)
 
@@ -168,6 +172,7 @@ def convert(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional
     """Preflight, then convert; --yes makes it non-interactive."""
     if not yes and not sys.stdin.isatty():
         _guarded(ctx.obj, "convert", _raise(UsageError("convert needs --yes when it cannot ask at a terminal")))
+    convert_cmd = _command("convert")
     preload_bindings()
 
     def confirm(preview):
@@ -189,6 +194,7 @@ def _raise(exc):
 @app.command()
 def resume(ctx: typer.Context, yes: bool = YES, events: Optional[str] = EVENTS):
     """Continue an interrupted conversion from its journal."""
+    resume_cmd = _command("resume")
     preload_bindings()
     _run_report_command(ctx, "resume", events, resume_cmd.run, assume_yes=yes)
 
@@ -196,7 +202,7 @@ def resume(ctx: typer.Context, yes: bool = YES, events: Optional[str] = EVENTS):
 @app.command()
 def rollback(ctx: typer.Context, yes: bool = YES, events: Optional[str] = EVENTS):
     """Undo a conversion that stopped before the point of no return."""
-    _run_report_command(ctx, "rollback", events, rollback_cmd.run, assume_yes=yes)
+    _run_report_command(ctx, "rollback", events, _command("rollback").run, assume_yes=yes)
 
 
 @app.command()
@@ -204,7 +210,7 @@ def verify(ctx: typer.Context, events: Optional[str] = EVENTS,
            boot: bool = typer.Option(False, "--boot", help="Also check the running kernel, the default "
                                      "boot entry and the boot packages (after the reboot).")):
     """Check a converted host and list what is left from other vendors."""
-    _run_report_command(ctx, "verify", events, lambda c: verify_cmd.run(c, boot=boot))
+    _run_report_command(ctx, "verify", events, lambda c: _command("verify").run(c, boot=boot))
 
 
 @app.command()
@@ -214,7 +220,7 @@ def status(ctx: typer.Context):
 
     def body():
         context = _make_context(g, None)
-        document = status_cmd.run(context)
+        document = _command("status").run(context)
         if g.output == "json":
             sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
         else:
@@ -243,7 +249,7 @@ def bundle(ctx: typer.Context, file: Optional[str] = typer.Option(
     g = ctx.obj
 
     def body():
-        document = bundle_cmd.run(_make_context(g, None), file)
+        document = _command("bundle").run(_make_context(g, None), file)
         if g.output == "json":
             sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
         else:
@@ -259,7 +265,7 @@ def profiles_command(ctx: typer.Context):
     g = ctx.obj
 
     def body():
-        document = profiles_cmd.run(_ProfilesOnly(load_profiles()))
+        document = _command("profiles").run(_ProfilesOnly(load_profiles()))
         if g.output == "json":
             sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
         else:

@@ -1,6 +1,5 @@
 """resume: continue an unfinished conversion from its journal, with the journal's options."""
 from migrate.commands.execute import execute, restore_context, unfinished_journal
-from migrate.commands.reporting import report_for
 from migrate.journal import Lock
 
 
