@@ -15,7 +15,7 @@ class ThirdPartyRepos(Check):
         profile = given.source.profile
         if profile is None or profile.is_target:
             return None
-        own_files = set(s.file for s in facts.repos if s.repo_id in profile.repo_map)
+        own_files = set(s.file for s in facts.repos if s.repo_id in profile.repo_map_for(facts.arch))
         third = sorted(set("%s (%s)" % (s.repo_id, s.file) for s in facts.repos
                            if s.enabled and s.file not in own_files))
         if third:

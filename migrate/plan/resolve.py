@@ -26,7 +26,7 @@ class ResolveProblem(MigrateError):
 def target_repo_ids(facts, source, target):
     """The target's default repos plus the counterparts of every enabled source repo."""
     ids = set(r["id"] for r in target.profile.repos if r.get("enabled"))
-    repo_map = source.profile.repo_map if source.profile else {}
+    repo_map = source.profile.repo_map_for(source.arch) if source.profile else {}
     for section in facts.repos:
         if section.enabled and section.repo_id in repo_map:
             ids.add(repo_map[section.repo_id])
