@@ -31,6 +31,7 @@ SOURCE_SCHEMA = {
     "kept_packages": ("strs", False),  # never removed, reported as kept (Oracle: UEK kernels)
     "module_streams": ("map", False),  # EL8 vendor module stream -> AlmaLinux stream (ol8 -> rhel8)
     "repo_files_aside": ("strs", False),  # repo files moved aside (RHEL: redhat.repo)
+    "rhsm_packages": ("strs", False),  # removed like remove_packages, unless --keep-rhsm
     "unregister": (str, False),  # "rhsm": unregister subscription-manager (live host only)
     "downgrade_expected": (bool, False),  # sources usually ahead of AlmaLinux
     "is_target": (bool, False),  # AlmaLinux itself: nothing to convert

@@ -25,5 +25,6 @@ def run(ctx):
     if journal is not None:  # the keys the conversion itself trusted
         fingerprints += journal.data["target"].get("trusted_fingerprints") or []
     vendors = [v for p in ctx.profiles.sources if not p.is_target for v in p.vendors]
-    leftovers = find_leftovers(ctx.facts, trusted_keyids_from_fingerprints(fingerprints), vendors)
+    kept = [n for p in ctx.profiles.sources if not p.is_target for n in p.kept_packages]
+    leftovers = find_leftovers(ctx.facts, trusted_keyids_from_fingerprints(fingerprints), vendors, kept)
     return report_for(ctx, "verify", "converted", [], EXIT_OK, leftovers=leftovers)

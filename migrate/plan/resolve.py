@@ -68,7 +68,19 @@ def _latest(query, name, arch):
     return query.filter(name=name, arch=[arch, "noarch"]).latest().run()
 
 
-def mark_conversion(base, facts, source, target, trusted_keyids):
+def packages_to_remove(profile, keep_rhsm=False):
+    """The source's removal list: remove_packages, plus rhsm_packages unless --keep-rhsm."""
+    return list(profile.remove_packages) + ([] if keep_rhsm else list(profile.rhsm_packages))
+
+
+def needed_by_others(installed, package, removing):
+    """Installed packages outside `removing` that require something only `package` provides:
+    removing it would take them along (e.g. cockpit with a subscription-manager plugin)."""
+    needing = installed.filter(requires=package.provides)
+    return sorted(set(p.name for p in needing if p.name not in removing))
+
+
+def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False):
     """Put every part of the conversion into dnf's goal; return the names swapped."""
     query = base.sack.query()
     installed = query.installed()
@@ -82,10 +94,24 @@ def mark_conversion(base, facts, source, target, trusted_keyids):
             raise ResolveProblem("missing", "the target repositories have no %s" % name)
         base.package_install(candidates[0])
         release_to.append(name)
-    for name in release_from + list(source.profile.remove_packages):
+    for name in release_from:
         for package in installed.filter(name=name):
             base.package_remove(package)
     swaps = [{"kind": "release", "from": release_from, "to": release_to}]
+    removing = set(release_from) | set(packages_to_remove(source.profile, keep_rhsm))
+    for name in packages_to_remove(source.profile, keep_rhsm):  # one by one, only when installed
+        for package in installed.filter(name=name):
+            needers = needed_by_others(installed, package, removing)
+            if needers:
+                log.info("keeping %s: %s need(s) it", package, ", ".join(needers))
+                swaps.append({"kind": "kept", "from": [name], "to": [name]})
+                continue
+            base.package_remove(package)
+    for name in source.profile.ensure_installed:
+        if not installed.filter(name=name):
+            candidates = _latest(available, name, arch)
+            if candidates:
+                base.package_install(candidates[0])
     for old, new in sorted(source.profile.branding.items()):
         if not installed.filter(name=old):
             continue
@@ -165,19 +191,21 @@ def describe_transaction(base, facts, source, swaps, trusted_keyids, repos):
         touched.add(package.name)
     plan["download_size"] = sum(p.downloadsize or 0 for p in base.transaction.install_set)
     vendors = source.profile.vendors if source.profile else []
+    kept = source.profile.kept_packages if source.profile else []
     for package in facts.packages:
         if package.name in touched or package.keyid in trusted_keyids:
             continue
-        plan["left_alone"].append(leftover_entry(package, classify_leftover(package, vendors)))
+        plan["left_alone"].append(leftover_entry(package, classify_leftover(package, vendors, kept)))
     for key in ("upgraded", "downgraded", "reinstalled", "installed", "removed"):
         plan[key].sort(key=lambda e: e["name"])
     return plan
 
 
-def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, proxy=None):
+def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, proxy=None,
+                    keep_rhsm=False):
     """Load, mark and resolve; returns (plan, packages to download)."""
     repos = load_repos(base, target, repo_ids, source.arch, proxy)
-    swaps = mark_conversion(base, facts, source, target, trusted_keyids)
+    swaps = mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm)
     resolve(base)
     plan = describe_transaction(base, facts, source, swaps, trusted_keyids, repos)
     return plan, list(base.transaction.install_set)

@@ -8,6 +8,7 @@ from migrate.steps.point_repos_at_mirror import PointReposAtMirror
 from migrate.steps.remove_downloads import RemoveDownloads
 from migrate.steps.resume_unit import InstallResumeUnit, RemoveResumeUnit
 from migrate.steps.save_target_key import SaveTargetKey
+from migrate.steps.source_cleanup import RestoreEdits, SetAsideRepoFiles, UnregisterSubscription
 from migrate.steps.verify_signatures import VerifySignatures
 
 
@@ -19,7 +20,10 @@ def conversion_steps():
         BackupFiles(),
         InstallResumeUnit(),
         ImportTargetKey(),
+        UnregisterSubscription(),
         DistroSync(),
+        SetAsideRepoFiles(),
+        RestoreEdits(),
         PointReposAtMirror(),
         RemoveDownloads(),
         RemoveResumeUnit(),

@@ -1,0 +1,112 @@
+"""What a source leaves that the transaction cannot handle: a Red Hat subscription to end,
+repo files that would point at the old vendor again, and the admin's edits that the release
+swap replaced (/etc/issue, alternatives links). All after the point of no return, offline, and
+idempotent: each checks before it acts."""
+import os
+
+from migrate.steps.base import Step
+
+CONSUMER_CERT = "/etc/pki/consumer/cert.pem"  # present while subscription-manager is registered
+REPOS_DIR = "/etc/yum.repos.d"
+ASIDE_SUFFIX = ".almalinux-migrate-disabled"  # no longer *.repo: dnf ignores it
+# %config(noreplace) files the release swap replaces: rpm saved the admin's edit as .rpmsave.
+EDITED_FILES = ("/etc/issue", "/etc/issue.net", "/etc/motd")
+ALTERNATIVES = "/etc/alternatives"
+
+
+def _rhsm_applies(ctx):
+    profile = ctx.source.profile
+    return bool(profile is not None and profile.unregister == "rhsm" and not ctx.options.keep_rhsm)
+
+
+class UnregisterSubscription(Step):
+    """RHEL: end the subscription before subscription-manager is removed. Best effort: it needs
+    Red Hat's servers, which the conversion must not depend on; a failure is reported, not fatal.
+    Only on the live host: under --root the subscription belongs to whoever runs that system."""
+
+    id = "UNREGISTER_SUBSCRIPTION"
+    title = "Unregister from Red Hat Subscription Management"
+    after_point_of_no_return = True
+
+    def applies(self, ctx):
+        return _rhsm_applies(ctx)
+
+    def is_done(self, ctx):
+        return not ctx.root.exists(CONSUMER_CERT)
+
+    def apply(self, ctx):
+        if not ctx.root.is_live:
+            return "registered, but not the live host: left to its owner"
+        result = ctx.runner.run(["subscription-manager", "unregister"], check=False)
+        if result.returncode != 0:
+            return "unregister failed (exit %d), continuing: %s" % (
+                result.returncode, (result.stderr or result.stdout).strip()[:200])
+        return "unregistered"
+
+
+class SetAsideRepoFiles(Step):
+    """RHEL: redhat.repo/ubi.repo would bring the CDN back; renamed, not deleted."""
+
+    id = "SET_ASIDE_REPO_FILES"
+    title = "Move the source's own repo files aside"
+    after_point_of_no_return = True
+
+    def _present(self, ctx):
+        return [n for n in ctx.source.profile.repo_files_aside
+                if ctx.root.exists("%s/%s" % (REPOS_DIR, n))]
+
+    def applies(self, ctx):
+        return bool(ctx.source.profile is not None and ctx.source.profile.repo_files_aside
+                    and not ctx.options.keep_rhsm)
+
+    def is_done(self, ctx):
+        return not self._present(ctx)
+
+    def apply(self, ctx):
+        moved = self._present(ctx)
+        for name in moved:
+            path = ctx.root.join("%s/%s" % (REPOS_DIR, name))
+            os.rename(path, path + ASIDE_SUFFIX)
+        return "moved aside: %s" % ", ".join(moved)
+
+
+def restore_edited_files(root):
+    """Put back the admin's edited /etc/issue & co: AlmaLinux's copy is kept as .rpmnew."""
+    restored = []
+    for path in EDITED_FILES:
+        saved = path + ".rpmsave"
+        if root.exists(saved):
+            if root.exists(path):
+                os.replace(root.join(path), root.join(path + ".rpmnew"))
+            os.replace(root.join(saved), root.join(path))
+            restored.append(path)
+    return restored
+
+
+def restore_alternatives(root, backup_dir):
+    """Recreate /etc/alternatives links the sync dropped whose target still exists."""
+    saved = os.path.join(backup_dir, "files", ALTERNATIVES.lstrip("/"))
+    restored = []
+    if not os.path.isdir(saved):
+        return restored
+    for name in sorted(os.listdir(saved)):
+        link = os.path.join(saved, name)
+        live = "%s/%s" % (ALTERNATIVES, name)
+        if not os.path.islink(link) or os.path.lexists(root.join(live)):
+            continue
+        target = os.readlink(link)
+        if root.exists(target):
+            os.symlink(target, root.join(live))
+            restored.append(name)
+    return restored
+
+
+class RestoreEdits(Step):
+    id = "RESTORE_EDITS"
+    title = "Restore edited issue files and dropped alternatives"
+    after_point_of_no_return = True
+
+    def apply(self, ctx):
+        files = restore_edited_files(ctx.root)
+        links = restore_alternatives(ctx.root, os.path.join(ctx.workdir, "backup"))
+        return "restored %s" % (", ".join(files + ["alternatives/" + n for n in links]) or "nothing")
