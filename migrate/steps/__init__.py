@@ -8,7 +8,8 @@ from migrate.steps.point_repos_at_mirror import PointReposAtMirror
 from migrate.steps.remove_downloads import RemoveDownloads
 from migrate.steps.resume_unit import InstallResumeUnit, RemoveResumeUnit
 from migrate.steps.save_target_key import SaveTargetKey
-from migrate.steps.source_cleanup import RestoreEdits, SetAsideRepoFiles, UnregisterSubscription
+from migrate.steps.source_cleanup import (EnableMappedRepos, RestoreEdits, SetAsideRepoFiles,
+                                          UnregisterSubscription)
 from migrate.steps.verify_signatures import VerifySignatures
 
 
@@ -23,6 +24,7 @@ def conversion_steps():
         UnregisterSubscription(),
         DistroSync(),
         SetAsideRepoFiles(),
+        EnableMappedRepos(),
         RestoreEdits(),
         PointReposAtMirror(),
         RemoveDownloads(),

@@ -110,3 +110,52 @@ class RestoreEdits(Step):
         files = restore_edited_files(ctx.root)
         links = restore_alternatives(ctx.root, os.path.join(ctx.workdir, "backup"))
         return "restored %s" % (", ".join(files + ["alternatives/" + n for n in links]) or "nothing")
+
+
+def enable_sections(text, repo_ids):
+    """Set enabled=1 in the [id] sections of a .repo file text (adding it when absent)."""
+    out, current, seen = [], None, False
+    for line in text.splitlines(True):
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            if current in repo_ids and not seen:
+                out.append("enabled=1\n")
+            current, seen = stripped[1:-1], False
+        elif current in repo_ids and stripped.replace(" ", "").startswith("enabled="):
+            out.append("enabled=1\n")
+            seen = True
+            continue
+        out.append(line)
+    if current in repo_ids and not seen:
+        out.append("enabled=1\n" if text.endswith("\n") or not text else "\nenabled=1\n")
+    return "".join(out)
+
+
+class EnableMappedRepos(Step):
+    """The AlmaLinux counterparts of the source's enabled repos (crb, powertools, ha, ...) were
+    in the transaction; they stay enabled in the installed AlmaLinux repo files."""
+
+    id = "ENABLE_MAPPED_REPOS"
+    title = "Enable the AlmaLinux counterparts of the source's enabled repos"
+    after_point_of_no_return = True
+
+    def _wanted(self, ctx):
+        default = set(r["id"] for r in ctx.target.profile.repos if r.get("enabled"))
+        return set(r["id"] for r in (ctx.plan or {}).get("repos", [])
+                   if not r.get("missing") and r["id"] not in default)
+
+    def applies(self, ctx):
+        return bool(self._wanted(ctx))
+
+    def apply(self, ctx):
+        wanted, changed = self._wanted(ctx), []
+        for name in ctx.root.listdir(REPOS_DIR):
+            if not name.endswith(".repo"):
+                continue
+            path = "%s/%s" % (REPOS_DIR, name)
+            text = ctx.root.read_text(path)
+            new = enable_sections(text, wanted)
+            if new != text:
+                ctx.root.write_text(path, new)
+                changed.append(name)
+        return "enabled %s in %s" % (", ".join(sorted(wanted)), ", ".join(changed) or "no file")

@@ -96,3 +96,12 @@ def test_edited_issue_and_dropped_alternatives_come_back(tmp_path):
     assert ctx.root.read_text("/etc/issue.rpmnew") == "AlmaLinux \\r\n"
     assert os.readlink(ctx.root.join("/etc/alternatives/python3")) == "/usr/bin/python3.9"
     assert RestoreEdits().apply(ctx) == "restored nothing"
+
+
+def test_mapped_repos_are_enabled_in_the_almalinux_repo_files():
+    from migrate.steps.source_cleanup import enable_sections
+
+    text = "[crb]\nname=CRB\nenabled=0\ngpgcheck=1\n\n[crb-debuginfo]\nenabled=0\n\n[ha]\nname=HA\n"
+    assert enable_sections(text, {"crb", "ha"}) == (
+        "[crb]\nname=CRB\nenabled=1\ngpgcheck=1\n\n[crb-debuginfo]\nenabled=0\n\n[ha]\nname=HA\nenabled=1\n")
+    assert enable_sections(text, set()) == text
