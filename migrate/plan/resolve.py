@@ -73,14 +73,28 @@ def packages_to_remove(profile, keep_rhsm=False):
     return list(profile.remove_packages) + ([] if keep_rhsm else list(profile.rhsm_packages))
 
 
-def needed_by_others(installed, package, removing):
-    """Installed packages outside `removing` that require something only `package` provides:
-    removing it would take them along (e.g. cockpit with a subscription-manager plugin)."""
-    needing = installed.filter(requires=package.provides)
-    return sorted(set(p.name for p in needing if p.name not in removing))
+def culprits(collateral, candidates):
+    """Names of the `candidates` (packages we chose to remove) that a collaterally removed
+    package requires: removing them is what takes it along (cockpit with a plugin it needs)."""
+    def names(reldeps):  # "rhc = 0.2.4-5.el9" provides what "rhc" or "rhc >= 0.2" requires
+        return set(str(r).split(" ")[0] for r in reldeps)
+
+    needed = set(n for p in collateral for n in names(p.requires))
+    return sorted(set(c.name for c in candidates if needed & names(c.provides)))
 
 
-def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False):
+def collateral_removals(base, intended):
+    """Installed packages the resolved transaction erases although nothing asked for it and
+    no package of the same name replaces them."""
+    import dnf.transaction as T
+
+    replaced = set(p.name for p in base.transaction.install_set)
+    return [item.pkg for item in base.transaction
+            if item.action in (T.PKG_REMOVE,) and item.pkg.name not in intended
+            and item.pkg.name not in replaced]
+
+
+def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False, keep=()):
     """Put every part of the conversion into dnf's goal; return the names swapped."""
     query = base.sack.query()
     installed = query.installed()
@@ -98,12 +112,9 @@ def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False
         for package in installed.filter(name=name):
             base.package_remove(package)
     swaps = [{"kind": "release", "from": release_from, "to": release_to}]
-    removing = set(release_from) | set(packages_to_remove(source.profile, keep_rhsm))
     for name in packages_to_remove(source.profile, keep_rhsm):  # one by one, only when installed
         for package in installed.filter(name=name):
-            needers = needed_by_others(installed, package, removing)
-            if needers:
-                log.info("keeping %s: %s need(s) it", package, ", ".join(needers))
+            if name in keep:
                 swaps.append({"kind": "kept", "from": [name], "to": [name]})
                 continue
             base.package_remove(package)
@@ -205,7 +216,20 @@ def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, proxy
                     keep_rhsm=False):
     """Load, mark and resolve; returns (plan, packages to download)."""
     repos = load_repos(base, target, repo_ids, source.arch, proxy)
-    swaps = mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm)
-    resolve(base)
+    removable = set(source.profile.release_packages) | set(packages_to_remove(source.profile, keep_rhsm))
+    intended = removable | set(source.profile.branding)
+    keep = set()
+    while True:  # a removal that would take an unrelated package along is dropped, then again
+        swaps = mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm, keep)
+        resolve(base)
+        installed = base.sack.query().installed()
+        candidates = [p for p in installed if p.name in removable and p.name not in keep
+                      and p.name not in source.profile.release_packages]
+        more = set(culprits(collateral_removals(base, intended), candidates)) - keep
+        if not more:
+            break
+        log.info("keeping %s: removing it would take other packages along", ", ".join(sorted(more)))
+        keep |= more
+        base.reset(goal=True)
     plan = describe_transaction(base, facts, source, swaps, trusted_keyids, repos)
     return plan, list(base.transaction.install_set)

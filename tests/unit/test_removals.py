@@ -1,6 +1,6 @@
-"""The source's removal list is applied one package at a time, and a package something else
-installed still needs is kept (cockpit is never taken along with a subscription plugin)."""
-from migrate.plan.resolve import needed_by_others, packages_to_remove
+"""The source's removal list is applied one package at a time, and a package whose removal
+would take an unrelated installed package along is kept (never cockpit with a plugin)."""
+from migrate.plan.resolve import culprits, packages_to_remove
 from tests.factories import profiles
 
 
@@ -9,20 +9,12 @@ class Pkg(object):
         self.name, self.provides, self.requires = name, list(provides), list(requires)
 
 
-class Query(object):
-    def __init__(self, packages):
-        self.packages = packages
-
-    def filter(self, requires):
-        return [p for p in self.packages if set(p.requires) & set(requires)]
-
-
-def test_a_package_another_one_needs_is_kept():
-    helper = Pkg("insights-client", provides=["insights-client"])
-    installed = Query([helper, Pkg("cockpit-insights", requires=["insights-client"]),
-                       Pkg("rhc", requires=["insights-client"])])
-    assert needed_by_others(installed, helper, {"insights-client", "rhc"}) == ["cockpit-insights"]
-    assert needed_by_others(installed, helper, {"insights-client", "rhc", "cockpit-insights"}) == []
+def test_the_removal_that_takes_a_package_along_is_found():
+    insights = Pkg("insights-client", provides=["insights-client = 3.2.8-1.el9", "insights-core"])
+    rhc = Pkg("rhc", provides=["rhc"])
+    taken_along = [Pkg("cockpit-insights", requires=["insights-core", "cockpit"])]
+    assert culprits(taken_along, [insights, rhc]) == ["insights-client"]
+    assert culprits([], [insights, rhc]) == []
 
 
 def test_keep_rhsm_keeps_subscription_manager_but_not_insights():
