@@ -9,7 +9,8 @@ from migrate.steps.remove_downloads import RemoveDownloads
 from migrate.steps.resume_unit import InstallResumeUnit, RemoveResumeUnit
 from migrate.steps.save_target_key import SaveTargetKey
 from migrate.steps.source_cleanup import (EnableMappedRepos, RestoreEdits, SetAsideRepoFiles,
-                                          UnregisterSubscription)
+                                          SetSssdCacheAside, UnregisterSubscription)
+from migrate.steps.third_party import DisableThirdPartyRepos, EnableThirdPartyRepos
 from migrate.steps.verify_signatures import VerifySignatures
 
 
@@ -22,10 +23,13 @@ def conversion_steps():
         InstallResumeUnit(),
         ImportTargetKey(),
         UnregisterSubscription(),
+        DisableThirdPartyRepos(),
         DistroSync(),
+        EnableThirdPartyRepos(),
         SetAsideRepoFiles(),
         EnableMappedRepos(),
         RestoreEdits(),
+        SetSssdCacheAside(),
         PointReposAtMirror(),
         RemoveDownloads(),
         RemoveResumeUnit(),

@@ -14,6 +14,14 @@ EDITED_FILES = ("/etc/issue", "/etc/issue.net", "/etc/motd")
 ALTERNATIVES = "/etc/alternatives"
 
 
+def rename_aside(root, directory, names, suffix):
+    """Rename directory/name to directory/name+suffix for each name; returns the detail."""
+    for name in names:
+        path = root.join("%s/%s" % (directory, name))
+        os.rename(path, path + suffix)
+    return "moved aside: %s" % ", ".join(names)
+
+
 def _rhsm_applies(ctx):
     profile = ctx.source.profile
     return bool(profile is not None and profile.unregister == "rhsm" and not ctx.options.keep_rhsm)
@@ -63,11 +71,7 @@ class SetAsideRepoFiles(Step):
         return not self._present(ctx)
 
     def apply(self, ctx):
-        moved = self._present(ctx)
-        for name in moved:
-            path = ctx.root.join("%s/%s" % (REPOS_DIR, name))
-            os.rename(path, path + ASIDE_SUFFIX)
-        return "moved aside: %s" % ", ".join(moved)
+        return rename_aside(ctx.root, REPOS_DIR, self._present(ctx), ASIDE_SUFFIX)
 
 
 def restore_edited_files(root):
@@ -114,20 +118,26 @@ class RestoreEdits(Step):
 
 def enable_sections(text, repo_ids):
     """Set enabled=1 in the [id] sections of a .repo file text (adding it when absent)."""
+    return set_enabled(text, repo_ids, True)
+
+
+def set_enabled(text, repo_ids, enabled):
+    """Set enabled=1 (or 0) in the [id] sections of a .repo file text (added when absent)."""
+    value = "enabled=%d\n" % (1 if enabled else 0)
     out, current, seen = [], None, False
     for line in text.splitlines(True):
         stripped = line.strip()
         if stripped.startswith("[") and stripped.endswith("]"):
             if current in repo_ids and not seen:
-                out.append("enabled=1\n")
+                out.append(value)
             current, seen = stripped[1:-1], False
         elif current in repo_ids and stripped.replace(" ", "").startswith("enabled="):
-            out.append("enabled=1\n")
+            out.append(value)
             seen = True
             continue
         out.append(line)
     if current in repo_ids and not seen:
-        out.append("enabled=1\n" if text.endswith("\n") or not text else "\nenabled=1\n")
+        out.append(value if text.endswith("\n") or not text else "\n" + value)
     return "".join(out)
 
 
@@ -159,3 +169,27 @@ class EnableMappedRepos(Step):
                 ctx.root.write_text(path, new)
                 changed.append(name)
         return "enabled %s in %s" % (", ".join(sorted(wanted)), ", ".join(changed) or "no file")
+
+
+SSSD_DB = "/var/lib/sss/db"
+
+
+class SetSssdCacheAside(Step):
+    """After a downgrade (CentOS Stream) the older sssd cannot read the newer cache and denies
+    logins: the cache files are renamed, sssd rebuilds them at start."""
+
+    id = "SET_SSSD_CACHE_ASIDE"
+    title = "Move the SSSD cache aside after a downgrade"
+    after_point_of_no_return = True
+
+    def _caches(self, ctx):
+        return sorted(n for n in ctx.root.listdir(SSSD_DB) if n.startswith("cache_") and n.endswith(".ldb"))
+
+    def applies(self, ctx):
+        return bool((ctx.plan or {}).get("downgraded")) and bool(self._caches(ctx))
+
+    def is_done(self, ctx):
+        return not self._caches(ctx)
+
+    def apply(self, ctx):
+        return rename_aside(ctx.root, SSSD_DB, self._caches(ctx), ".almalinux-migrate-bak")

@@ -81,7 +81,7 @@ def test_source_converts(world, mirror, trust_config, tmp_path, name):
 
     # The AlmaLinux counterpart of every enabled source repo is enabled afterwards.
     for _, counterpart in spec.repos:
-        if counterpart and counterpart != "extras" or (counterpart == "extras" and spec.profile == "oracle"):
+        if counterpart:
             assert _repo_enabled(root, counterpart), counterpart
     assert (root / "etc" / "issue").read_text() == ISSUE_EDIT  # the admin's banner stays
     assert (root / CUSTOM_VAR[0].lstrip("/")).read_text() == CUSTOM_VAR[1]
@@ -113,6 +113,8 @@ def _special(spec, root, report, signatures, alma):
         assert "linux-firmware-core" not in signatures and signatures["linux-firmware"] == alma
     elif spec.profile == "centos-stream":
         assert report["plan"]["downgraded"] and "epel-next-release" not in signatures
+        sss = root / "var" / "lib" / "sss" / "db"
+        assert [p.name for p in sss.iterdir()] == ["cache_example.com.ldb.almalinux-migrate-bak"]
 
 
 def test_rhel_keep_rhsm_stays_registered(world, mirror, trust_config, tmp_path):
@@ -124,6 +126,15 @@ def test_rhel_keep_rhsm_stays_registered(world, mirror, trust_config, tmp_path):
     assert (root / "etc" / "yum.repos.d" / "redhat.repo").exists()
     steps = dict((s["id"], s["outcome"]) for s in report["steps"])
     assert steps["UNREGISTER_SUBSCRIPTION"] == "skipped" and steps["SET_ASIDE_REPO_FILES"] == "skipped"
+
+
+def test_third_party_disable_switches_them_off_for_the_sync_only(world, mirror, trust_config, tmp_path):
+    _, root, result = _convert(world, mirror, trust_config, "oracle-9", tmp_path, "--third-party", "disable")
+    assert result.returncode == 0, result
+    steps = dict((s["id"], s) for s in assert_valid_report(result.document)["steps"])
+    assert steps["DISABLE_THIRD_PARTY_REPOS"]["detail"] == "disabled thirdparty"
+    assert steps["ENABLE_THIRD_PARTY_REPOS"]["detail"] == "re-enabled thirdparty"
+    assert _repo_enabled(root, "thirdparty") and "thirdparty-agent" in installed_signatures(root)
 
 
 @pytest.mark.parametrize("name", sorted(ALMA_HOSTS))

@@ -105,3 +105,36 @@ def test_mapped_repos_are_enabled_in_the_almalinux_repo_files():
     assert enable_sections(text, {"crb", "ha"}) == (
         "[crb]\nname=CRB\nenabled=1\ngpgcheck=1\n\n[crb-debuginfo]\nenabled=0\n\n[ha]\nname=HA\nenabled=1\n")
     assert enable_sections(text, set()) == text
+
+
+def test_third_party_repos_are_off_during_the_sync_and_back_on_after(tmp_path):
+    from migrate.facts.repos import collect_repos
+    from migrate.steps.third_party import DisableThirdPartyRepos, EnableThirdPartyRepos
+
+    ctx = Ctx(Root(str(tmp_path)), profile_id="rocky", third_party="disable")
+    write(ctx.root, "/etc/yum.repos.d/rocky.repo", "[baseos]\nbaseurl=http://x/\nenabled=1\n")
+    write(ctx.root, "/etc/yum.repos.d/vendor.repo", "[vendor]\nbaseurl=http://v/\nenabled=1\n")
+    os.makedirs(ctx.workdir)
+    sections, _ = collect_repos(ctx.root)
+    ctx.facts = type("F", (), {"repos": sections, "arch": "x86_64"})()
+    off, on = DisableThirdPartyRepos(), EnableThirdPartyRepos()
+    assert off.applies(ctx) and off.apply(ctx) == "disabled vendor"
+    assert "enabled=0" in ctx.root.read_text("/etc/yum.repos.d/vendor.repo")
+    assert "enabled=1" in ctx.root.read_text("/etc/yum.repos.d/rocky.repo")
+    assert on.apply(ctx) == "re-enabled vendor"
+    assert "enabled=1" in ctx.root.read_text("/etc/yum.repos.d/vendor.repo")
+    assert not Ctx(Root(str(tmp_path)), profile_id="rocky").options.third_party == "disable"
+    assert not off.applies(Ctx(Root(str(tmp_path)), profile_id="rocky"))
+
+
+def test_sssd_cache_is_set_aside_only_after_a_downgrade(tmp_path):
+    from migrate.steps.source_cleanup import SetSssdCacheAside
+
+    ctx = Ctx(Root(str(tmp_path)), profile_id="centos-stream")
+    write(ctx.root, "/var/lib/sss/db/cache_example.com.ldb", "newer format")
+    step = SetSssdCacheAside()
+    ctx.plan = {"downgraded": []}
+    assert not step.applies(ctx)
+    ctx.plan = {"downgraded": [{"name": "sssd-client"}]}
+    assert step.applies(ctx) and step.apply(ctx) == "moved aside: cache_example.com.ldb"
+    assert os.listdir(ctx.root.join("/var/lib/sss/db")) == ["cache_example.com.ldb.almalinux-migrate-bak"]
