@@ -90,7 +90,7 @@ def collateral_removals(base, intended):
 
     replaced = set(p.name for p in base.transaction.install_set)
     return [item.pkg for item in base.transaction
-            if item.action in (T.PKG_REMOVE,) and item.pkg.name not in intended
+            if item.action == T.PKG_REMOVE and item.pkg.name not in intended
             and item.pkg.name not in replaced]
 
 
