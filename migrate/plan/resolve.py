@@ -94,8 +94,47 @@ def collateral_removals(base, intended):
             and item.pkg.name not in replaced]
 
 
+MODULES_DIR = "/etc/dnf/modules.d"
+
+
+def enabled_module_streams(root_path):
+    """{module: stream} of every enabled module in the root's /etc/dnf/modules.d."""
+    import os
+    from configparser import ConfigParser
+
+    directory = os.path.join(root_path, MODULES_DIR.lstrip("/"))
+    streams = {}
+    for name in sorted(os.listdir(directory)) if os.path.isdir(directory) else []:
+        if not name.endswith(".module"):
+            continue
+        parser = ConfigParser()
+        try:
+            parser.read(os.path.join(directory, name))
+        except Exception:  # a broken state file is dnf's to report, not ours
+            continue
+        for section in parser.sections():
+            if parser.get(section, "state", fallback="") == "enabled":
+                streams[section] = parser.get(section, "stream", fallback="")
+    return streams
+
+
+def remap_module_streams(base, root_path, mapping):
+    """EL8 vendor streams (Oracle's `ol8`) have no AlmaLinux build: switch each such module to
+    the mapped stream (`rhel8`), so its packages distro-sync to AlmaLinux's. Enable, not reset
+    then enable: libdnf refuses a second stream change of one module in one session. The new
+    state is written to modules.d by the transaction itself. Returns [(module, old, new)]."""
+    changed = [(m, s, mapping[s]) for m, s in sorted(enabled_module_streams(root_path).items())
+               if s in mapping]
+    if changed:
+        from dnf.module.module_base import ModuleBase
+
+        ModuleBase(base).enable(["%s:%s" % (m, new) for m, _, new in changed])
+    return changed
+
+
 def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False, keep=()):
     """Put every part of the conversion into dnf's goal; return the names swapped."""
+    streams = remap_module_streams(base, base.conf.installroot, source.profile.module_streams)
     query = base.sack.query()
     installed = query.installed()
     available = query.available()
@@ -123,6 +162,9 @@ def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False
             candidates = _latest(available, name, arch)
             if candidates:
                 base.package_install(candidates[0])
+    for module, old, new in streams:
+        swaps.append({"kind": "module_stream", "from": ["%s:%s" % (module, old)],
+                      "to": ["%s:%s" % (module, new)]})
     for old, new in sorted(source.profile.branding.items()):
         if not installed.filter(name=old):
             continue

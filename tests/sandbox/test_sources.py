@@ -9,7 +9,8 @@ import pathlib
 import pytest
 
 from tests.sandbox.cli import dnf_check, installed_signatures, run_cli
-from tests.sandbox.fixture.hosts import ALMA_HOSTS, CUSTOM_VAR, HOSTS, ISSUE_EDIT, build_host
+from tests.sandbox.fixture.hosts import (ALMA_HOSTS, CUSTOM_VAR, HOSTS, ISSUE_EDIT, MODULE, MODULE_PKG,
+                                         build_host)
 from tests.sandbox.fixture.roots import copy_root
 from tests.schema import assert_valid_report
 
@@ -111,6 +112,12 @@ def _special(spec, root, report, signatures, alma):
         assert signatures["kernel"] == alma  # an AlmaLinux kernel is installed...
         assert "kernel-uek" in signatures  # ...and UEK is kept, reported as kept
         assert "linux-firmware-core" not in signatures and signatures["linux-firmware"] == alma
+        if spec.major == 8:  # ol8 module streams have no AlmaLinux build: remapped to rhel8
+            assert signatures[MODULE_PKG] == alma
+            state = (root / "etc" / "dnf" / "modules.d" / (MODULE + ".module")).read_text()
+            assert "stream=rhel8" in state and "state=enabled" in state
+            assert {"kind": "module_stream", "from": [MODULE + ":ol8"], "to": [MODULE + ":rhel8"]} in \
+                report["plan"]["swapped"]
     elif spec.profile == "centos-stream":
         assert report["plan"]["downgraded"] and "epel-next-release" not in signatures
         sss = root / "var" / "lib" / "sss" / "db"

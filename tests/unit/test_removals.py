@@ -22,3 +22,16 @@ def test_keep_rhsm_keeps_subscription_manager_but_not_insights():
     assert "subscription-manager" in packages_to_remove(rhel)
     kept = packages_to_remove(rhel, keep_rhsm=True)
     assert "subscription-manager" not in kept and "insights-client" in kept
+
+
+def test_enabled_module_streams_are_read_from_modules_d(tmp_path):
+    from migrate.plan.resolve import enabled_module_streams
+
+    modules = tmp_path / "etc" / "dnf" / "modules.d"
+    modules.mkdir(parents=True)
+    (modules / "llvm-toolset.module").write_text(
+        "[llvm-toolset]\nname=llvm-toolset\nstream=ol8\nprofiles=common\nstate=enabled\n")
+    (modules / "php.module").write_text("[php]\nname=php\nstream=\nprofiles=\nstate=\n")
+    (modules / "broken.module").write_text("not an ini file\n")
+    assert enabled_module_streams(str(tmp_path)) == {"llvm-toolset": "ol8"}
+    assert enabled_module_streams(str(tmp_path / "missing")) == {}
