@@ -89,6 +89,10 @@ def test_source_converts(world, mirror, trust_config, tmp_path, name):
     assert os.readlink(str(root / "etc" / "alternatives" / "sandbox-shell")) == "/usr/bin/bash"
     assert "# edited by admin" in (root / "etc" / "confpkg.conf").read_text()
     assert _repo_enabled(root, "thirdparty")
+    if spec.major == 8:  # the enabled module stream survives (Oracle's: as rhel8), AlmaLinux's build
+        assert signatures[MODULE_PKG] == alma
+        state = (root / "etc" / "dnf" / "modules.d" / (MODULE + ".module")).read_text()
+        assert "stream=rhel8" in state and "state=enabled" in state
     rc, output = dnf_check(root, tmp_path / "home")
     assert rc == 0 and output.strip() == "", output
     _special(spec, root, report, signatures, alma)
@@ -113,9 +117,6 @@ def _special(spec, root, report, signatures, alma):
         assert "kernel-uek" in signatures  # ...and UEK is kept, reported as kept
         assert "linux-firmware-core" not in signatures and signatures["linux-firmware"] == alma
         if spec.major == 8:  # ol8 module streams have no AlmaLinux build: remapped to rhel8
-            assert signatures[MODULE_PKG] == alma
-            state = (root / "etc" / "dnf" / "modules.d" / (MODULE + ".module")).read_text()
-            assert "stream=rhel8" in state and "state=enabled" in state
             assert {"kind": "module_stream", "from": [MODULE + ":ol8"], "to": [MODULE + ":rhel8"]} in \
                 report["plan"]["swapped"]
     elif spec.profile == "centos-stream":
