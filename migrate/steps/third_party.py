@@ -5,19 +5,11 @@ file of the host: with `keep` (the default) they simply stay as they are. Both a
 import json
 import os
 
+from migrate.source import third_party_sections
 from migrate.steps.base import Step
 from migrate.steps.source_cleanup import set_enabled
 
 STATE_FILE = "third-party-disabled.json"
-
-
-def third_party_sections(facts, profile):
-    """(file, repo id) of every enabled repo in a file that holds none of the source's repos
-    and is not AlmaLinux's."""
-    own = set(s.file for s in facts.repos if s.repo_id in profile.repo_map_for(facts.arch))
-    return sorted(set((s.file, s.repo_id) for s in facts.repos
-                      if s.enabled and s.file not in own
-                      and not os.path.basename(s.file).startswith("almalinux")))
 
 
 def _switch(ctx, sections, enabled):
