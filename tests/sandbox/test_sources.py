@@ -15,7 +15,7 @@ from tests.sandbox.fixture.roots import copy_root
 from tests.schema import assert_valid_report
 
 RHSM = ("subscription-manager", "subscription-manager-cockpit",
-        "subscription-manager-rhsm-certificates", "insights-client")
+        "subscription-manager-rhsm-certificates", "insights-client", "rh-amazon-rhui-client")
 
 
 def hosts_mirror(mirror):
@@ -106,7 +106,7 @@ def _special(spec, root, report, signatures, alma):
         assert "rhc" in signatures and "rhc-dependent-tool" in signatures
         assert {"kind": "kept", "from": ["rhc"], "to": ["rhc"]} in report["plan"]["swapped"]
         repos = root / "etc" / "yum.repos.d"
-        assert not (repos / "redhat.repo").exists()
+        assert not (repos / "redhat.repo").exists() and not (repos / "redhat-rhui.repo").exists()
         assert (repos / "redhat.repo.almalinux-migrate-disabled").exists()
         steps = dict((s["id"], s) for s in report["steps"])
         assert "not the live host" in steps["UNREGISTER_SUBSCRIPTION"]["detail"]
