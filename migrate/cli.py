@@ -150,6 +150,8 @@ ALLOW = typer.Option([], "--allow", metavar="CHECK_ID", help="Accept an overrida
 THIRD = typer.Option(None, "--third-party", help="keep (default) or disable third-party repos during the sync.")
 EVENTS = typer.Option(None, "--events", metavar="FILE", help="Append JSON lines of progress to FILE (- = stdout).")
 YES = typer.Option(False, "--yes", "-y", help="Never ask.")
+KEEP_RHSM = typer.Option(False, "--keep-rhsm",
+                         help="RHEL under Satellite/Foreman: stay registered, keep subscription-manager and redhat.repo.")
 RESUME_ON_BOOT = typer.Option(False, "--resume-on-boot",
                               help="Install a systemd unit that resumes an interrupted conversion at boot.")
 
@@ -157,18 +159,19 @@ RESUME_ON_BOOT = typer.Option(False, "--resume-on-boot",
 @app.command()
 def preflight(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional[str] = MIRROR,
               proxy: Optional[str] = PROXY, downgrade: bool = DOWNGRADE, allow: List[str] = ALLOW,
-              third_party: Optional[ThirdParty] = THIRD, events: Optional[str] = EVENTS):
+              third_party: Optional[ThirdParty] = THIRD, events: Optional[str] = EVENTS,
+              keep_rhsm: bool = KEEP_RHSM):
     """Inspect the host and print findings and the plan; changes nothing."""
     _run_report_command(ctx, "preflight", events, _command("preflight").run, target=target, mirror=mirror,
                         proxy=proxy, downgrade=downgrade, allow=allow,
-                        third_party=third_party.value if third_party else None)
+                        third_party=third_party.value if third_party else None, keep_rhsm=keep_rhsm)
 
 
 @app.command()
 def convert(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional[str] = MIRROR,
             proxy: Optional[str] = PROXY, downgrade: bool = DOWNGRADE, allow: List[str] = ALLOW,
             third_party: Optional[ThirdParty] = THIRD, events: Optional[str] = EVENTS,
-            yes: bool = YES, resume_on_boot: bool = RESUME_ON_BOOT):
+            yes: bool = YES, resume_on_boot: bool = RESUME_ON_BOOT, keep_rhsm: bool = KEEP_RHSM):
     """Preflight, then convert; --yes makes it non-interactive."""
     if not yes and not sys.stdin.isatty():
         _guarded(ctx.obj, "convert", _raise(UsageError("convert needs --yes when it cannot ask at a terminal")))
@@ -182,7 +185,7 @@ def convert(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional
     _run_report_command(ctx, "convert", events, lambda c: convert_cmd.run(c, confirm), target=target,
                         mirror=mirror, proxy=proxy, downgrade=downgrade, allow=allow,
                         third_party=third_party.value if third_party else None, assume_yes=yes,
-                        resume_on_boot=resume_on_boot)
+                        resume_on_boot=resume_on_boot, keep_rhsm=keep_rhsm)
 
 
 def _raise(exc):

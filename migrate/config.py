@@ -13,7 +13,7 @@ KNOWN_KEYS = {
     "mirror": ("url", "proxy"),
     "trust": ("extra_fingerprints",),
     "checks": ("allow",),
-    "repos": ("third_party",),
+    "repos": ("third_party", "keep_rhsm"),
 }
 
 
@@ -27,6 +27,7 @@ class Options(NamedTuple):
     extra_fingerprints: Tuple[str, ...] = ()
     assume_yes: bool = False
     resume_on_boot: bool = False
+    keep_rhsm: bool = False  # RHEL managed by Satellite/Foreman: stay registered, keep RHSM
 
     def as_journal(self):
         return dict(self._asdict())
@@ -38,6 +39,7 @@ class FileConfig(NamedTuple):
     extra_fingerprints: Tuple[str, ...] = ()
     allow: Tuple[str, ...] = ()
     third_party: Optional[str] = None
+    keep_rhsm: bool = False
 
 
 def parse_config(text, path):
@@ -71,6 +73,7 @@ def parse_config(text, path):
     if third_party is not None and third_party not in THIRD_PARTY_POLICIES:
         raise ConfigError("%s: repos.third_party must be keep or disable" % path)
     return FileConfig(
+        keep_rhsm=bool(get("repos", "keep_rhsm", bool)),
         mirror=get("mirror", "url", str),
         proxy=get("mirror", "proxy", str),
         extra_fingerprints=tuple(fingerprints),
@@ -94,7 +97,7 @@ def load_config(root, path=None):
 
 
 def merge_options(file_config, target=None, mirror=None, proxy=None, downgrade=False, allow=(),
-                  third_party=None, assume_yes=False, resume_on_boot=False):
+                  third_party=None, assume_yes=False, resume_on_boot=False, keep_rhsm=False):
     """The command line wins over the file; lists add up."""
     return Options(
         target=target,
@@ -106,4 +109,5 @@ def merge_options(file_config, target=None, mirror=None, proxy=None, downgrade=F
         extra_fingerprints=file_config.extra_fingerprints,
         assume_yes=bool(assume_yes),
         resume_on_boot=bool(resume_on_boot),
+        keep_rhsm=bool(keep_rhsm or file_config.keep_rhsm),
     )

@@ -27,7 +27,13 @@ SOURCE_SCHEMA = {
     "release_packages": ("strs", False),  # removed and replaced by the target's release set
     "remove_packages": ("strs", False),  # removed when installed, no replacement
     "branding": ("map", False),  # source package -> AlmaLinux package
-    "repo_map": ("map", False),  # source repo id -> AlmaLinux repo id
+    "repo_map": ("map", False),  # source repo id -> AlmaLinux repo id; "{arch}" in an id is the host's
+    "ensure_installed": ("strs", False),  # installed from the target when absent (Oracle: kernel)
+    "kept_packages": ("strs", False),  # never removed, reported as kept (Oracle: UEK kernels)
+    "module_streams": ("map", False),  # EL8 vendor module stream -> AlmaLinux stream (ol8 -> rhel8)
+    "repo_files_aside": ("strs", False),  # repo files moved aside (RHEL: redhat.repo)
+    "rhsm_packages": ("strs", False),  # removed like remove_packages, unless --keep-rhsm
+    "unregister": (str, False),  # "rhsm": unregister subscription-manager (live host only)
     "downgrade_expected": (bool, False),  # sources usually ahead of AlmaLinux
     "is_target": (bool, False),  # AlmaLinux itself: nothing to convert
     "efi_dir": (str, False),  # the vendor's directory under EFI/ on the ESP (rocky, centos)
@@ -105,6 +111,11 @@ class Profile(object):
         merged.update(self._values.get("by_major", {}).get(str(major), {}))
         merged.pop("by_major", None)
         return Profile(self.kind, self.path, merged)
+
+    def repo_map_for(self, arch):
+        """repo_map with "{arch}" in source repo ids replaced by the host's architecture."""
+        return dict((source.replace("{arch}", arch or ""), target)
+                    for source, target in self.repo_map.items())
 
     def as_dict(self):
         return dict((k, v) for k, v in self._values.items() if k != "by_major")

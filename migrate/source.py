@@ -1,5 +1,6 @@
 """Which distribution and version the root is, and which AlmaLinux it becomes: pure functions
 over facts, profiles and options."""
+import os
 from typing import NamedTuple, Optional, Tuple
 
 from migrate.facts.osrelease import parse_release_file_version
@@ -88,3 +89,12 @@ def choose_target(source, profiles, options):
     profile = profiles.target_for(major) if major is not None else None
     mirror = options.mirror or (profile.official_url if profile else "")
     return Target(profile, version, major, mirror)
+
+
+def third_party_sections(facts, profile):
+    """(file, repo id) of every enabled repo in a file that holds none of the source's repos
+    and is not AlmaLinux's."""
+    own = set(s.file for s in facts.repos if s.repo_id in profile.repo_map_for(facts.arch))
+    return sorted(set((s.file, s.repo_id) for s in facts.repos
+                      if s.enabled and s.file not in own
+                      and not os.path.basename(s.file).startswith("almalinux")))

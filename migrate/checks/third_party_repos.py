@@ -1,6 +1,7 @@
 """Repos that are neither the source's nor AlmaLinux's stay as the --third-party policy says;
 the list tells the admin what the conversion will not touch."""
 from migrate.checks.base import INFO, Check, Problem
+from migrate.source import third_party_sections
 
 
 class ThirdPartyRepos(Check):
@@ -15,9 +16,7 @@ class ThirdPartyRepos(Check):
         profile = given.source.profile
         if profile is None or profile.is_target:
             return None
-        own_files = set(s.file for s in facts.repos if s.repo_id in profile.repo_map)
-        third = sorted(set("%s (%s)" % (s.repo_id, s.file) for s in facts.repos
-                           if s.enabled and s.file not in own_files))
+        third = ["%s (%s)" % (repo_id, path) for path, repo_id in third_party_sections(facts, profile)]
         if third:
             return Problem("Policy %s: %s" % (given.options.third_party, ", ".join(third)),
                            data={"repos": third, "policy": given.options.third_party})

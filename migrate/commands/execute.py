@@ -83,7 +83,8 @@ def execute(ctx, journal, command, findings):
         ctx.close()
     ctx.facts = collect(ctx.root)
     vendors = ctx.source.profile.vendors if ctx.source.profile else []
-    leftovers = find_leftovers(ctx.facts, ctx.trusted_keyids, vendors)
+    kept = ctx.source.profile.kept_packages if ctx.source.profile else []
+    leftovers = find_leftovers(ctx.facts, ctx.trusted_keyids, vendors, kept)
     return report_for(ctx, command, "converted", findings, EXIT_OK, journal=journal,
                       leftovers=leftovers, message="Reboot to finish: the running kernel and "
                       "services are still the old ones.")

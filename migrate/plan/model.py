@@ -6,6 +6,7 @@ PLAN_KEYS = ("removed", "swapped", "upgraded", "downgraded", "reinstalled", "ins
 
 LEFT_NO_COUNTERPART = "no_counterpart"
 LEFT_THIRD_PARTY = "third_party"
+LEFT_KEPT = "kept"  # the profile keeps it on purpose (Oracle's UEK kernels)
 
 
 def empty_plan():
@@ -19,8 +20,10 @@ def plan_counts(plan):
     return dict((key, len(plan.get(key, []))) for key in PLAN_KEYS)
 
 
-def classify_leftover(package, source_vendors):
-    """Why a package stays foreign: its vendor is the source's, or somebody else's."""
+def classify_leftover(package, source_vendors, kept=()):
+    """Why a package stays foreign: kept by the profile, the source's, or somebody else's."""
+    if package.name in kept:
+        return LEFT_KEPT
     if package.vendor in source_vendors:
         return LEFT_NO_COUNTERPART
     return LEFT_THIRD_PARTY

@@ -26,7 +26,7 @@ class ResolveProblem(MigrateError):
 def target_repo_ids(facts, source, target):
     """The target's default repos plus the counterparts of every enabled source repo."""
     ids = set(r["id"] for r in target.profile.repos if r.get("enabled"))
-    repo_map = source.profile.repo_map if source.profile else {}
+    repo_map = source.profile.repo_map_for(source.arch) if source.profile else {}
     for section in facts.repos:
         if section.enabled and section.repo_id in repo_map:
             ids.add(repo_map[section.repo_id])
@@ -68,8 +68,73 @@ def _latest(query, name, arch):
     return query.filter(name=name, arch=[arch, "noarch"]).latest().run()
 
 
-def mark_conversion(base, facts, source, target, trusted_keyids):
+def packages_to_remove(profile, keep_rhsm=False):
+    """The source's removal list: remove_packages, plus rhsm_packages unless --keep-rhsm."""
+    return list(profile.remove_packages) + ([] if keep_rhsm else list(profile.rhsm_packages))
+
+
+def culprits(collateral, candidates):
+    """Names of the `candidates` (packages we chose to remove) that a collaterally removed
+    package requires: removing them is what takes it along (cockpit with a plugin it needs)."""
+    def names(reldeps):  # "rhc = 0.2.4-5.el9" provides what "rhc" or "rhc >= 0.2" requires
+        return set(str(r).split(" ")[0] for r in reldeps)
+
+    needed = set(n for p in collateral for n in names(p.requires))
+    return sorted(set(c.name for c in candidates if needed & names(c.provides)))
+
+
+def collateral_removals(base, intended):
+    """Installed packages the resolved transaction erases although nothing asked for it and
+    no package of the same name replaces them."""
+    import dnf.transaction as T
+
+    replaced = set(p.name for p in base.transaction.install_set)
+    return [item.pkg for item in base.transaction
+            if item.action == T.PKG_REMOVE and item.pkg.name not in intended
+            and item.pkg.name not in replaced]
+
+
+MODULES_DIR = "/etc/dnf/modules.d"
+
+
+def enabled_module_streams(root_path):
+    """{module: stream} of every enabled module in the root's /etc/dnf/modules.d."""
+    import os
+    from configparser import ConfigParser
+
+    directory = os.path.join(root_path, MODULES_DIR.lstrip("/"))
+    streams = {}
+    for name in sorted(os.listdir(directory)) if os.path.isdir(directory) else []:
+        if not name.endswith(".module"):
+            continue
+        parser = ConfigParser()
+        try:
+            parser.read(os.path.join(directory, name))
+        except Exception:  # a broken state file is dnf's to report, not ours
+            continue
+        for section in parser.sections():
+            if parser.get(section, "state", fallback="") == "enabled":
+                streams[section] = parser.get(section, "stream", fallback="")
+    return streams
+
+
+def remap_module_streams(base, root_path, mapping):
+    """EL8 vendor streams (Oracle's `ol8`) have no AlmaLinux build: switch each such module to
+    the mapped stream (`rhel8`), so its packages distro-sync to AlmaLinux's. Enable, not reset
+    then enable: libdnf refuses a second stream change of one module in one session. The new
+    state is written to modules.d by the transaction itself. Returns [(module, old, new)]."""
+    changed = [(m, s, mapping[s]) for m, s in sorted(enabled_module_streams(root_path).items())
+               if s in mapping]
+    if changed:
+        from dnf.module.module_base import ModuleBase
+
+        ModuleBase(base).enable(["%s:%s" % (m, new) for m, _, new in changed])
+    return changed
+
+
+def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False, keep=()):
     """Put every part of the conversion into dnf's goal; return the names swapped."""
+    streams = remap_module_streams(base, base.conf.installroot, source.profile.module_streams)
     query = base.sack.query()
     installed = query.installed()
     available = query.available()
@@ -82,10 +147,24 @@ def mark_conversion(base, facts, source, target, trusted_keyids):
             raise ResolveProblem("missing", "the target repositories have no %s" % name)
         base.package_install(candidates[0])
         release_to.append(name)
-    for name in release_from + list(source.profile.remove_packages):
+    for name in release_from:
         for package in installed.filter(name=name):
             base.package_remove(package)
     swaps = [{"kind": "release", "from": release_from, "to": release_to}]
+    for name in packages_to_remove(source.profile, keep_rhsm):  # one by one, only when installed
+        for package in installed.filter(name=name):
+            if name in keep:
+                swaps.append({"kind": "kept", "from": [name], "to": [name]})
+                continue
+            base.package_remove(package)
+    for name in source.profile.ensure_installed:
+        if not installed.filter(name=name):
+            candidates = _latest(available, name, arch)
+            if candidates:
+                base.package_install(candidates[0])
+    for module, old, new in streams:
+        swaps.append({"kind": "module_stream", "from": ["%s:%s" % (module, old)],
+                      "to": ["%s:%s" % (module, new)]})
     for old, new in sorted(source.profile.branding.items()):
         if not installed.filter(name=old):
             continue
@@ -182,19 +261,34 @@ def describe_transaction(base, facts, source, swaps, trusted_keyids, repos):
     plan["install_size"] = sum(p.installsize or 0 for p in base.transaction.install_set)
     plan["remove_size"] = sum(p.installsize or 0 for p in base.transaction.remove_set)
     vendors = source.profile.vendors if source.profile else []
+    kept = source.profile.kept_packages if source.profile else []
     for package in facts.packages:
         if package.name in touched or package.keyid in trusted_keyids:
             continue
-        plan["left_alone"].append(leftover_entry(package, classify_leftover(package, vendors)))
+        plan["left_alone"].append(leftover_entry(package, classify_leftover(package, vendors, kept)))
     for key in ("upgraded", "downgraded", "reinstalled", "installed", "removed"):
         plan[key].sort(key=lambda e: e["name"])
     return plan
 
 
-def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, proxy=None):
+def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, proxy=None,
+                    keep_rhsm=False):
     """Load, mark and resolve; returns (plan, packages to download)."""
     repos = load_repos(base, target, repo_ids, source.arch, proxy)
-    swaps = mark_conversion(base, facts, source, target, trusted_keyids)
-    resolve(base)
+    removable = set(source.profile.release_packages) | set(packages_to_remove(source.profile, keep_rhsm))
+    intended = removable | set(source.profile.branding)
+    keep = set()
+    while True:  # a removal that would take an unrelated package along is dropped, then again
+        swaps = mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm, keep)
+        resolve(base)
+        installed = base.sack.query().installed()
+        candidates = [p for p in installed if p.name in removable and p.name not in keep
+                      and p.name not in source.profile.release_packages]
+        more = set(culprits(collateral_removals(base, intended), candidates)) - keep
+        if not more:
+            break
+        log.info("keeping %s: removing it would take other packages along", ", ".join(sorted(more)))
+        keep |= more
+        base.reset(goal=True)
     plan = describe_transaction(base, facts, source, swaps, trusted_keyids, repos)
     return plan, list(base.transaction.install_set)

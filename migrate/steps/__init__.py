@@ -9,6 +9,9 @@ from migrate.steps.remove_downloads import RemoveDownloads
 from migrate.steps.resume_unit import InstallResumeUnit, RemoveResumeUnit
 from migrate.steps.run_panel_actions import RunPanelActions
 from migrate.steps.save_target_key import SaveTargetKey
+from migrate.steps.source_cleanup import (EnableMappedRepos, RestoreEdits, SetAsideRepoFiles,
+                                          SetSssdCacheAside, UnregisterSubscription)
+from migrate.steps.third_party import DisableThirdPartyRepos, EnableThirdPartyRepos
 from migrate.steps.verify_signatures import VerifySignatures
 
 
@@ -27,7 +30,14 @@ def conversion_steps():
         BackupFiles(),
         InstallResumeUnit(),
         ImportTargetKey(),
+        UnregisterSubscription(),
+        DisableThirdPartyRepos(),
         DistroSync(),
+        EnableThirdPartyRepos(),
+        SetAsideRepoFiles(),
+        EnableMappedRepos(),
+        RestoreEdits(),
+        SetSssdCacheAside(),
         SetDefaultKernel(),
         RegenerateBootConfig(),
         InstallBootloader(),

@@ -2,12 +2,12 @@
 from migrate.plan.model import classify_leftover, leftover_entry
 
 
-def find_leftovers(facts, trusted_keyids, source_vendors):
+def find_leftovers(facts, trusted_keyids, source_vendors, kept=()):
     left = []
     for package in facts.packages:
         if package.keyid in trusted_keyids:
             continue
-        left.append(leftover_entry(package, classify_leftover(package, source_vendors)))
+        left.append(leftover_entry(package, classify_leftover(package, source_vendors, kept)))
     return left
 
 

@@ -37,8 +37,15 @@ def test_command_line_wins_and_allow_lists_add_up():
     ("[nope]\nx = 1\n", "[nope]"),
     ("[repos]\nthird_party = \"drop\"\n", "third_party"),
     ("[mirror]\nurl = 3\n", "mirror.url"),
+    ("[repos]\nkeep_rhsm = \"yes\"\n", "repos.keep_rhsm"),
 ])
 def test_bad_config_is_a_usage_error_naming_the_key(text, key):
     with pytest.raises(ConfigError) as err:
         parse_config(text, "c.toml")
     assert key in err.value.message and err.value.exit_code == 2
+
+
+def test_keep_rhsm_from_the_file_or_the_command_line():
+    assert not merge_options(parse_config(CONFIG, "c.toml")).keep_rhsm
+    assert merge_options(parse_config(CONFIG, "c.toml"), keep_rhsm=True).keep_rhsm
+    assert merge_options(parse_config("[repos]\nkeep_rhsm = true\n", "c.toml")).keep_rhsm

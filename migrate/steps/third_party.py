@@ -1,0 +1,62 @@
+"""--third-party disable: repos that are neither the source's nor AlmaLinux's are switched off
+for the transaction and switched back on right after it, so nothing that runs inside the
+transaction (scriptlets, plugins) can reach them. The transaction itself never reads any repo
+file of the host: with `keep` (the default) they simply stay as they are. Both are reported."""
+import json
+import os
+
+from migrate.source import third_party_sections
+from migrate.steps.base import Step
+from migrate.steps.source_cleanup import set_enabled
+
+STATE_FILE = "third-party-disabled.json"
+
+
+def _switch(ctx, sections, enabled):
+    by_file = {}
+    for path, repo_id in sections:
+        by_file.setdefault(path, set()).add(repo_id)
+    for path, ids in sorted(by_file.items()):
+        if ctx.root.exists(path):
+            ctx.root.write_text(path, set_enabled(ctx.root.read_text(path), ids, enabled))
+
+
+class DisableThirdPartyRepos(Step):
+    id = "DISABLE_THIRD_PARTY_REPOS"
+    title = "Switch third-party repos off for the transaction (--third-party disable)"
+    after_point_of_no_return = True
+
+    def applies(self, ctx):
+        return ctx.options.third_party == "disable" and ctx.source.profile is not None
+
+    def apply(self, ctx):
+        state = os.path.join(ctx.workdir, STATE_FILE)
+        if os.path.exists(state):  # a resumed run: the list of the first one counts
+            with open(state, encoding="utf-8") as handle:
+                sections = [tuple(s) for s in json.load(handle)]
+        else:
+            sections = third_party_sections(ctx.facts, ctx.source.profile)
+            with open(state + ".tmp", "w", encoding="utf-8") as handle:
+                json.dump(sections, handle)
+            os.replace(state + ".tmp", state)
+        _switch(ctx, sections, False)
+        return "disabled %s" % (", ".join(r for _, r in sections) or "nothing")
+
+
+class EnableThirdPartyRepos(Step):
+    id = "ENABLE_THIRD_PARTY_REPOS"
+    title = "Switch the third-party repos back on"
+    after_point_of_no_return = True
+
+    def applies(self, ctx):
+        return ctx.options.third_party == "disable"
+
+    def apply(self, ctx):
+        state = os.path.join(ctx.workdir, STATE_FILE)
+        if not os.path.exists(state):
+            return "nothing was disabled"
+        with open(state, encoding="utf-8") as handle:
+            sections = [tuple(s) for s in json.load(handle)]
+        _switch(ctx, sections, True)
+        os.unlink(state)
+        return "re-enabled %s" % (", ".join(r for _, r in sections) or "nothing")

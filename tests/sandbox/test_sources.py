@@ -1,0 +1,154 @@
+"""Every supported source x major converts end to end through the CLI, with what is special
+about each source checked, and AlmaLinux 8, 9 and 10 hosts report `already_converted`.
+
+Hosts come from fixture/hosts.py (built on first use, cached per host); each major converts
+against its own AlmaLinux mirror at MIRROR/hosts/almalinux."""
+import os
+import pathlib
+
+import pytest
+
+from tests.sandbox.cli import dnf_check, installed_signatures, run_cli
+from tests.sandbox.fixture.hosts import (ALMA_HOSTS, CUSTOM_VAR, HOSTS, ISSUE_EDIT, MODULE, MODULE_PKG,
+                                         build_host)
+from tests.sandbox.fixture.roots import copy_root
+from tests.schema import assert_valid_report
+
+RHSM = ("subscription-manager", "subscription-manager-cockpit",
+        "subscription-manager-rhsm-certificates", "insights-client", "rh-amazon-rhui-client")
+
+
+def hosts_mirror(mirror):
+    return mirror.rstrip("/") + "/hosts/almalinux"
+
+
+def _host(world, name, tmp_path):
+    host = build_host(world, name)
+    return host, pathlib.Path(copy_root(host.root, str(tmp_path / name)))
+
+
+def _convert(world, mirror, trust_config, name, tmp_path, *extra):
+    host, root = _host(world, name, tmp_path)
+    args = ["convert", "--yes", "--mirror", hosts_mirror(mirror)] + list(extra)
+    if HOSTS[name].downgrade:
+        args.append("--downgrade")
+    return host, root, run_cli(root, *args, config=trust_config)
+
+
+def _repo_enabled(root, repo_id):
+    """Whether [repo_id] is enabled=1 in some file of the root's /etc/yum.repos.d."""
+    for path in (root / "etc" / "yum.repos.d").glob("*.repo"):
+        section = None
+        for line in path.read_text().splitlines():
+            line = line.strip()
+            if line.startswith("["):
+                section = line.strip("[]")
+            elif section == repo_id and line.replace(" ", "") == "enabled=1":
+                return True
+    return False
+
+
+@pytest.mark.parametrize("name", sorted(HOSTS))
+def test_source_converts(world, mirror, trust_config, tmp_path, name):
+    spec = HOSTS[name]
+    host, root, result = _convert(world, mirror, trust_config, name, tmp_path)
+    assert result.returncode == 0, result
+    report = assert_valid_report(result.document)
+    assert report["status"] == "converted"
+    steps = dict((s["id"], s) for s in report["steps"])
+    assert all(s["outcome"] in ("done", "skipped") for s in steps.values()), steps
+
+    os_release = (root / "usr" / "lib" / "os-release").read_text()
+    assert 'ID="almalinux"' in os_release and ('VERSION_ID="%d.' % spec.major) in os_release
+    assert report["source"]["profile"] == spec.profile and report["source"]["major"] == spec.major
+    # The source's own repos are never used: the plan reads only the AlmaLinux mirror.
+    assert all(r["url"].startswith(hosts_mirror(mirror)) for r in report["plan"]["repos"])
+
+    alma = world.keys["alma"].keyid
+    signatures = installed_signatures(root)
+    for name_ in host.kinds.get("swapped", []) + host.kinds.get("removed", []):
+        assert name_ not in signatures, "%s is still installed" % name_
+    for new in host.swaps.values():
+        assert signatures[new] == alma, new
+    for kind in ("same_rebuilt", "same_resigned", "target_higher", "target_lower"):
+        for name_ in host.kinds.get(kind, []):
+            assert signatures[name_] == alma, "%s (%s) is signed by %s" % (name_, kind, signatures[name_])
+    left = dict((e["name"], e["reason"]) for e in report["leftovers"])
+    expected = dict((n, "no_counterpart") for n in host.kinds["source_only"])
+    expected.update((n, "third_party") for n in host.kinds["third_party"])
+    expected.update((n, "kept") for n in host.kinds.get("kept", []))
+    expected.update((n, "no_counterpart") for n in host.kinds.get("needed", []))
+    assert left == expected
+
+    # The AlmaLinux counterpart of every enabled source repo is enabled afterwards.
+    for _, counterpart in spec.repos:
+        if counterpart:
+            assert _repo_enabled(root, counterpart), counterpart
+    assert (root / "etc" / "issue").read_text() == ISSUE_EDIT  # the admin's banner stays
+    assert (root / CUSTOM_VAR[0].lstrip("/")).read_text() == CUSTOM_VAR[1]
+    assert os.readlink(str(root / "etc" / "alternatives" / "sandbox-shell")) == "/usr/bin/bash"
+    assert "# edited by admin" in (root / "etc" / "confpkg.conf").read_text()
+    assert _repo_enabled(root, "thirdparty")
+    if spec.major == 8:  # the enabled module stream survives (Oracle's: as rhel8), AlmaLinux's build
+        assert signatures[MODULE_PKG] == alma
+        state = (root / "etc" / "dnf" / "modules.d" / (MODULE + ".module")).read_text()
+        assert "stream=rhel8" in state and "state=enabled" in state
+    rc, output = dnf_check(root, tmp_path / "home")
+    assert rc == 0 and output.strip() == "", output
+    _special(spec, root, report, signatures, alma)
+
+
+def _special(spec, root, report, signatures, alma):
+    if spec.profile == "rhel":
+        assert not [n for n in RHSM if n in signatures]
+        assert signatures["cockpit"] == alma  # never taken along with subscription-manager-cockpit
+        # rhc is on the removal list, but rhc-dependent-tool needs it: kept rather than taken along
+        assert "rhc" in signatures and "rhc-dependent-tool" in signatures
+        assert {"kind": "kept", "from": ["rhc"], "to": ["rhc"]} in report["plan"]["swapped"]
+        repos = root / "etc" / "yum.repos.d"
+        assert not (repos / "redhat.repo").exists() and not (repos / "redhat-rhui.repo").exists()
+        assert (repos / "redhat.repo.almalinux-migrate-disabled").exists()
+        steps = dict((s["id"], s) for s in report["steps"])
+        assert "not the live host" in steps["UNREGISTER_SUBSCRIPTION"]["detail"]
+        assert (root / "etc" / "pki" / "consumer" / "cert.pem").exists()
+    elif spec.profile == "oracle":
+        assert signatures["epel-release"] == alma and "oracle-epel-release-el%d" % spec.major not in signatures
+        assert signatures["kernel"] == alma  # an AlmaLinux kernel is installed...
+        assert "kernel-uek" in signatures  # ...and UEK is kept, reported as kept
+        assert "linux-firmware-core" not in signatures and signatures["linux-firmware"] == alma
+        if spec.major == 8:  # ol8 module streams have no AlmaLinux build: remapped to rhel8
+            assert {"kind": "module_stream", "from": [MODULE + ":ol8"], "to": [MODULE + ":rhel8"]} in \
+                report["plan"]["swapped"]
+    elif spec.profile == "centos-stream":
+        assert report["plan"]["downgraded"] and "epel-next-release" not in signatures
+        sss = root / "var" / "lib" / "sss" / "db"
+        assert [p.name for p in sss.iterdir()] == ["cache_example.com.ldb.almalinux-migrate-bak"]
+
+
+def test_rhel_keep_rhsm_stays_registered(world, mirror, trust_config, tmp_path):
+    host, root, result = _convert(world, mirror, trust_config, "rhel-9", tmp_path, "--keep-rhsm")
+    assert result.returncode == 0, result
+    report = assert_valid_report(result.document)
+    signatures = installed_signatures(root)
+    assert "subscription-manager" in signatures and "insights-client" not in signatures
+    assert (root / "etc" / "yum.repos.d" / "redhat.repo").exists()
+    steps = dict((s["id"], s["outcome"]) for s in report["steps"])
+    assert steps["UNREGISTER_SUBSCRIPTION"] == "skipped" and steps["SET_ASIDE_REPO_FILES"] == "skipped"
+
+
+def test_third_party_disable_switches_them_off_for_the_sync_only(world, mirror, trust_config, tmp_path):
+    _, root, result = _convert(world, mirror, trust_config, "oracle-9", tmp_path, "--third-party", "disable")
+    assert result.returncode == 0, result
+    steps = dict((s["id"], s) for s in assert_valid_report(result.document)["steps"])
+    assert steps["DISABLE_THIRD_PARTY_REPOS"]["detail"] == "disabled thirdparty"
+    assert steps["ENABLE_THIRD_PARTY_REPOS"]["detail"] == "re-enabled thirdparty"
+    assert _repo_enabled(root, "thirdparty") and "thirdparty-agent" in installed_signatures(root)
+
+
+@pytest.mark.parametrize("name", sorted(ALMA_HOSTS))
+def test_almalinux_host_is_already_converted(world, mirror, trust_config, tmp_path, name):
+    _, root = _host(world, name, tmp_path)
+    result = run_cli(root, "preflight", "--mirror", hosts_mirror(mirror), config=trust_config)
+    report = assert_valid_report(result.document)
+    assert result.returncode == 0 and report["status"] == "already_converted", result
+    assert report["source"]["major"] == ALMA_HOSTS[name]
