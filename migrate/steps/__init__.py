@@ -3,15 +3,18 @@ do everything that can fail for network or trust reasons."""
 from migrate.steps.backup_files import BackupFiles
 from migrate.steps.distro_sync import DistroSync
 from migrate.steps.download_packages import DownloadPackages
+from migrate.steps.enable_mapped_repos import EnableMappedRepos
 from migrate.steps.import_target_key import ImportTargetKey
 from migrate.steps.point_repos_at_mirror import PointReposAtMirror
 from migrate.steps.remove_downloads import RemoveDownloads
+from migrate.steps.restore_edits import RestoreEdits
 from migrate.steps.resume_unit import InstallResumeUnit, RemoveResumeUnit
 from migrate.steps.run_panel_actions import RunPanelActions
 from migrate.steps.save_target_key import SaveTargetKey
-from migrate.steps.source_cleanup import (EnableMappedRepos, RestoreEdits, SetAsideRepoFiles,
-                                          SetSssdCacheAside, UnregisterSubscription)
-from migrate.steps.third_party import DisableThirdPartyRepos, EnableThirdPartyRepos
+from migrate.steps.set_aside_repo_files import SetAsideRepoFiles
+from migrate.steps.set_sssd_cache_aside import SetSssdCacheAside
+from migrate.steps.third_party_repos import DisableThirdPartyRepos, EnableThirdPartyRepos
+from migrate.steps.unregister_subscription import UnregisterSubscription
 from migrate.steps.verify_signatures import VerifySignatures
 
 

@@ -1,8 +1,7 @@
 """With --mirror, the installed AlmaLinux repo files point at that mirror (baseurl instead of
 mirrorlist), so the host keeps using the mirror the conversion was tested against."""
 from migrate.steps.base import Step
-
-REPOS_DIR = "/etc/yum.repos.d"
+from migrate.steps.repo_files import REPOS_DIR
 
 
 def point_repo_text(text, official_url, mirror):

@@ -7,7 +7,7 @@ import os
 
 from migrate.source import third_party_sections
 from migrate.steps.base import Step
-from migrate.steps.source_cleanup import set_enabled
+from migrate.steps.repo_files import set_enabled
 
 STATE_FILE = "third-party-disabled.json"
 

@@ -4,8 +4,9 @@ import os
 
 from migrate.config import Options
 from migrate.root import Root
-from migrate.steps.source_cleanup import (RestoreEdits, SetAsideRepoFiles, UnregisterSubscription,
-                                          CONSUMER_CERT)
+from migrate.steps.restore_edits import RestoreEdits
+from migrate.steps.set_aside_repo_files import SetAsideRepoFiles
+from migrate.steps.unregister_subscription import CONSUMER_CERT, UnregisterSubscription
 from tests.factories import profiles
 
 
@@ -99,7 +100,7 @@ def test_edited_issue_and_dropped_alternatives_come_back(tmp_path):
 
 
 def test_mapped_repos_are_enabled_in_the_almalinux_repo_files():
-    from migrate.steps.source_cleanup import enable_sections
+    from migrate.steps.repo_files import enable_sections
 
     text = "[crb]\nname=CRB\nenabled=0\ngpgcheck=1\n\n[crb-debuginfo]\nenabled=0\n\n[ha]\nname=HA\n"
     assert enable_sections(text, {"crb", "ha"}) == (
@@ -109,7 +110,7 @@ def test_mapped_repos_are_enabled_in_the_almalinux_repo_files():
 
 def test_third_party_repos_are_off_during_the_sync_and_back_on_after(tmp_path):
     from migrate.facts.repos import collect_repos
-    from migrate.steps.third_party import DisableThirdPartyRepos, EnableThirdPartyRepos
+    from migrate.steps.third_party_repos import DisableThirdPartyRepos, EnableThirdPartyRepos
 
     ctx = Ctx(Root(str(tmp_path)), profile_id="rocky", third_party="disable")
     write(ctx.root, "/etc/yum.repos.d/rocky.repo", "[baseos]\nbaseurl=http://x/\nenabled=1\n")
@@ -128,7 +129,7 @@ def test_third_party_repos_are_off_during_the_sync_and_back_on_after(tmp_path):
 
 
 def test_sssd_cache_is_set_aside_only_after_a_downgrade(tmp_path):
-    from migrate.steps.source_cleanup import SetSssdCacheAside
+    from migrate.steps.set_sssd_cache_aside import SetSssdCacheAside
 
     ctx = Ctx(Root(str(tmp_path)), profile_id="centos-stream")
     write(ctx.root, "/var/lib/sss/db/cache_example.com.ldb", "newer format")

@@ -1,0 +1,39 @@
+"""Small edits of the files in /etc/yum.repos.d shared by the steps that touch them: switch
+sections on and off, move files aside without deleting them."""
+import os
+
+REPOS_DIR = "/etc/yum.repos.d"
+ASIDE_SUFFIX = ".almalinux-migrate-disabled"  # no longer *.repo: dnf ignores it
+
+
+def rename_aside(root, directory, names, suffix):
+    """Rename directory/name to directory/name+suffix for each name; returns the detail."""
+    for name in names:
+        path = root.join("%s/%s" % (directory, name))
+        os.rename(path, path + suffix)
+    return "moved aside: %s" % ", ".join(names)
+
+
+def enable_sections(text, repo_ids):
+    """Set enabled=1 in the [id] sections of a .repo file text (adding it when absent)."""
+    return set_enabled(text, repo_ids, True)
+
+
+def set_enabled(text, repo_ids, enabled):
+    """Set enabled=1 (or 0) in the [id] sections of a .repo file text (added when absent)."""
+    value = "enabled=%d\n" % (1 if enabled else 0)
+    out, current, seen = [], None, False
+    for line in text.splitlines(True):
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            if current in repo_ids and not seen:
+                out.append(value)
+            current, seen = stripped[1:-1], False
+        elif current in repo_ids and stripped.replace(" ", "").startswith("enabled="):
+            out.append(value)
+            seen = True
+            continue
+        out.append(line)
+    if current in repo_ids and not seen:
+        out.append(value if text.endswith("\n") or not text else "\n" + value)
+    return "".join(out)
