@@ -8,6 +8,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from migrate.steps.base import NOT_APPLICABLE
+
 SEVERITY_STYLE = {"blocker": "bold red", "warning": "yellow", "info": "cyan"}
 SEVERITY_ORDER = {"info": 0, "warning": 1, "blocker": 2}
 OUTCOME_STYLE = {"done": "green", "skipped": "dim", "failed": "bold red", "undone": "yellow",
@@ -40,12 +42,17 @@ class Ui(object):
         if not self.quiet:
             self.console.print(text, style=style)
 
-    def step_started(self, step):
-        self.say("[bold]>[/bold] %s [dim](%s)[/dim]" % (step.title, step.id))
+    def step_started(self, step, shown=True):
+        if shown:
+            self.say("[bold]>[/bold] %s [dim](%s)[/dim]" % (escape(step.title), step.id))
 
     def step_finished(self, step, outcome, detail):
+        if outcome == "skipped" and detail == NOT_APPLICABLE:
+            return  # steps for other hosts' situations: in the report, not on the screen
+        if detail.startswith(outcome + ": "):
+            detail = detail[len(outcome) + 2:]
         style = OUTCOME_STYLE.get(outcome, "")
-        self.say("  [%s]%s[/%s]%s" % (style, outcome, style, (": " + detail) if detail else ""))
+        self.say("  [%s]%s[/%s]%s" % (style, outcome, style, (": " + escape(detail)) if detail else ""))
 
     def progress(self, step_id, done, total, unit):
         """One line per tenth of the way, so logs and panels get progress without a flood."""

@@ -1,6 +1,8 @@
 """A step: a stable ID, an idempotent apply (check before acting) and, before the point of no
 return, an undo. The engine journals each one before and after it runs."""
 
+NOT_APPLICABLE = "does not apply to this run"  # the skip of a step for other situations
+
 
 class Step(object):
     id = ""
@@ -13,7 +15,7 @@ class Step(object):
 
     def skip_reason(self, ctx):
         """Why the step does not run here, shown and journaled as the skip's detail; None: it runs."""
-        return None if self.applies(ctx) else "does not apply to this run"
+        return None if self.applies(ctx) else NOT_APPLICABLE
 
     def is_done(self, ctx):
         return False

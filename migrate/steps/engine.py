@@ -6,6 +6,7 @@ import signal
 
 from migrate import journal as J
 from migrate.errors import FailedAfterPointOfNoReturn, MigrateError, RolledBack
+from migrate.steps.base import NOT_APPLICABLE
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +33,8 @@ def run_steps(ctx, steps, journal):
             ctx.ui.point_of_no_return()
             log.info("passed the point of no return")
         ctx.events.emit("step_started", step=step.id)
-        ctx.ui.step_started(step)
         reason = step.skip_reason(ctx)
+        ctx.ui.step_started(step, shown=reason != NOT_APPLICABLE)
         if reason:
             _finish(ctx, journal, step, J.SKIPPED, reason)
             continue
