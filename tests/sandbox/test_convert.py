@@ -150,17 +150,35 @@ def test_a_failing_pre_convert_hook_stops_before_any_change(world, mirror, rocky
     assert diff_snapshots(before, snapshot(rocky9_root)) == []
 
 
-def test_panel_repairs_run_after_the_conversion_and_a_failure_is_reported(world, mirror, rocky9_root, trust_config):
-    plesk = rocky9_root / "usr" / "local" / "psa"
-    plesk.mkdir(parents=True)
-    (plesk / "version").write_text("18.0.58 CentOS 9 1800231213.09\n")
-    tool = rocky9_root / "usr" / "sbin" / "plesk"
-    tool.write_text('#!/bin/sh\necho "plesk $*" >> /var/tmp/panel.log\nexit 3\n')
-    tool.chmod(0o755)
+PANELS = {
+    # name: (files that make it detected, {tool path: exit code})
+    "cPanel": ({"usr/local/cpanel/cpanel": "", "usr/local/cpanel/version": "11.118.0.12\n"},
+               {"/usr/local/cpanel/scripts/upcp": 0, "/usr/local/cpanel/scripts/check_cpanel_pkgs": 0}),
+    "Plesk": ({"usr/local/psa/version": "18.0.58 CentOS 9 1800231213.09\n"}, {"/usr/sbin/plesk": 3}),
+    "DirectAdmin": ({"usr/local/directadmin/directadmin": ""},
+                    {"/usr/local/directadmin/custombuild/build": 0}),
+}
+
+
+@pytest.mark.parametrize("panel", sorted(PANELS))
+def test_panel_repairs_run_after_the_conversion_and_a_failure_is_reported(panel, world, mirror, rocky9_root,
+                                                                          trust_config):
+    from migrate.profiles import load_panels
+    markers, tools = PANELS[panel]
+    for path, text in markers.items():
+        (rocky9_root / path).parent.mkdir(parents=True, exist_ok=True)
+        (rocky9_root / path).write_text(text)
+    for path, code in tools.items():
+        tool = rocky9_root / path.lstrip("/")
+        tool.parent.mkdir(parents=True, exist_ok=True)
+        tool.write_text('#!/bin/sh\necho "%s $*" >> /var/tmp/panel.log\nexit %d\n' % (path, code))
+        tool.chmod(0o755)
     result = _convert(rocky9_root, world.mirror_url(mirror), trust_config)
     assert result.returncode == 0, result  # a panel's own failure does not fail the conversion
     steps = dict((s["id"], s) for s in assert_valid_report(result.document)["steps"])
     assert steps["RUN_PANEL_ACTIONS"]["outcome"] == "done"
-    assert "FAILED (exit 3" in steps["RUN_PANEL_ACTIONS"]["detail"]
-    assert (rocky9_root / "var" / "tmp" / "panel.log").read_text() == "plesk repair installation -y\n"
-    assert "CONTROL_PANEL" in [f["id"] for f in result.document["findings"]]
+    expected = [" ".join(argv) for p in load_panels() if p["name"] == panel for argv in p["post_convert"]]
+    assert (rocky9_root / "var" / "tmp" / "panel.log").read_text().splitlines() == expected
+    assert ("FAILED (exit 3" in steps["RUN_PANEL_ACTIONS"]["detail"]) == (panel == "Plesk")
+    finding = [f for f in result.document["findings"] if f["id"] == "CONTROL_PANEL"][0]
+    assert finding["data"]["panels"][0]["name"] == panel
