@@ -3,6 +3,7 @@ from migrate.checks.already_converted import AlreadyConverted
 from migrate.checks.base import HOST, TARGET
 from migrate.checks.boot_layout_unknown import BootLayoutUnknown
 from migrate.checks.bootloader_unsupported import BootloaderUnsupported
+from migrate.checks.broken_dependencies import BrokenDependencies
 from migrate.checks.broken_repo_files import BrokenRepoFiles
 from migrate.checks.container import Container
 from migrate.checks.control_panel import ControlPanel
@@ -73,6 +74,7 @@ ALL = (
     DkmsModules(),
     # issue 3: packages and package manager state
     DuplicatePackages(),
+    BrokenDependencies(),
     VersionlockEntries(),
     DnfExcludes(),
     ModuleStreams(),
