@@ -62,6 +62,16 @@ def _configure(repo, root, timeout):
                 setattr(repo, option, root.join(value))
 
 
+class _ExpectedFailures(logging.Filter):
+    """dnf warns on stderr about every repo it cannot reach; here that is expected and the
+    check says it: keep dnf's words in the log only (as INFO)."""
+
+    def filter(self, record):
+        if record.levelno == logging.WARNING:
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
 def _host(repo):
     """Where the repo's metadata comes from first: metalink, mirrorlist or first baseurl host."""
     url = repo.metalink or repo.mirrorlist or (list(repo.baseurl) or [""])[0]
@@ -78,6 +88,8 @@ def probe_source_updates(root, workdir, repo_ids, arch, releasever, proxy=None, 
 
     deadline = time.monotonic() + budget
     base = root.dnf_base(workdir, _releasever(root, releasever), arch, proxy=proxy)
+    quiet = _ExpectedFailures()
+    logging.getLogger("dnf").addFilter(quiet)
     try:
         base.conf.substitutions.update_from_etc(root.path)
         base.conf.reposdir = [root.join(REPOS_DIR)]
@@ -110,6 +122,7 @@ def probe_source_updates(root, workdir, repo_ids, arch, releasever, proxy=None, 
         base.fill_sack(load_system_repo=True, load_available_repos=True)
         return SourceUpdates(_updates(base), tuple(checked), tuple(unreachable))
     finally:
+        logging.getLogger("dnf").removeFilter(quiet)
         base.close()
 
 
