@@ -11,8 +11,8 @@ its timeout and skipped when it fails."""
 import logging
 import os
 import time
-from urllib.parse import urlsplit
 from typing import NamedTuple, Tuple
+from urllib.parse import urlsplit
 
 log = logging.getLogger(__name__)
 
@@ -141,9 +141,15 @@ def _updates(base):
 
 
 def source_updates(ctx, repo_ids):
-    """probe_source_updates for a Context, or None when there is nothing to probe."""
+    """probe_source_updates for a Context, or None when there is nothing to probe. Whatever
+    goes wrong in it is a reason the check did not run, never a failed preflight."""
     if not repo_ids or ctx.source.profile is None:
         return None
     workdir = os.path.join(ctx.workdir, "source-repos")
-    return probe_source_updates(ctx.root, workdir, repo_ids, ctx.source.arch, str(ctx.source.major or ""),
-                                proxy=ctx.options.proxy)
+    try:
+        return probe_source_updates(ctx.root, workdir, repo_ids, ctx.source.arch, str(ctx.source.major or ""),
+                                    proxy=ctx.options.proxy)
+    except Exception as exc:  # a repo file dnf rejects, bindings missing: best effort ends here
+        log.warning("the source repositories were not checked for updates: %s", exc)
+        log.debug("source repo probe failed", exc_info=True)
+        return SourceUpdates(unreachable=("%s: %s" % (type(exc).__name__, exc),))

@@ -42,3 +42,23 @@ def test_source_repos_are_the_enabled_ones_in_the_vendor_files():
                               repo("epel", file="/etc/yum.repos.d/epel.repo")))
     _, source, _, _ = situation(facts)
     assert source_repo_ids(facts, source.profile) == ["appstream", "baseos", "extras"]
+
+
+def test_a_failing_probe_is_a_skip_reason_not_a_crash(monkeypatch):
+    import migrate.plan.source_updates as probe
+
+    class Ctx(object):
+        workdir = "/nonexistent"
+        root = None
+        options = type("Options", (), {"proxy": None})()
+
+    ctx = Ctx()
+    _, ctx.source, _, _ = situation()
+
+    def broken(*args, **kwargs):
+        raise ValueError("repo file rejected")
+
+    monkeypatch.setattr(probe, "probe_source_updates", broken)
+    result = probe.source_updates(ctx, ["baseos"])
+    assert result.checked == () and "repo file rejected" in result.unreachable[0]
+    assert probe.source_updates(ctx, []) is None
