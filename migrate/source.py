@@ -91,6 +91,12 @@ def choose_target(source, profiles, options):
     return Target(profile, version, major, mirror)
 
 
+def source_repo_ids(facts, profile):
+    """Ids of the enabled repos in the files that hold the source's own repos (its repo_map)."""
+    own = set(s.file for s in facts.repos if s.repo_id in profile.repo_map_for(facts.arch))
+    return sorted(set(s.repo_id for s in facts.repos if s.enabled and s.file in own))
+
+
 def third_party_sections(facts, profile):
     """(file, repo id) of every enabled repo in a file that holds none of the source's repos
     and is not AlmaLinux's."""

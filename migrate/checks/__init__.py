@@ -1,8 +1,9 @@
 """Every check, in the order they run. Imported at start: nothing is loaded lazily later."""
 from migrate.checks.already_converted import AlreadyConverted
-from migrate.checks.base import HOST, TARGET
+from migrate.checks.base import HOST, SOURCE, TARGET
 from migrate.checks.boot_layout_unknown import BootLayoutUnknown
 from migrate.checks.bootloader_unsupported import BootloaderUnsupported
+from migrate.checks.broken_dependencies import BrokenDependencies
 from migrate.checks.broken_repo_files import BrokenRepoFiles
 from migrate.checks.container import Container
 from migrate.checks.control_panel import ControlPanel
@@ -23,6 +24,7 @@ from migrate.checks.module_streams import ModuleStreams
 from migrate.checks.not_superuser import NotSuperuser
 from migrate.checks.package_manager_running import PackageManagerRunning
 from migrate.checks.packages_without_repo import PackagesWithoutRepo
+from migrate.checks.pending_updates import PendingUpdates
 from migrate.checks.readonly_mounts import ReadonlyMounts
 from migrate.checks.release_package_mismatch import ReleasePackageMismatch
 from migrate.checks.rhsm_registered import RhsmRegistered
@@ -73,6 +75,7 @@ ALL = (
     DkmsModules(),
     # issue 3: packages and package manager state
     DuplicatePackages(),
+    BrokenDependencies(),
     VersionlockEntries(),
     DnfExcludes(),
     ModuleStreams(),
@@ -81,6 +84,8 @@ ALL = (
     RhsmRegistered(),
     RhuiClient(),
     ControlPanel(),
+    # issue 3: after the host checks, best effort: the source's own repos
+    PendingUpdates(),
     MirrorUnreachable(),
     TargetKeyUntrusted(),
     TargetReposMissing(),
@@ -91,4 +96,5 @@ ALL = (
 )
 
 HOST_CHECKS = tuple(c for c in ALL if c.phase == HOST)
+SOURCE_CHECKS = tuple(c for c in ALL if c.phase == SOURCE)
 TARGET_CHECKS = tuple(c for c in ALL if c.phase == TARGET)

@@ -8,6 +8,7 @@ log = logging.getLogger(__name__)
 
 INFO, WARNING, BLOCKER = "info", "warning", "blocker"
 HOST, TARGET = "host", "target"  # target checks need the mirror probe and the what-if
+SOURCE = "source"  # after the host checks, before the target: reads the source's own repos
 
 
 class Problem(NamedTuple):
@@ -25,6 +26,7 @@ class CheckInput(NamedTuple):
     key: object = None  # plan.mirror.KeyProbe
     plan: Optional[dict] = None
     resolve_problem: object = None  # plan.resolve.ResolveProblem
+    source_updates: object = None  # plan.source_updates.SourceUpdates; None: not probed
 
 
 class Check(object):
@@ -40,6 +42,10 @@ class Check(object):
 
     def evaluate(self, facts, given):
         raise NotImplementedError
+
+    def unavailable(self, facts, given):
+        """Why this check could not look this time (best-effort input missing), or None."""
+        return None
 
 
 def finding(check, problem, allowed):
@@ -88,7 +94,7 @@ def run_checks(checks, facts, given, allowed, earlier=(), skipped=None):
     Each check that does not run is added to `skipped` as {"id", "reason"}."""
     findings = list(earlier)
     for check in checks:
-        reason = skip_reason(check, facts, given, findings)
+        reason = skip_reason(check, facts, given, findings) or check.unavailable(facts, given)
         if reason is not None:
             log.debug("check %s skipped: %s", check.id, reason)
             if skipped is not None:

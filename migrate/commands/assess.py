@@ -1,11 +1,12 @@
 """Facts -> checks -> what-if plan: the part `preflight` and `convert` share."""
-from migrate.checks import HOST_CHECKS, TARGET_CHECKS
-from migrate.checks.base import BLOCKER, CheckInput, is_blocking, run_checks
+from migrate.checks import HOST_CHECKS, SOURCE_CHECKS, TARGET_CHECKS
+from migrate.checks.base import BLOCKER, CheckInput, is_blocking, run_checks, skip_reason
 from migrate.errors import EXIT_BLOCKED, EXIT_OK
 from migrate.facts.collect import collect
 from migrate.plan.mirror import probe_key
 from migrate.plan.resolve import ResolveProblem
-from migrate.source import choose_target, identify_source
+from migrate.plan.source_updates import source_updates
+from migrate.source import choose_target, identify_source, source_repo_ids
 
 
 class Assessment(object):
@@ -23,6 +24,13 @@ def trusted_fingerprints(ctx):
     return set(ctx.target.profile.fingerprints) | set(ctx.options.extra_fingerprints)
 
 
+def probe_source(ctx, given, findings):
+    """The source repos' updates, when a source check is to run; the network at most BUDGET s."""
+    if all(skip_reason(c, ctx.facts, given, findings) is not None for c in SOURCE_CHECKS):
+        return None
+    return source_updates(ctx, source_repo_ids(ctx.facts, ctx.source.profile))
+
+
 def assess(ctx):
     ctx.facts = collect(ctx.root, ctx.runner)
     ctx.source = identify_source(ctx.facts, ctx.profiles)
@@ -31,6 +39,8 @@ def assess(ctx):
     allowed = set(ctx.options.allow)
     skipped = []
     findings = run_checks(HOST_CHECKS, ctx.facts, given, allowed, skipped=skipped)
+    given = given._replace(source_updates=probe_source(ctx, given, findings))
+    findings += run_checks(SOURCE_CHECKS, ctx.facts, given, allowed, earlier=findings, skipped=skipped)
     already = ctx.source.profile is not None and ctx.source.profile.is_target
     if already or any(is_blocking(f) for f in findings):
         reason = "the host already runs AlmaLinux" if already else "a host check blocks"

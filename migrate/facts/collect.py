@@ -3,6 +3,7 @@ import logging
 import os
 
 from migrate.boot.collect import collect_boot
+from migrate.facts.dependencies import collect_broken_dependencies
 from migrate.facts.dnfconf import collect_dnf_config, collect_module_streams, collect_package_origins
 from migrate.facts.firmware import collect_esp_entries, collect_firmware, detect_bootloaders
 from migrate.facts.kernel import collect_dkms_modules, collect_kernel
@@ -74,4 +75,5 @@ def collect(root, runner=None):
         package_origins=collect_package_origins(root),
         panels=collect_panels(root),
         registration=collect_registration(root),
+        broken_dependencies=collect_broken_dependencies(root, arch) if packages else None,
     )

@@ -100,6 +100,11 @@ class Registration(NamedTuple):
     server: str  # rhsm.conf [server] hostname; "" when not configured
 
 
+class BrokenDependency(NamedTuple):
+    package: str  # NEVRA of the installed package; "" when only the solver's text says it
+    requirement: str  # what it requires and nothing installed provides ("libfoo.so.1()(64bit)")
+
+
 class Facts(NamedTuple):
     root_path: str
     is_live: bool
@@ -133,6 +138,8 @@ class Facts(NamedTuple):
     package_origins: Optional[Tuple[Tuple[str, str], ...]] = None  # (nevra, repo id) from dnf history
     panels: Tuple[Panel, ...] = ()
     registration: Optional[Registration] = None  # None: subscription-manager not configured
+    # None: not computed (no dnf bindings, unreadable rpmdb); () when every requirement is met
+    broken_dependencies: Optional[Tuple[BrokenDependency, ...]] = None
 
     def installed(self, name):
         return [p for p in self.packages if p.name == name]

@@ -113,6 +113,17 @@ def test_duplicate_cannot_be_allowed(world, mirror, rocky9_root, trust_config):
     assert returncode == 3 and not findings["DUPLICATE_PACKAGES"]["overridden"]
 
 
+def test_removed_dependency_blocks_and_names_both_packages(world, mirror, rocky9_root, trust_config):
+    _rpm(rocky9_root, "-e", "--nodeps", "pkg0000")  # pkg0001 requires it
+    returncode, findings, _ = _preflight(world, mirror, rocky9_root, trust_config)
+    finding = findings["BROKEN_DEPENDENCIES"]
+    assert returncode == 3 and finding["severity"] == "blocker"
+    assert finding["data"]["dependencies"] == [{"package": "pkg0001-1.0-1.el9.x86_64", "requires": "pkg0000"}]
+    assert "pkg0001-1.0-1.el9.x86_64 requires pkg0000" in finding["detail"]
+    returncode, findings, report = _preflight(world, mirror, rocky9_root, trust_config, "--allow", "BROKEN_DEPENDENCIES")
+    assert returncode == 0 and findings["BROKEN_DEPENDENCIES"]["overridden"]
+
+
 def test_packages_without_a_repo(world, mirror, rocky9_root, trust_config):
     (rocky9_root / "etc/yum.repos.d/thirdparty.repo").unlink()  # the repo it came from is gone
     _rpm(rocky9_root, "-i", "--justdb", "--nodeps", "--nosignature", world.rpms["centos"]["centos-only-tool"])

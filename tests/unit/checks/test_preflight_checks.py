@@ -2,7 +2,7 @@
 from migrate.checks import HOST_CHECKS, TARGET_CHECKS
 from migrate.checks.base import BLOCKER, INFO, WARNING, CheckInput, run_checks
 from migrate.checks.insufficient_disk_space import required_bytes
-from migrate.facts.model import (DnfConfig, Firmware, FreeSpace, KernelModule, Memory, ModuleStream,
+from migrate.facts.model import (BrokenDependency, DnfConfig, Firmware, FreeSpace, KernelModule, Memory, ModuleStream,
                                  Panel, Registration)
 from migrate.plan.model import empty_plan
 from tests.factories import make_facts, mount, package, repo, situation
@@ -204,6 +204,21 @@ def test_duplicates_block_but_kernels_do_not_count():
     finding = _host(facts)["DUPLICATE_PACKAGES"]
     assert finding["data"]["packages"] == ["zlib-1.2.11-40.el9.x86_64", "zlib-1.2.11-41.el9.x86_64"]
     assert finding["severity"] == BLOCKER and not finding["overridable"]
+
+
+def test_broken_dependencies_block_and_can_be_allowed():
+    broken = (BrokenDependency("pkg0001-1.0-1.el9.x86_64", "pkg0000"),
+              BrokenDependency("tool-2.0-1.el9.x86_64", "libfoo.so.1()(64bit)"))
+    finding = _host(make_facts(broken_dependencies=broken))["BROKEN_DEPENDENCIES"]
+    assert finding["severity"] == BLOCKER and finding["overridable"] and not finding["overridden"]
+    assert "pkg0001-1.0-1.el9.x86_64 requires pkg0000" in finding["detail"]
+    assert finding["data"]["dependencies"][1] == {"package": "tool-2.0-1.el9.x86_64", "requires": "libfoo.so.1()(64bit)"}
+    assert _host(make_facts(broken_dependencies=broken), allow=("BROKEN_DEPENDENCIES",))["BROKEN_DEPENDENCIES"]["overridden"]
+
+
+def test_satisfied_or_unknown_dependencies_say_nothing():
+    assert "BROKEN_DEPENDENCIES" not in _host(make_facts(broken_dependencies=()))
+    assert "BROKEN_DEPENDENCIES" not in _host(make_facts(broken_dependencies=None))
 
 
 def test_versionlock_and_excludes_warn():
