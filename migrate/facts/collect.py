@@ -35,7 +35,8 @@ def _read_rpmdb(root):
 
 
 def collect(root, runner=None):
-    """Everything the checks read; with a runner, also the live machine's boot path."""
+    """Everything the checks read. `runner` runs the few tools that tell the live machine's boot
+    path and free space (none under --root)."""
     runner = runner or Runner()
     packages, release_packages, rpmdb_error = _read_rpmdb(root)
     arch = detect_arch(packages) or (os.uname()[4] if packages else "")
@@ -56,7 +57,7 @@ def collect(root, runner=None):
         conversion_in_progress=journal_exists(root),
         release_packages=release_packages,
         rpmdb_error=rpmdb_error,
-        boot=collect_boot(root, runner, arch) if runner is not None else None,
+        boot=collect_boot(root, runner, arch),
         running_kernel=running_kernel,
         loaded_modules=loaded_modules,
         dkms_modules=collect_dkms_modules(root),
