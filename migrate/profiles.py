@@ -83,6 +83,7 @@ PANEL_SCHEMA = {
     "version_file": (str, False),
     "min_version": (str, False),  # oldest version that supports AlmaLinux of the same major
     "post_convert": ("argvs", False),  # commands to run after the conversion, in order
+    "busy_processes": ("strs", False),  # its updater/installer/backup: no conversion beside them
 }
 
 SOURCE_VALID_VERSION_SOURCES = ("os-release", "redhat-release")

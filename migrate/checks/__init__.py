@@ -24,6 +24,7 @@ from migrate.checks.module_streams import ModuleStreams
 from migrate.checks.not_superuser import NotSuperuser
 from migrate.checks.package_manager_running import PackageManagerRunning
 from migrate.checks.packages_without_repo import PackagesWithoutRepo
+from migrate.checks.panel_busy import PanelBusy
 from migrate.checks.pending_updates import PendingUpdates
 from migrate.checks.readonly_mounts import ReadonlyMounts
 from migrate.checks.release_package_mismatch import ReleasePackageMismatch
@@ -84,6 +85,7 @@ ALL = (
     RhsmRegistered(),
     RhuiClient(),
     ControlPanel(),
+    PanelBusy(),
     # issue 3: after the host checks, best effort: the source's own repos
     PendingUpdates(),
     MirrorUnreachable(),

@@ -91,6 +91,7 @@ class Panel(NamedTuple):
     version: str  # "" when it could not be read
     min_version: str = ""  # oldest that supports AlmaLinux of the same major; "" for any
     post_convert: Tuple[Tuple[str, ...], ...] = ()  # commands its profile says to run afterwards
+    busy: Optional[Tuple[str, ...]] = None  # its updater/backup processes running; None under --root
 
 
 class Registration(NamedTuple):

@@ -15,12 +15,32 @@ def parse_panel_version(text):
     return match.group(0) if match else ""
 
 
+def running_command_lines(root):
+    """The command line of every process (live machine only): the panels' busy markers."""
+    lines = []
+    for entry in root.listdir("/proc"):
+        if entry.isdigit():
+            text = root.read_text("/proc/%s/cmdline" % entry, default="")
+            if text:
+                lines.append(text.replace("\0", " ").strip())
+    return lines
+
+
+def busy_processes(command_lines, paths):
+    """The command lines that run one of these programs (as argv[0] or through an interpreter)."""
+    return tuple(sorted(set(line for line in command_lines
+                            if any(path in line.split()[:2] for path in paths))))
+
+
 def collect_panels(root, definitions=None):
     found = []
+    command_lines = running_command_lines(root) if root.is_live else None
     for panel in definitions or load_panels():
         if root.exists(panel["marker"]):
             version_file = panel.get("version_file")
             text = root.read_text(version_file, default="") if version_file else ""
+            busy = None if command_lines is None else busy_processes(
+                command_lines, panel.get("busy_processes", ()))
             found.append(Panel(panel["name"], parse_panel_version(text), panel.get("min_version", ""),
-                               tuple(tuple(argv) for argv in panel.get("post_convert", ()))))
+                               tuple(tuple(argv) for argv in panel.get("post_convert", ())), busy))
     return tuple(found)

@@ -305,3 +305,31 @@ def test_directories_on_one_file_system_add_up():
     assert "/ (for /usr, /var)" in _target(make_facts(free_space=space), plan)["INSUFFICIENT_DISK_SPACE"]["detail"]
     roomy = (FreeSpace("/", "/", 5 * GIB, 10 * GIB),)
     assert "INSUFFICIENT_DISK_SPACE" not in _target(make_facts(free_space=roomy), plan)
+
+
+def test_a_running_panel_updater_blocks():
+    from migrate.facts.panels import busy_processes
+    lines = ["/usr/local/cpanel/3rdparty/bin/perl /usr/local/cpanel/scripts/upcp --cron",
+             "/usr/local/cpanel/scripts/upcp",
+             "vim /usr/local/cpanel/scripts/upcp.notes", "sshd: root@pts/0"]
+    busy = busy_processes(lines, ["/usr/local/cpanel/scripts/upcp", "/usr/local/cpanel/bin/backup"])
+    assert busy == tuple(sorted(lines[:2]))
+    finding = _host(make_facts(panels=(Panel("cPanel", "11.118.0.12", "", (), busy),)))["PANEL_BUSY"]
+    assert finding["severity"] == BLOCKER and "upcp" in finding["detail"]
+    assert "PANEL_BUSY" not in _host(make_facts(panels=(Panel("cPanel", "11.118.0.12", "", (), ()),)))
+
+
+def test_panel_busy_processes_are_read_from_proc_on_the_live_host_only(tmp_path):
+    from migrate.facts.panels import collect_panels
+    from migrate.root import Root
+
+    class LiveRoot(Root):
+        is_live = True  # a directory standing in for "/"
+
+    (tmp_path / "proc" / "4242").mkdir(parents=True)
+    (tmp_path / "proc" / "4242" / "cmdline").write_bytes(b"/usr/local/psa/admin/sbin/autoinstaller\0--select-release-current\0")
+    (tmp_path / "usr" / "local" / "psa").mkdir(parents=True)
+    (tmp_path / "usr" / "local" / "psa" / "version").write_text("18.0.58 CentOS 9 1800231213.09\n")
+    live = collect_panels(LiveRoot(str(tmp_path)))
+    assert live[0].busy == ("/usr/local/psa/admin/sbin/autoinstaller --select-release-current",)
+    assert collect_panels(Root(str(tmp_path)))[0].busy is None  # under --root: not the live machine
