@@ -47,7 +47,10 @@ def build(outdir, topdir):
                          % (SPEC, spec_version(), version()))
     shutil.rmtree(topdir, ignore_errors=True)
     sources(topdir)
-    argv = ["rpmbuild", "-ba", "--define", "_topdir " + topdir, SPEC]
+    # The spec has no BuildRequires: a private, empty rpmdb keeps rpmbuild off the host's own
+    # (Debian's rpm would otherwise create ~/.rpmdb).
+    argv = ["rpmbuild", "-ba", "--define", "_topdir " + topdir,
+            "--define", "_dbpath " + os.path.join(topdir, "rpmdb"), SPEC]
     proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
     if proc.returncode != 0:
         raise SystemExit("rpmbuild failed:\n" + proc.stdout)

@@ -50,7 +50,8 @@ def stub_rpm(tmp_path, name, provides):
     spec = topdir / (name + ".spec")
     os.makedirs(str(topdir))
     spec.write_text(STUB_SPEC.format(name=name, provides="\n".join("Provides: " + p for p in provides)))
-    proc = subprocess.run(["rpmbuild", "-bb", "--define", "_topdir %s" % topdir, str(spec)],
+    proc = subprocess.run(["rpmbuild", "-bb", "--define", "_topdir %s" % topdir,
+                           "--define", "_dbpath %s" % (topdir / "rpmdb"), str(spec)],
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
     assert proc.returncode == 0, proc.stdout
     return str(topdir / "RPMS" / "noarch" / ("%s-1-1.noarch.rpm" % name))
