@@ -8,6 +8,7 @@ from migrate.commands.reporting import report_for
 from migrate.config import Options
 from migrate.errors import EXIT_BLOCKED, EXIT_OK, Blocked, FailedAfterPointOfNoReturn, RolledBack
 from migrate.facts.collect import collect
+from migrate.facts.rpmdb import collect_packages
 from migrate.journal import Journal
 from migrate.keys import parse_public_keys
 from migrate.plan.mirror import probe_key
@@ -81,10 +82,10 @@ def execute(ctx, journal, command, findings):
                           message=exc.message)
     finally:
         ctx.close()
-    ctx.facts = collect(ctx.root)
+    # Only the packages: the other facts (boot tools, dependency verify, /proc) are not needed.
     vendors = ctx.source.profile.vendors if ctx.source.profile else []
     kept = ctx.source.profile.kept_packages if ctx.source.profile else []
-    leftovers = find_leftovers(ctx.facts, ctx.trusted_keyids, vendors, kept)
+    leftovers = find_leftovers(collect_packages(ctx.root), ctx.trusted_keyids, vendors, kept)
     return report_for(ctx, command, "converted", findings, EXIT_OK, journal=journal,
                       leftovers=leftovers, message="Reboot to finish: the running kernel and "
                       "services are still the old ones.")

@@ -2,9 +2,9 @@
 from migrate.plan.model import classify_leftover, leftover_entry
 
 
-def find_leftovers(facts, trusted_keyids, source_vendors, kept=()):
+def find_leftovers(packages, trusted_keyids, source_vendors, kept=()):
     left = []
-    for package in facts.packages:
+    for package in packages:
         if package.keyid in trusted_keyids:
             continue
         left.append(leftover_entry(package, classify_leftover(package, source_vendors, kept)))
