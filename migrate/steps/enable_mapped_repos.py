@@ -1,7 +1,7 @@
 """The AlmaLinux counterparts of the source's enabled repos (crb, powertools, ha, ...) were in
 the transaction; they stay enabled in the installed AlmaLinux repo files."""
 from migrate.steps.base import Step
-from migrate.steps.repo_files import REPOS_DIR, enable_sections
+from migrate.steps.repo_files import enable_sections, rewrite_repo_files
 
 
 class EnableMappedRepos(Step):
@@ -18,14 +18,6 @@ class EnableMappedRepos(Step):
         return bool(self._wanted(ctx))
 
     def apply(self, ctx):
-        wanted, changed = self._wanted(ctx), []
-        for name in ctx.root.listdir(REPOS_DIR):
-            if not name.endswith(".repo"):
-                continue
-            path = "%s/%s" % (REPOS_DIR, name)
-            text = ctx.root.read_text(path)
-            new = enable_sections(text, wanted)
-            if new != text:
-                ctx.root.write_text(path, new)
-                changed.append(name)
+        wanted = self._wanted(ctx)
+        changed = rewrite_repo_files(ctx.root, lambda text: enable_sections(text, wanted))
         return "enabled %s in %s" % (", ".join(sorted(wanted)), ", ".join(changed) or "no file")

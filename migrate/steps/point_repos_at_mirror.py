@@ -1,7 +1,7 @@
 """With --mirror, the installed AlmaLinux repo files point at that mirror (baseurl instead of
 mirrorlist), so the host keeps using the mirror the conversion was tested against."""
 from migrate.steps.base import Step
-from migrate.steps.repo_files import REPOS_DIR
+from migrate.steps.repo_files import rewrite_repo_files
 
 
 def point_repo_text(text, official_url, mirror):
@@ -45,14 +45,5 @@ class PointReposAtMirror(Step):
 
     def apply(self, ctx):
         official = ctx.target.profile.official_url
-        changed = []
-        for name in ctx.root.listdir(REPOS_DIR):
-            path = "%s/%s" % (REPOS_DIR, name)
-            if not name.endswith(".repo"):
-                continue
-            text = ctx.root.read_text(path)
-            new = point_repo_text(text, official, ctx.options.mirror)
-            if new != text:
-                ctx.root.write_text(path, new)
-                changed.append(name)
+        changed = rewrite_repo_files(ctx.root, lambda text: point_repo_text(text, official, ctx.options.mirror))
         return "rewrote %s" % (", ".join(changed) or "nothing")

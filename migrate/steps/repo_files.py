@@ -37,3 +37,18 @@ def set_enabled(text, repo_ids, enabled):
     if current in repo_ids and not seen:
         out.append(value if text.endswith("\n") or not text else "\n" + value)
     return "".join(out)
+
+
+def rewrite_repo_files(root, transform):
+    """Apply transform(text) to every .repo file, writing only those it changes; their names."""
+    changed = []
+    for name in root.listdir(REPOS_DIR):
+        if not name.endswith(".repo"):
+            continue
+        path = "%s/%s" % (REPOS_DIR, name)
+        text = root.read_text(path)
+        new = transform(text)
+        if new != text:
+            root.write_text(path, new)
+            changed.append(name)
+    return changed
