@@ -16,6 +16,7 @@ from migrate.checks.duplicate_packages import DuplicatePackages
 from migrate.checks.esp_not_mounted import EspNotMounted
 from migrate.checks.esp_on_raid import EspOnRaid
 from migrate.checks.fips_mode import FipsMode
+from migrate.checks.fips_provider_removal import FipsProviderRemoval
 from migrate.checks.insufficient_disk_space import InsufficientDiskSpace
 from migrate.checks.leftover_packages import LeftoverPackages
 from migrate.checks.low_memory import LowMemory
@@ -92,6 +93,7 @@ ALL = (
     TargetKeyUntrusted(),
     TargetReposMissing(),
     TransactionUnsolvable(),
+    FipsProviderRemoval(),
     DowngradeRequired(),
     LeftoverPackages(),
     InsufficientDiskSpace(),

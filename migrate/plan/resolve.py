@@ -7,6 +7,7 @@ and again, from the same cache and offline, for the conversion itself."""
 import logging
 
 from migrate.errors import MigrateError
+from migrate.plan.conflicts import annotate_removed, known_conflicts, mark_conflicts
 from migrate.plan.mirror import repo_available
 from migrate.plan.model import classify_leftover, empty_plan, leftover_entry
 
@@ -157,6 +158,7 @@ def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False
                 swaps.append({"kind": "kept", "from": [name], "to": [name]})
                 continue
             base.package_remove(package)
+    mark_conflicts(base, installed, known_conflicts(source.profile, target.profile))
     for name in source.profile.ensure_installed:
         if not installed.filter(name=name):
             candidates = _latest(available, name, arch)
@@ -276,7 +278,8 @@ def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, proxy
     """Load, mark and resolve; returns (plan, packages to download)."""
     repos = load_repos(base, target, repo_ids, source.arch, proxy)
     removable = set(source.profile.release_packages) | set(packages_to_remove(source.profile, keep_rhsm))
-    intended = removable | set(source.profile.branding)
+    conflicts = known_conflicts(source.profile, target.profile)
+    intended = removable | set(source.profile.branding) | set(conflicts)
     keep = set()
     while True:  # a removal that would take an unrelated package along is dropped, then again
         swaps = mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm, keep)
@@ -290,5 +293,6 @@ def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, proxy
         log.info("keeping %s: removing it would take other packages along", ", ".join(sorted(more)))
         keep |= more
         base.reset(goal=True)
-    plan = describe_transaction(base, facts, source, swaps, trusted_keyids, repos)
+    plan = annotate_removed(describe_transaction(base, facts, source, swaps, trusted_keyids, repos),
+                            conflicts)
     return plan, list(base.transaction.install_set)
