@@ -46,11 +46,3 @@ def probe_key(url, trusted_fingerprints, proxy=None):
     trusted = tuple(k for k in keys if k.fingerprint in trusted_fingerprints)
     return KeyProbe(url, None, text, tuple(k.fingerprint for k in keys), trusted)
 
-
-def repo_available(url, proxy=None):
-    """Whether URL (a repo's base) serves repodata/repomd.xml."""
-    try:
-        with open_url(url.rstrip("/") + "/repodata/repomd.xml", proxy) as response:
-            return response.status < 400 if hasattr(response, "status") else True
-    except (urllib.error.URLError, OSError, ValueError):
-        return False
