@@ -31,6 +31,7 @@ from migrate.checks.readonly_mounts import ReadonlyMounts
 from migrate.checks.release_package_mismatch import ReleasePackageMismatch
 from migrate.checks.rhsm_registered import RhsmRegistered
 from migrate.checks.rhui_client import RhuiClient
+from migrate.checks.rpmdb_backend_unwritable import RpmdbBackendUnwritable
 from migrate.checks.rpmdb_unreadable import RpmdbUnreadable
 from migrate.checks.running_kernel_not_newest import RunningKernelNotNewest
 from migrate.checks.secure_boot import SecureBoot
@@ -52,6 +53,7 @@ ALL = (
     UnsupportedSource(),
     RpmdbUnreadable(),
     AlreadyConverted(),
+    RpmdbBackendUnwritable(),
     UnsupportedTarget(),
     UnsupportedArch(),
     ConversionInProgress(),
