@@ -1,6 +1,7 @@
 """Known conflicts are removed in the transaction with their reason in the plan, and rpm's
-test transaction catches an unlisted file conflict before the point of no return: exit 4,
-a finding naming the file and both packages, the root byte for byte as it was."""
+test transaction catches an unlisted file conflict or a full filesystem before the point of no
+return: exit 4, a finding naming the file and both packages (or the filesystem and the space
+needed), the root byte for byte as it was."""
 import pathlib
 
 from tests.sandbox.cli import diff_snapshots, installed_signatures, run_cli, snapshot
@@ -57,4 +58,24 @@ def test_unlisted_file_conflict_stops_before_the_point_of_no_return(world, mirro
     assert problem["other"].startswith("vendor-fips-provider-1.2.0-2.el9")
     assert FIPS_SO in finding["detail"] and "vendor-fips-provider" in finding["detail"]
     assert "librpm" not in result.stderr and "error:" not in result.stderr  # rpm's own lines: log only
+    assert diff_snapshots(before, snapshot(root)) == []
+
+
+def test_full_filesystem_stops_before_the_point_of_no_return(world, mirror, trust_config, tmp_path):
+    """/etc/crypto-policies (new with AlmaLinux's openssl-libs) on its own full tmpfs, in a
+    private mount namespace that ends with the run: rpm names the filesystem and the space."""
+    root = _root(world, "rocky-9", tmp_path)
+    (root / "etc" / "crypto-policies").mkdir()
+    before = snapshot(root)
+    fill = ('mount -t tmpfs -o size=8k tmpfs "$0/etc/crypto-policies" && '
+            'head -c 8192 /dev/zero > "$0/etc/crypto-policies/.fill" && exec "$@"')
+    result = run_cli(root, "convert", "--yes", "--mirror", _mirror(mirror), config=trust_config,
+                     prefix=["unshare", "--mount", "--propagation", "private", "sh", "-c", fill, str(root)])
+    assert result.returncode == 4, result
+    report = assert_valid_report(result.document)
+    finding = [f for f in report["findings"] if f["id"] == "TRANSACTION_TEST_FAILED"][0]
+    problem = finding["data"]["problems"][0]
+    assert problem["kind"] == "disk_space" and problem["filesystem"] == "/etc/crypto-policies"
+    assert problem["needed"] == 4096 and problem["package"].startswith("crypto-policies-")
+    assert "needs 4.0 KiB more on the /etc/crypto-policies filesystem" in finding["detail"]
     assert diff_snapshots(before, snapshot(root)) == []
