@@ -2,7 +2,6 @@
 machine's rpm reads it only through `bdb_ro`. Its warnings go to the log, never to the
 terminal; a conversion of such a root is blocked before anything changes."""
 import os
-import pathlib
 import shutil
 
 import pytest
