@@ -12,7 +12,7 @@ from tests.factories import profiles
 from tests.real_corpus import IMAGES, REPOS, almalinux_repos, repo_definitions
 
 # Corpus file -> source profile: mock/<distribution>-<major>.tpl, <distribution>-<major>/*.
-DISTRIBUTIONS = {"centos-stream": "centos-stream", "rocky": "rocky", "oraclelinux": "oracle",
+DISTRIBUTIONS = {"centos": "centos-linux", "centos-stream": "centos-stream", "rocky": "rocky", "oraclelinux": "oracle",
                  "eurolinux": "eurolinux"}
 FILE_NAME = re.compile(r"^(?:mock/)?([a-z-]+?)-(\d+)(?:\.tpl|/.*)$")
 
@@ -55,7 +55,7 @@ def target_path(target, content):
 
 def test_the_corpus_covers_every_source_with_real_repo_files():
     covered = set((profile_id, major) for _, profile_id, major in source_files())
-    assert covered == {("centos-stream", 8), ("centos-stream", 9), ("centos-stream", 10), ("rocky", 8),
+    assert covered == {("centos-linux", 8), ("centos-stream", 8), ("centos-stream", 9), ("centos-stream", 10), ("rocky", 8),
                        ("rocky", 9), ("rocky", 10), ("oracle", 8), ("oracle", 9), ("eurolinux", 8),
                        ("eurolinux", 9)}
     assert len(source_repos()) > 60
