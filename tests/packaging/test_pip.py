@@ -99,7 +99,7 @@ def checkout_modules():
         for name in files:
             if name == "__init__.py" and package != "migrate":
                 names.append(package)
-            elif name.endswith(".py") and name not in ("__init__.py",):
+            elif name.endswith(".py") and name != "__init__.py":
                 names.append(package + "." + name[:-3])
     return sorted(names)
 
