@@ -8,8 +8,8 @@ import logging
 
 from migrate.errors import MigrateError
 from migrate.plan.conflicts import annotate_removed, known_conflicts, mark_conflicts
-from migrate.plan.repo_load import load_metadata, missing_repo, probe_repomd
 from migrate.plan.model import classify_leftover, empty_plan, leftover_entry
+from migrate.plan.repo_load import load_metadata, missing_repo, probe_repomd
 
 log = logging.getLogger(__name__)
 
