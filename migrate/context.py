@@ -21,6 +21,7 @@ class Context(object):
         self.plan = None
         self.packages = None  # dnf packages of the resolved transaction (this process only)
         self.base = None
+        self.resolved_for_transaction = False  # base resolved offline, history in the root
 
     @property
     def workdir(self):
@@ -53,10 +54,20 @@ class Context(object):
             repo_ids = [r["id"] for r in self.plan["repos"] if not r.get("missing")]
         else:
             repo_ids = target_repo_ids(self.facts, self.source, self.target)
+        self.resolved_for_transaction = bool(cacheonly and persistdir)
         self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
                                                    self.trusted_keyids, repo_ids, self.options.proxy,
                                                    self.options.keep_rhsm)
         return self.plan
+
+    def resolve_for_transaction(self):
+        """The dnf.Base the conversion's transaction runs from: resolved from the download cache
+        offline, with dnf's history in the root (where the transaction records itself). Once per
+        process: TEST_TRANSACTION resolves it before the point of no return, DISTRO_SYNC reuses
+        it; a resumed run resolves again, and what is done drops out."""
+        if self.base is None or not self.resolved_for_transaction:
+            self.resolve(cacheonly=True, persistdir=self.root.join("/var/lib/dnf"))
+        return self.base
 
     def close(self):
         if self.base is not None:

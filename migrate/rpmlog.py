@@ -32,3 +32,10 @@ def route_rpm_log():
         thread.start()
         _state["writer"] = os.fdopen(write_fd, "w")
     rpm.setLogFile(_state["writer"])
+
+
+def rpm_log_fd():
+    """The descriptor librpm's messages go to (routed to the log): where the transaction sends
+    its scriptlets' output too (rpm's `TransactionSet.scriptFd`), never to our stdout."""
+    route_rpm_log()
+    return _state["writer"].fileno()

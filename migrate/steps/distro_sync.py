@@ -1,69 +1,50 @@
-"""The conversion itself, in ONE dnf transaction from the pre-downloaded cache: remove the
+"""The conversion itself, in ONE rpm transaction from the pre-downloaded cache: remove the
 source's release/repos/keys packages and install AlmaLinux's, swap branding, distro-sync
 everything and reinstall same-NEVRA packages still signed by another vendor.
 
 One transaction means no window without a release package (no releasever gap), no file
-conflicts between logos packages, and half the time of separate runs. It runs offline; a
-crash inside it is resumed by resolving again from the same cache: what is done drops out."""
-import logging
-import os
-import signal
-
+conflicts between logos packages, and half the time of separate runs. It runs offline and was
+resolved, ordered and test-run before the point of no return (TEST_TRANSACTION); the runner
+(migrate.transaction.runner) does only rpm's run and dnf's history here. A crash inside it is
+resumed by resolving again from the same cache: what is done drops out."""
 from migrate.errors import MigrateError
 from migrate.rpmlog import route_rpm_log
 from migrate.steps.base import Step
+from migrate.transaction.runner import no_guard, run_transaction
 
-log = logging.getLogger(__name__)
-
-# Fault injection for the test suite: SIGKILL ourselves after this many transaction items,
-# in the middle of rpm's transaction, as a power cut would. Never set outside tests.
-KILL_AFTER_ITEMS = "ALMALINUX_MIGRATE_TEST_KILL_AFTER_ITEMS"
+HISTORY_CMDLINE = "almalinux-migrate convert"  # what `dnf history` shows for the conversion
 
 
 class DistroSync(Step):
     id = "DISTRO_SYNC"
     title = "Swap release packages and distro-sync to AlmaLinux"
     after_point_of_no_return = True
-
-    def _resolve_offline(self, ctx):
-        ctx.resolve(cacheonly=True, persistdir=ctx.root.join("/var/lib/dnf"))
+    # Hook: a context manager entered around rpm's run alone (signals deferred while rpm writes).
+    rpm_run_guard = staticmethod(no_guard)
 
     def is_done(self, ctx):
-        self._resolve_offline(ctx)
-        transaction = ctx.base.transaction
+        transaction = ctx.resolve_for_transaction().transaction
         return not transaction.install_set and not transaction.remove_set
 
     def apply(self, ctx):
-        import dnf.callback
-        import dnf.exceptions
+        import os
 
-        base = ctx.base
+        base = ctx.resolve_for_transaction()
         total = len(base.transaction)
         missing = [p.localPkg() for p in base.transaction.install_set if not os.path.exists(p.localPkg())]
         if missing:
             raise MigrateError("%d downloaded package(s) are gone from the cache, e.g. %s"
                                % (len(missing), missing[0]))
-        state = {"seen": set()}
-        kill_after = int(os.environ.get(KILL_AFTER_ITEMS) or 0)
 
-        class Display(dnf.callback.TransactionProgress):
-            def progress(self, package, action, ti_done, ti_total, ts_done, ts_total):
-                key = (str(package), action)
-                if ti_done != ti_total or key in state["seen"]:
-                    return
-                state["seen"].add(key)
-                if kill_after and len(state["seen"]) >= kill_after:
-                    os.kill(os.getpid(), signal.SIGKILL)
-                ctx.progress(DistroSync.id, ts_done, ts_total, "transaction items")
+        def element_done(done, elements):
+            ctx.progress(DistroSync.id, done, elements, "transaction items")
 
-            def error(self, message):
-                log.error("rpm: %s", message)
-
-        ctx.root.pin_dbpath()
         try:
-            base.do_transaction(display=[Display()])
-        except dnf.exceptions.Error as exc:
-            raise MigrateError("the dnf transaction failed: %s" % exc)
+            _, warnings = run_transaction(base, ctx.root, element_done, HISTORY_CMDLINE,
+                                          guard=self.rpm_run_guard)
         finally:
-            route_rpm_log()  # dnf pointed librpm back at the terminal
-        return "%d transaction items" % total
+            route_rpm_log()
+        detail = "%d transaction items" % total
+        if warnings:
+            detail += "; %d scriptlet failure(s) rpm let pass: %s" % (len(warnings), "; ".join(warnings[:3]))
+        return detail
