@@ -3,6 +3,7 @@ import os
 
 from migrate.plan.resolve import open_base, plan_conversion, target_repo_ids
 from migrate.root import STATE_DIR
+from migrate.transaction.history import DNF_PERSIST, rebind_history, snapshot_history
 
 
 class Context(object):
@@ -21,7 +22,8 @@ class Context(object):
         self.plan = None
         self.packages = None  # dnf packages of the resolved transaction (this process only)
         self.base = None
-        self.resolved_for_transaction = False  # base resolved offline, history in the root
+        self.history_in_root = False  # base's dnf history is the root's (DISTRO_SYNC's base)
+        self.module_failsafe_from = None  # where base's module container keeps its fail-safe data
 
     @property
     def workdir(self):
@@ -54,19 +56,26 @@ class Context(object):
             repo_ids = [r["id"] for r in self.plan["repos"] if not r.get("missing")]
         else:
             repo_ids = target_repo_ids(self.facts, self.source, self.target)
-        self.resolved_for_transaction = bool(cacheonly and persistdir)
+        self.history_in_root = persistdir is not None
+        self.module_failsafe_from = self.base.conf.persistdir
+        if persistdir is None:  # the what-if reads a copy of the root's history (never opens it)
+            snapshot_history(self.root, self.base.conf.persistdir)
         self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
                                                    self.trusted_keyids, repo_ids, self.options.proxy,
                                                    self.options.keep_rhsm)
         return self.plan
 
-    def resolve_for_transaction(self):
-        """The dnf.Base the conversion's transaction runs from: resolved from the download cache
-        offline, with dnf's history in the root (where the transaction records itself). Once per
-        process: TEST_TRANSACTION resolves it before the point of no return, DISTRO_SYNC reuses
-        it; a resumed run resolves again, and what is done drops out."""
-        if self.base is None or not self.resolved_for_transaction:
-            self.resolve(cacheonly=True, persistdir=self.root.join("/var/lib/dnf"))
+    def transaction_base(self):
+        """The dnf.Base the conversion's transaction runs from, with dnf's history in the root
+        (where the transaction records itself). In the run that resolved and test-ran it before
+        the point of no return, that base, its history moved to the root (no new solve); a resumed
+        run resolves again from the download cache, offline, and what is done drops out."""
+        persistdir = self.root.join(DNF_PERSIST)
+        if self.base is None:
+            self.resolve(cacheonly=True, persistdir=persistdir)
+        elif not self.history_in_root:
+            rebind_history(self.base, persistdir)
+            self.history_in_root = True
         return self.base
 
     def close(self):

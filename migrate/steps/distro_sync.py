@@ -4,8 +4,9 @@ everything and reinstall same-NEVRA packages still signed by another vendor.
 
 One transaction means no window without a release package (no releasever gap), no file
 conflicts between logos packages, and half the time of separate runs. It runs offline and was
-resolved, ordered and test-run before the point of no return (TEST_TRANSACTION); the runner
-(migrate.transaction.runner) does only rpm's run and dnf's history here. A crash inside it is
+resolved and test-run before the point of no return (TEST_TRANSACTION); here the same solved
+dnf.Base gets the root's history (migrate.transaction.history) and the runner
+(migrate.transaction.runner) does rpm's run and dnf's history records. A crash inside it is
 resumed by resolving again from the same cache: what is done drops out."""
 from migrate.errors import MigrateError
 from migrate.rpmlog import route_rpm_log
@@ -23,13 +24,13 @@ class DistroSync(Step):
     rpm_run_guard = staticmethod(no_guard)
 
     def is_done(self, ctx):
-        transaction = ctx.resolve_for_transaction().transaction
+        transaction = ctx.transaction_base().transaction
         return not transaction.install_set and not transaction.remove_set
 
     def apply(self, ctx):
         import os
 
-        base = ctx.resolve_for_transaction()
+        base = ctx.transaction_base()
         total = len(base.transaction)
         missing = [p.localPkg() for p in base.transaction.install_set if not os.path.exists(p.localPkg())]
         if missing:
@@ -41,7 +42,8 @@ class DistroSync(Step):
 
         try:
             _, warnings = run_transaction(base, ctx.root, element_done, HISTORY_CMDLINE,
-                                          guard=self.rpm_run_guard)
+                                          guard=self.rpm_run_guard,
+                                          module_failsafe_from=ctx.module_failsafe_from)
         finally:
             route_rpm_log()
         detail = "%d transaction items" % total

@@ -31,8 +31,9 @@ class TestTransaction(Step):
     title = "Test the transaction with rpm (file conflicts, disk space)"
 
     def apply(self, ctx):
-        # the very base DISTRO_SYNC runs: resolution and the test both before the point of no return
-        problems = run_test_transaction(ctx.resolve_for_transaction(), ctx.root)
+        if ctx.packages is None:
+            ctx.resolve()
+        problems = run_test_transaction(ctx.base, ctx.root)
         if problems:
             raise TransactionTestFailed(problems)
         return "no file conflicts, enough disk space"

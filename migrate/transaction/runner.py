@@ -37,6 +37,7 @@ import contextlib
 
 from migrate.errors import MigrateError
 from migrate.rpmlog import rpm_log_fd
+from migrate.transaction.history import copy_module_failsafe
 
 log = logging.getLogger(__name__)
 
@@ -166,17 +167,20 @@ def record_states(elements, items, libdnf_transaction):
     return failed
 
 
-def save_module_state(base):
-    """EL8 modules: dnf saves modules.d right before rpm runs (do_transaction)."""
+def save_module_state(base, failsafe_from=None):
+    """EL8 modules: dnf saves modules.d right before rpm runs (do_transaction); the fail-safe
+    data goes where the container was created (`failsafe_from`) and is copied to the root's."""
     container = getattr(base, "_moduleContainer", None)
     if container is None:
         return False
     container.save()
     container.updateFailSafeData()
+    if failsafe_from:
+        copy_module_failsafe(failsafe_from, base.conf.persistdir)
     return True
 
 
-def run_transaction(base, root, on_element_done, cmdline, guard=no_guard):
+def run_transaction(base, root, on_element_done, cmdline, guard=no_guard, module_failsafe_from=None):
     """Run `base`'s resolved transaction over `root` (every install package downloaded,
     rpm's test transaction passed). `on_element_done(done, total)` after each element;
     `guard()` is entered around the rpm run alone (the hook for deferring signals while rpm
@@ -196,7 +200,7 @@ def run_transaction(base, root, on_element_done, cmdline, guard=no_guard):
         base.transaction._populate_rpm_ts(wrapper)
         ts.order()
         ts.clean()  # release memory not needed beyond this point (as do_transaction)
-        save_module_state(base)
+        save_module_state(base, module_failsafe_from)
         history = base.history
         installed = base.sack.query().installed()
         using = installed.filter(name=list(base.conf.history_record_packages)).run()

@@ -120,6 +120,18 @@ def dnf_check(root, home):
     return proc.returncode, proc.stdout
 
 
+def dnf_history(root, home, *args):
+    """`dnf history ARGS` of the root (as dnf_check runs dnf); (returncode, output)."""
+    os.makedirs(str(home), exist_ok=True)
+    with open(os.path.join(str(home), ".rpmmacros"), "w") as macros:
+        macros.write("%_dbpath /var/lib/rpm\n")
+    env = dict(os.environ, HOME=str(home))
+    argv = ["dnf", "--installroot", str(root), "--noplugins", "--releasever", "9",
+            "--setopt=reposdir=/nonexistent", "-q", "history"] + list(args)
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True, env=env)
+    return proc.returncode, proc.stdout
+
+
 def end_state(root):
     """What a finished conversion must agree on: installed NEVRAs with their signing keys, and
     every repo file's text."""

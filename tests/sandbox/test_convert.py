@@ -4,7 +4,8 @@ import tarfile
 import pytest
 
 from migrate.steps import conversion_steps
-from tests.sandbox.cli import (dnf_check, installed_signatures, read_events, rpm_query, run_cli)
+from tests.sandbox.cli import (dnf_check, dnf_history, installed_signatures, read_events, rpm_query,
+                               run_cli)
 from tests.schema import assert_valid_report
 
 
@@ -81,6 +82,17 @@ def test_centos_stream9_converts_with_downgrade(world, mirror, centos9_root, tru
     assert dict((e["step"], e["outcome"]) for e in finished)["INSTALL_RESUME_UNIT"] == "skipped"
     assert any(e["event"] == "progress" and e["step"] == "DISTRO_SYNC" for e in read_events(events))
     assert read_events(events)[-1]["exit_code"] == 0
+
+    # the transaction is in dnf's history, every item done (migrate/transaction/runner.py)
+    rc, output = dnf_history(centos9_root, tmp_path / "home", "info", "last")
+    assert rc == 0, output
+    assert "almalinux-migrate convert" in output and "Success" in output, output
+    altered = [line for line in output.splitlines() if line.strip().startswith(
+        ("Upgrade", "Upgraded", "Downgrade", "Downgraded", "Install", "Removed", "Reinstall", "Reinstalled",
+         "Obsolete", "Erase"))]
+    detail = dict((step["id"], step["detail"]) for step in report["steps"])["DISTRO_SYNC"]
+    assert len(altered) == int(detail.split(" ")[0]), (detail, output)
+    assert not any("**" in line or "Error" in line for line in altered), output
 
 
 def test_rocky9_converts_without_downgrades(world, mirror, rocky9_root, trust_config, tmp_path):
