@@ -57,3 +57,44 @@ def copy_module_failsafe(source_persistdir, persistdir):
         shutil.rmtree(target)
     shutil.copytree(source, target)
     return True
+
+
+SIDE_FILES_MARKER = "dnf-history-side-files.json"
+
+
+def note_side_files(root, workdir):
+    """Before the root's history database is first opened (before the point of no return):
+    which of sqlite's side files are absent, so a rollback removes only what we left. The first
+    note stands (a re-run after a kill finds the files the killed run left)."""
+    import json
+
+    marker = os.path.join(workdir, SIDE_FILES_MARKER)
+    if os.path.exists(marker):
+        return
+    base = root.join(os.path.join(DNF_PERSIST, HISTORY))
+    absent = [s for s in ("-wal", "-shm") if not os.path.lexists(base + s)]
+    with open(marker, "w") as handle:
+        json.dump({"absent": absent}, handle)
+
+
+def remove_side_files(root, workdir):
+    """Rollback: remove the -wal/-shm a killed run left beside the root's history database when
+    they were absent before and the log holds no page (we only read: nothing to lose)."""
+    import json
+
+    marker = os.path.join(workdir, SIDE_FILES_MARKER)
+    try:
+        with open(marker) as handle:
+            absent = json.load(handle)["absent"]
+    except (IOError, OSError, ValueError, KeyError):
+        return []
+    base = root.join(os.path.join(DNF_PERSIST, HISTORY))
+    removed = []
+    if "-wal" in absent and os.path.isfile(base + "-wal") and os.path.getsize(base + "-wal") == 0:
+        os.unlink(base + "-wal")
+        removed.append("-wal")
+    if "-shm" in absent and not os.path.exists(base + "-wal") and os.path.isfile(base + "-shm"):
+        os.unlink(base + "-shm")
+        removed.append("-shm")
+    os.unlink(marker)
+    return removed

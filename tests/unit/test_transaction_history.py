@@ -54,3 +54,34 @@ def test_module_failsafe_data_is_copied_to_the_roots_persistdir(tmp_path):
     assert [p.name for p in (rootdir / "modulefailsafe").iterdir()] == ["perl:5.26.yaml"]
     assert H.copy_module_failsafe(str(rootdir), str(rootdir)) is False
     assert H.copy_module_failsafe(str(tmp_path / "none"), str(rootdir)) is False
+
+
+def _history_dir(tmp_path):
+    dnf_dir = tmp_path / "root" / "var" / "lib" / "dnf"
+    dnf_dir.mkdir(parents=True)
+    (dnf_dir / "history.sqlite").write_bytes(b"main")
+    work = tmp_path / "work"
+    work.mkdir()
+    return Root(str(tmp_path / "root")), dnf_dir, work
+
+
+def test_rollback_removes_the_empty_log_and_index_a_killed_run_left(tmp_path):
+    root, dnf_dir, work = _history_dir(tmp_path)
+    H.note_side_files(root, str(work))
+    (dnf_dir / "history.sqlite-wal").write_bytes(b"")
+    (dnf_dir / "history.sqlite-shm").write_bytes(b"index")
+    H.note_side_files(root, str(work))  # a re-run after the kill: the first note stands
+    assert H.remove_side_files(root, str(work)) == ["-wal", "-shm"]
+    assert [p.name for p in dnf_dir.iterdir()] == ["history.sqlite"]
+    assert list(work.iterdir()) == []
+
+
+def test_rollback_keeps_side_files_that_were_there_or_hold_pages(tmp_path):
+    root, dnf_dir, work = _history_dir(tmp_path)
+    (dnf_dir / "history.sqlite-shm").write_bytes(b"index")
+    H.note_side_files(root, str(work))
+    (dnf_dir / "history.sqlite-wal").write_bytes(b"pages")
+    assert H.remove_side_files(root, str(work)) == []
+    assert sorted(p.name for p in dnf_dir.iterdir()) == [
+        "history.sqlite", "history.sqlite-shm", "history.sqlite-wal"]
+    assert H.remove_side_files(root, str(work)) == []  # no note: nothing to do
