@@ -1,9 +1,11 @@
 """Context: what a command passes down explicitly instead of globals."""
 import os
+import shutil
 
 from migrate.plan.resolve import open_base, plan_conversion, target_repo_ids
 from migrate.root import STATE_DIR
-from migrate.transaction.history import DNF_PERSIST, rebind_history, snapshot_history
+from migrate.transaction.history import (DNF_PERSIST, rebind_history, scratch_persistdir,
+                                         snapshot_history)
 
 
 class Context(object):
@@ -22,7 +24,7 @@ class Context(object):
         self.plan = None
         self.packages = None  # dnf packages of the resolved transaction (this process only)
         self.base = None
-        self.history_in_root = False  # base's dnf history is the root's (DISTRO_SYNC's base)
+        self.history_scratch = None  # base's dnf history: a scratch copy published to the root
         self.module_failsafe_from = None  # where base's module container keeps its fail-safe data
 
     @property
@@ -48,15 +50,13 @@ class Context(object):
 
     def resolve(self, cacheonly=False, persistdir=None):
         """Resolve the conversion in a fresh dnf.Base; keeps base, plan and packages here."""
-        if self.base is not None:
-            self.base.close()
+        self.close()
         self.base = open_base(self.root, self.workdir, self.source, self.target, self.options,
                               cacheonly=cacheonly, persistdir=persistdir)
         if cacheonly and self.plan:  # exactly the repos the downloads came from
             repo_ids = [r["id"] for r in self.plan["repos"] if not r.get("missing")]
         else:
             repo_ids = target_repo_ids(self.facts, self.source, self.target)
-        self.history_in_root = persistdir is not None
         self.module_failsafe_from = self.base.conf.persistdir
         if persistdir is None:  # the what-if reads a copy of the root's history (never opens it)
             snapshot_history(self.root, self.base.conf.persistdir)
@@ -66,19 +66,22 @@ class Context(object):
         return self.plan
 
     def transaction_base(self):
-        """The dnf.Base the conversion's transaction runs from, with dnf's history in the root
-        (where the transaction records itself). In the run that resolved and test-ran it before
-        the point of no return, that base, its history moved to the root (no new solve); a resumed
-        run resolves again from the download cache, offline, and what is done drops out."""
-        persistdir = self.root.join(DNF_PERSIST)
+        """The dnf.Base the conversion's transaction runs from. In the run that resolved and
+        test-ran it before the point of no return, that base, its history moved to a scratch copy
+        the runner publishes to the root (no new solve); a resumed run resolves again from the
+        download cache, offline, with the root's own history, and what is done drops out."""
         if self.base is None:
-            self.resolve(cacheonly=True, persistdir=persistdir)
-        elif not self.history_in_root:
-            rebind_history(self.base, persistdir)
-            self.history_in_root = True
+            self.resolve(cacheonly=True, persistdir=self.root.join(DNF_PERSIST))
+        elif self.history_scratch is None and self.base.conf.persistdir != self.root.join(DNF_PERSIST):
+            self.history_scratch = scratch_persistdir(self.workdir)
+            snapshot_history(self.root, self.history_scratch)
+            rebind_history(self.base, self.history_scratch)
         return self.base
 
     def close(self):
         if self.base is not None:
             self.base.close()
             self.base = None
+        if self.history_scratch is not None:
+            shutil.rmtree(self.history_scratch, ignore_errors=True)
+            self.history_scratch = None

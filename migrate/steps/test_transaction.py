@@ -5,7 +5,6 @@ from migrate.checks.base import command_finding
 from migrate.errors import MigrateError
 from migrate.plan.test_transaction import run_test_transaction
 from migrate.steps.base import Step
-from migrate.transaction.history import note_side_files, remove_side_files
 
 FINDING_ID = "TRANSACTION_TEST_FAILED"
 REMEDIATION = ("A file conflict names both packages: remove the installed one (`dnf remove NAME`) "
@@ -34,13 +33,8 @@ class TestTransaction(Step):
     def apply(self, ctx):
         if ctx.packages is None:
             ctx.resolve()
-        # the base DISTRO_SYNC runs, its dnf history items built here (migrate/transaction/history.py)
-        note_side_files(ctx.root, ctx.workdir)
+        # the very base DISTRO_SYNC runs, its dnf history items built here (migrate/transaction/history.py)
         problems = run_test_transaction(ctx.transaction_base(), ctx.root)
         if problems:
             raise TransactionTestFailed(problems)
         return "no file conflicts, enough disk space"
-
-    def undo(self, ctx):
-        ctx.close()  # closes the root's history database
-        remove_side_files(ctx.root, ctx.workdir)

@@ -1,18 +1,27 @@
-"""dnf's history for the conversion: read from a copy before the point of no return, written to
-the root's own database after it.
+"""dnf's history for the conversion: read from a copy before the point of no return, written
+through a scratch copy and published to the root's database around rpm's run.
 
 The what-if and the test transaction run before the point of no return and must not open the
 root's history database: sqlite leaves `history.sqlite-wal` and `-shm` beside it when the
 process is killed, and a rollback must leave the root byte-identical. They read a copy instead
 (the host's install reasons, which decide what `--allowerasing` may clean up, are the same).
-DISTRO_SYNC then points the same, already solved dnf.Base at the root's database and rebuilds
-dnf's transaction items from the solved goal, without loading metadata or solving again.
+TEST_TRANSACTION points the solved dnf.Base at a scratch copy on tmpfs and rebuilds dnf's
+transaction items there from the solved goal (`_goal2transaction`: libdnf's item list is
+quadratic, so this stays before the point of no return). libdnf commits every history row on
+its own (libdnf/transaction/private/Transaction.cpp `saveItems`, `finish`): thousands of fsyncs
+on the root's disk, seconds in the window. On tmpfs they cost nothing; the runner then publishes
+the copy to the root in one write (temp file, fsync, rename) right after dnf's `beg` (as dnf,
+a run cut short leaves its begun record) and again right after `end`.
 
 dnf APIs, the same in dnf 4.7, 4.14 and 4.20 (dnf/base.py): `Base._history` (the lazily opened
 SwdbInterface of `conf.persistdir`), `Base._goal2transaction(goal)` (what `Base.resolve()` calls
 after the solve), `Base._goal`, `SwdbInterface.close()`."""
+import logging
 import os
 import shutil
+import tempfile
+
+log = logging.getLogger(__name__)
 
 DNF_PERSIST = "/var/lib/dnf"
 HISTORY = "history.sqlite"
@@ -59,42 +68,52 @@ def copy_module_failsafe(source_persistdir, persistdir):
     return True
 
 
-SIDE_FILES_MARKER = "dnf-history-side-files.json"
+
+def scratch_persistdir(workdir):
+    """A fresh directory for the scratch history: on tmpfs (/dev/shm) when there, else the
+    tool's state directory (correct, only slower)."""
+    parent = "/dev/shm"
+    if not (os.path.isdir(parent) and os.access(parent, os.W_OK)):
+        parent = workdir
+    return tempfile.mkdtemp(prefix="almalinux-migrate-history.", dir=parent)
 
 
-def note_side_files(root, workdir):
-    """Before the root's history database is first opened (before the point of no return):
-    which of sqlite's side files are absent, so a rollback removes only what we left. The first
-    note stands (a re-run after a kill finds the files the killed run left)."""
-    import json
+def publish_history(scratch, root):
+    """Copy the scratch history database over the root's: checkpoint its log (python's sqlite3,
+    a second connection; libdnf's is idle), write a temp file beside the root's, fsync, drop the
+    root's side files (their pages were in the snapshot, so they are in the copy), rename."""
+    import sqlite3
 
-    marker = os.path.join(workdir, SIDE_FILES_MARKER)
-    if os.path.exists(marker):
-        return
-    base = root.join(os.path.join(DNF_PERSIST, HISTORY))
-    absent = [s for s in ("-wal", "-shm") if not os.path.lexists(base + s)]
-    with open(marker, "w") as handle:
-        json.dump({"absent": absent}, handle)
-
-
-def remove_side_files(root, workdir):
-    """Rollback: remove the -wal/-shm a killed run left beside the root's history database when
-    they were absent before and the log holds no page (we only read: nothing to lose)."""
-    import json
-
-    marker = os.path.join(workdir, SIDE_FILES_MARKER)
+    source = os.path.join(scratch, HISTORY)
+    connection = sqlite3.connect(source)
     try:
-        with open(marker) as handle:
-            absent = json.load(handle)["absent"]
-    except (IOError, OSError, ValueError, KeyError):
-        return []
-    base = root.join(os.path.join(DNF_PERSIST, HISTORY))
-    removed = []
-    if "-wal" in absent and os.path.isfile(base + "-wal") and os.path.getsize(base + "-wal") == 0:
-        os.unlink(base + "-wal")
-        removed.append("-wal")
-    if "-shm" in absent and not os.path.exists(base + "-wal") and os.path.isfile(base + "-shm"):
-        os.unlink(base + "-shm")
-        removed.append("-shm")
-    os.unlink(marker)
-    return removed
+        busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    finally:
+        connection.close()
+    directory = root.join(DNF_PERSIST)
+    if not os.path.isdir(directory):
+        os.makedirs(directory, 0o755)
+    target = os.path.join(directory, HISTORY)
+    copies = [("", source)]
+    if busy and os.path.isfile(source + "-wal"):  # not checkpointed: the log goes along
+        log.warning("dnf history: log not checkpointed, copying it along")
+        copies.append(("-wal", source + "-wal"))
+    staged = []
+    for suffix, path in copies:
+        fd, temp = tempfile.mkstemp(prefix=".almalinux-migrate.history", dir=directory)
+        with os.fdopen(fd, "wb") as out, open(path, "rb") as data:
+            shutil.copyfileobj(data, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o644)
+        staged.append((temp, target + suffix))
+    for suffix in SQLITE_SIDE_FILES:
+        if os.path.lexists(target + suffix):
+            os.unlink(target + suffix)
+    for temp, final in reversed(staged):  # the log before the database it belongs to
+        os.rename(temp, final)
+    handle = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)

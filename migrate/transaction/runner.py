@@ -20,7 +20,8 @@ pass. What the host keeps from do_transaction, in its order:
   `addReinstall`; protected packages were checked by `Base.resolve()`;
 - dnf's history: `SwdbInterface.beg(rpmdb_cookie, using_pkgs, [], cmdline, comment)` before the
   run, each item's state DONE or ERROR from its element's `Failed()`, `end(rpmdb_cookie)` right
-  after it, so `dnf history` shows the conversion;
+  after it, so `dnf history` shows the conversion (written in a scratch copy on tmpfs and
+  published to the root after each: migrate/transaction/history.py);
 - scriptlet, unpack and cpio errors logged and named in the error raised when an element failed.
 
 Every API used is the same in dnf 4.7 (EL8), 4.14 (EL9) and 4.20 (EL10): dnf/base.py
@@ -37,7 +38,7 @@ import contextlib
 
 from migrate.errors import MigrateError
 from migrate.rpmlog import rpm_log_fd
-from migrate.transaction.history import copy_module_failsafe
+from migrate.transaction.history import DNF_PERSIST, copy_module_failsafe, publish_history
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,21 @@ class TransactionFailed(MigrateError):
 @contextlib.contextmanager
 def no_guard():
     yield
+
+
+class Timer(object):
+    """Where the window's time goes, in the log (the profile `docs/performance.md` cites)."""
+
+    def __init__(self):
+        import time
+
+        self.clock = time.monotonic
+        self.last = self.clock()
+
+    def lap(self, what):
+        now = self.clock()
+        log.info("transaction: %s in %.2f s", what, now - self.last)
+        self.last = now
 
 
 def rpmdb_cookie(ts):
@@ -167,16 +183,17 @@ def record_states(elements, items, libdnf_transaction):
     return failed
 
 
-def save_module_state(base, failsafe_from=None):
+def save_module_state(base, failsafe_from=None, persistdir=None):
     """EL8 modules: dnf saves modules.d right before rpm runs (do_transaction); the fail-safe
-    data goes where the container was created (`failsafe_from`) and is copied to the root's."""
+    data goes where the container was created (`failsafe_from`) and is copied to the root's
+    `persistdir`."""
     container = getattr(base, "_moduleContainer", None)
     if container is None:
         return False
     container.save()
     container.updateFailSafeData()
-    if failsafe_from:
-        copy_module_failsafe(failsafe_from, base.conf.persistdir)
+    if failsafe_from and persistdir:
+        copy_module_failsafe(failsafe_from, persistdir)
     return True
 
 
@@ -194,17 +211,26 @@ def run_transaction(base, root, on_element_done, cmdline, guard=no_guard, module
     ts = wrapper.ts
     items = list(base.transaction)
     kill_after = int(os.environ.get(KILL_AFTER_ITEMS) or 0)
-    lock = dnf.lock.build_rpmdb_lock(base.conf.persistdir, base.conf.exit_on_lock)
+    persistdir = root.join(DNF_PERSIST)
+    # the history is a scratch copy (migrate/transaction/history.py) unless a resumed run
+    # resolved with the root's own
+    scratch = base.conf.persistdir if base.conf.persistdir != persistdir else None
+    lock = dnf.lock.build_rpmdb_lock(persistdir, base.conf.exit_on_lock)
+    timer = Timer()
     with lock:
         ts.clear()
         base.transaction._populate_rpm_ts(wrapper)
         ts.order()
         ts.clean()  # release memory not needed beyond this point (as do_transaction)
-        save_module_state(base, module_failsafe_from)
+        save_module_state(base, module_failsafe_from, persistdir)
+        timer.lap("filled and ordered rpm's set")
         history = base.history
         installed = base.sack.query().installed()
         using = installed.filter(name=list(base.conf.history_record_packages)).run()
         history.beg(rpmdb_cookie(ts), using, [], cmdline, "")
+        if scratch:
+            publish_history(scratch, root)
+        timer.lap("began dnf's history record")
         callback = Callback(rpm, ts, on_element_done, kill_after)
         ts.scriptFd = rpm_log_fd()  # scriptlets' output to our log, never to stdout (JSON)
         try:
@@ -212,9 +238,13 @@ def run_transaction(base, root, on_element_done, cmdline, guard=no_guard, module
                 result = ts.run(callback, "")
         finally:
             callback.close()
+        timer.lap("rpm's run")
         elements = list(ts)
         failed = record_states(elements, items, libdnf.transaction)
         history.end(rpmdb_cookie(ts))
+        if scratch:
+            publish_history(scratch, root)
+        timer.lap("ended dnf's history record")
     base._trans_success = not result and not failed
     ts.clear()
     check_result(result, failed, len(elements), callback.errors)

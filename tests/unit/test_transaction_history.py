@@ -1,4 +1,5 @@
 """dnf's history for the conversion: a copy for the what-if, the root's for the transaction."""
+import os
 import types
 
 from migrate.root import Root
@@ -56,32 +57,34 @@ def test_module_failsafe_data_is_copied_to_the_roots_persistdir(tmp_path):
     assert H.copy_module_failsafe(str(tmp_path / "none"), str(rootdir)) is False
 
 
-def _history_dir(tmp_path):
+
+def test_publish_checkpoints_the_scratch_copy_and_replaces_the_roots_database(tmp_path):
+    import sqlite3
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    writer = sqlite3.connect(str(scratch / "history.sqlite"))
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("CREATE TABLE trans (id INTEGER)")
+    writer.execute("INSERT INTO trans VALUES (7)")
+    writer.commit()  # left open, as libdnf keeps its connection: the row is in the log only
     dnf_dir = tmp_path / "root" / "var" / "lib" / "dnf"
     dnf_dir.mkdir(parents=True)
-    (dnf_dir / "history.sqlite").write_bytes(b"main")
-    work = tmp_path / "work"
-    work.mkdir()
-    return Root(str(tmp_path / "root")), dnf_dir, work
+    (dnf_dir / "history.sqlite").write_bytes(b"old")
+    (dnf_dir / "history.sqlite-wal").write_bytes(b"stale log")
+    (dnf_dir / "history.sqlite-shm").write_bytes(b"stale index")
+    H.publish_history(str(scratch), Root(str(tmp_path / "root")))
+    writer.close()
+    assert sorted(p.name for p in dnf_dir.iterdir()) == ["history.sqlite"]
+    reader = sqlite3.connect(str(dnf_dir / "history.sqlite"))
+    assert reader.execute("SELECT id FROM trans").fetchall() == [(7,)]
+    reader.close()
 
 
-def test_rollback_removes_the_empty_log_and_index_a_killed_run_left(tmp_path):
-    root, dnf_dir, work = _history_dir(tmp_path)
-    H.note_side_files(root, str(work))
-    (dnf_dir / "history.sqlite-wal").write_bytes(b"")
-    (dnf_dir / "history.sqlite-shm").write_bytes(b"index")
-    H.note_side_files(root, str(work))  # a re-run after the kill: the first note stands
-    assert H.remove_side_files(root, str(work)) == ["-wal", "-shm"]
-    assert [p.name for p in dnf_dir.iterdir()] == ["history.sqlite"]
-    assert list(work.iterdir()) == []
-
-
-def test_rollback_keeps_side_files_that_were_there_or_hold_pages(tmp_path):
-    root, dnf_dir, work = _history_dir(tmp_path)
-    (dnf_dir / "history.sqlite-shm").write_bytes(b"index")
-    H.note_side_files(root, str(work))
-    (dnf_dir / "history.sqlite-wal").write_bytes(b"pages")
-    assert H.remove_side_files(root, str(work)) == []
-    assert sorted(p.name for p in dnf_dir.iterdir()) == [
-        "history.sqlite", "history.sqlite-shm", "history.sqlite-wal"]
-    assert H.remove_side_files(root, str(work)) == []  # no note: nothing to do
+def test_scratch_history_is_a_fresh_directory(tmp_path):
+    first, second = H.scratch_persistdir(str(tmp_path)), H.scratch_persistdir(str(tmp_path))
+    try:
+        assert first != second and os.path.isdir(first) and os.listdir(first) == []
+    finally:
+        os.rmdir(first)
+        os.rmdir(second)
