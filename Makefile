@@ -27,6 +27,7 @@ DIST_DIR ?= dist
 SIGN_KEY ?=
 VENV := .venv
 VENV36 := .venv36
+LINT_VENV := .venv-lint
 PYTEST_FLAGS ?=
 
 .PHONY: demo test deps lint unit unit36 sandbox bench clean pyz rpm dist packaging fleet-deps
@@ -45,7 +46,7 @@ deps:
 	fi
 
 # The tool and the sandbox need the host's rpm/dnf bindings: a venv from the system python.
-$(VENV)/.done: requirements/runtime.txt requirements/test.txt
+$(VENV)/.done: requirements/runtime.txt requirements/test.txt requirements/ansible.txt
 	$(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements/test.txt $(QUIET_PIP)
 	touch $@
@@ -90,12 +91,18 @@ dist:
 	$(BUILD_PYTHON) packaging/dist.py $(DIST_DIR) $(addprefix --bytecode ,$(PYZ_BYTECODE)) \
 	  $(if $(SIGN_KEY),--sign-key '$(SIGN_KEY)')
 
+# ansible-lint in a venv of its own (its pins clash with the tool's runtime ones).
+$(LINT_VENV)/.done: requirements/ansible-lint.txt requirements/ansible.txt
+	$(SYSTEM_PYTHON) -m venv $(LINT_VENV)
+	$(LINT_VENV)/bin/pip install -q --disable-pip-version-check -r requirements/ansible-lint.txt $(QUIET_PIP)
+	touch $@
+
 # Builds the pyz and the RPM from scratch and tests them; the Ansible role and the Vagrant scripts too.
-packaging: deps fleet-deps $(VENV)/.done
+packaging: deps fleet-deps $(VENV)/.done $(LINT_VENV)/.done
 	PYENV_ROOT=$(PYENV_ROOT) $(VENV)/bin/python -m pytest -q $(PYTEST_FLAGS) tests/packaging
 
 bench: deps $(VENV)/.done
 	$(VENV)/bin/python -m tests.bench
 
 clean:
-	rm -rf $(VENV) $(VENV36) .sandbox .pytest_cache build dist vagrant/logs
+	rm -rf $(VENV) $(VENV36) $(LINT_VENV) .sandbox .pytest_cache build dist vagrant/logs
