@@ -11,6 +11,7 @@ import argparse
 import glob
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 
@@ -63,8 +64,12 @@ def dist(outdir, bytecode=(), sign_key=None):
     for old in glob.glob(os.path.join(outdir, "almalinux-migrate*")) + glob.glob(os.path.join(outdir, SUMS + "*")):
         os.remove(old)
     pyz = os.path.join(outdir, "almalinux-migrate.pyz")
-    pyz_build.build(pyz, os.path.join(stage.REPO, "build", "pyz"), bytecode)
-    rpms = _load_rpm_build().build(outdir, os.path.join(stage.REPO, "build", "rpm"), sign_key)
+    scratch = stage.workdir("dist")
+    try:
+        pyz_build.build(pyz, os.path.join(scratch, "pyz"), bytecode)
+        rpms = _load_rpm_build().build(outdir, os.path.join(scratch, "rpm"), sign_key)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     names = [os.path.basename(pyz)] + [os.path.basename(p) for p in rpms]
     write_sums(outdir, names)
     if sign_key:

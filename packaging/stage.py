@@ -107,6 +107,15 @@ def _copy_tree(source, dest):
     shutil.copytree(source, dest, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo"))
 
 
+def workdir(kind):
+    """A fresh private directory under build/ for one build (concurrent builds, as the tests
+    and the bench run them, never share one); the caller removes it."""
+    import tempfile
+    top = os.path.join(REPO, "build")
+    os.makedirs(top, exist_ok=True)
+    return tempfile.mkdtemp(prefix=kind + "-", dir=top)
+
+
 def stage(dest):
     """Build the staged tree in dest (emptied first); returns dest."""
     shutil.rmtree(dest, ignore_errors=True)

@@ -19,7 +19,7 @@ import zipfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-from stage import REPO, stage  # noqa: E402
+from stage import REPO, stage, workdir  # noqa: E402
 
 EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -78,7 +78,11 @@ def main(argv):
     args = parser.parse_args(argv)
     output = os.path.abspath(args.output)
     os.makedirs(os.path.dirname(output), exist_ok=True)
-    build(output, os.path.join(REPO, "build", "pyz"), args.bytecode)
+    scratch = workdir("pyz")
+    try:
+        build(output, scratch, args.bytecode)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     print("%s (%d bytes)" % (os.path.relpath(output), os.path.getsize(output)))
 
 

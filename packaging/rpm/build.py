@@ -3,7 +3,7 @@
     python3 packaging/rpm/build.py [OUTDIR] [--sign-key KEY]     # default: dist/
 
 Stages the tree (../stage.py) plus the launcher into almalinux-migrate-VERSION.tar.gz and
-runs rpmbuild with a private topdir under build/rpm (no ~/.rpmmacros is read or written).
+runs rpmbuild with a private topdir under build/ (no ~/.rpmmacros is read or written).
 Needs python3 (with pip) and rpmbuild only: the same on Debian and on an EL host.
 --sign-key: rpmsign --addsign with that gpg key (GNUPGHOME as the environment has it)."""
 import argparse
@@ -18,7 +18,7 @@ import tarfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-from stage import REPO, stage, version  # noqa: E402
+from stage import REPO, stage, version, workdir  # noqa: E402
 
 NAME = "almalinux-migrate"
 SPEC = os.path.join(HERE, NAME + ".spec")
@@ -118,8 +118,12 @@ def main(argv):
     parser.add_argument("outdir", nargs="?", default=os.path.join(REPO, "dist"))
     parser.add_argument("--sign-key", metavar="KEY")
     args = parser.parse_args(argv)
-    for path in build(os.path.abspath(args.outdir), os.path.join(REPO, "build", "rpm"), args.sign_key):
-        print(os.path.relpath(path))
+    scratch = workdir("rpm")
+    try:
+        for path in build(os.path.abspath(args.outdir), scratch, args.sign_key):
+            print(os.path.relpath(path))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":
