@@ -21,6 +21,7 @@ from migrate.config import load_config, merge_options
 from migrate.errors import EXIT_BUG, MigrateError, UsageError
 from migrate.hooks import run_hooks
 from migrate.logsetup import setup_logging
+from migrate.network import with_network
 from migrate.profiles import load_profiles
 from migrate.report.document import write_report
 from migrate.report.events import Events
@@ -85,6 +86,8 @@ def _make_context(g, events_path, **option_values):
     setup_logging(root, g.verbose)
     log.debug("almalinux-migrate %s, python %s, argv %s", __version__, sys.version.split()[0], sys.argv)
     options = merge_options(load_config(root, g.config), **option_values)
+    if "mirror" in option_values:  # preflight, convert: resolve proxy and CA now
+        options = with_network(options, root, os.environ)
     return Context(root, Runner(), load_profiles(), options, Events(events_path),
                    Ui(quiet=False))
 
@@ -144,7 +147,12 @@ def _run_report_command(typer_ctx, command, events, fn, **option_values):
 
 TARGET = typer.Option(None, "--target", metavar="VERSION", help="AlmaLinux major or major.minor.")
 MIRROR = typer.Option(None, "--mirror", metavar="URL", help="Base URL laid out like repo.almalinux.org/almalinux.")
-PROXY = typer.Option(None, "--proxy", metavar="URL", help="HTTP(S) proxy for every download.")
+PROXY = typer.Option(None, "--proxy", metavar="URL", show_default=False,
+                     help="HTTP(S) proxy for every download (default: config, then https_proxy/http_proxy, "
+                     "then dnf.conf's proxy on the live host).")
+CA_CERT = typer.Option(None, "--ca-cert", metavar="FILE", show_default=False,
+                       help="CA bundle for a mirror with a private CA (default: config [mirror] ca_cert, "
+                       "then dnf.conf's sslcacert on the live host).")
 DOWNGRADE = typer.Option(False, "--downgrade", help="Allow packages to go to lower versions.")
 ALLOW = typer.Option([], "--allow", metavar="CHECK_ID", help="Accept an overridable blocker (repeatable).")
 THIRD = typer.Option(None, "--third-party", help="keep (default) or disable third-party repos during the sync.")
@@ -160,10 +168,10 @@ RESUME_ON_BOOT = typer.Option(False, "--resume-on-boot",
 def preflight(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional[str] = MIRROR,
               proxy: Optional[str] = PROXY, downgrade: bool = DOWNGRADE, allow: List[str] = ALLOW,
               third_party: Optional[ThirdParty] = THIRD, events: Optional[str] = EVENTS,
-              keep_rhsm: bool = KEEP_RHSM):
+              keep_rhsm: bool = KEEP_RHSM, ca_cert: Optional[str] = CA_CERT):
     """Inspect the host and print findings and the plan; changes nothing."""
     _run_report_command(ctx, "preflight", events, _command("preflight").run, target=target, mirror=mirror,
-                        proxy=proxy, downgrade=downgrade, allow=allow,
+                        proxy=proxy, ca_cert=ca_cert, downgrade=downgrade, allow=allow,
                         third_party=third_party.value if third_party else None, keep_rhsm=keep_rhsm)
 
 
@@ -171,7 +179,8 @@ def preflight(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Option
 def convert(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional[str] = MIRROR,
             proxy: Optional[str] = PROXY, downgrade: bool = DOWNGRADE, allow: List[str] = ALLOW,
             third_party: Optional[ThirdParty] = THIRD, events: Optional[str] = EVENTS,
-            yes: bool = YES, resume_on_boot: bool = RESUME_ON_BOOT, keep_rhsm: bool = KEEP_RHSM):
+            yes: bool = YES, resume_on_boot: bool = RESUME_ON_BOOT, keep_rhsm: bool = KEEP_RHSM,
+            ca_cert: Optional[str] = CA_CERT):
     """Preflight, then convert; --yes makes it non-interactive."""
     if not yes and not sys.stdin.isatty():
         _guarded(ctx.obj, "convert", _raise(UsageError("convert needs --yes when it cannot ask at a terminal")))
@@ -183,7 +192,7 @@ def convert(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional
         return typer.confirm("Convert this host to AlmaLinux now?", default=False, err=True)
 
     _run_report_command(ctx, "convert", events, lambda c: convert_cmd.run(c, confirm), target=target,
-                        mirror=mirror, proxy=proxy, downgrade=downgrade, allow=allow,
+                        mirror=mirror, proxy=proxy, ca_cert=ca_cert, downgrade=downgrade, allow=allow,
                         third_party=third_party.value if third_party else None, assume_yes=yes,
                         resume_on_boot=resume_on_boot, keep_rhsm=keep_rhsm)
 

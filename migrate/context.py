@@ -54,7 +54,7 @@ class Context(object):
         else:
             repo_ids = target_repo_ids(self.facts, self.source, self.target)
         self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
-                                                   self.trusted_keyids, repo_ids, self.options.proxy,
+                                                   self.trusted_keyids, repo_ids, self.options.network,
                                                    self.options.keep_rhsm)
         return self.plan
 

@@ -46,7 +46,7 @@ def assess(ctx):
         reason = "the host already runs AlmaLinux" if already else "a host check blocks"
         skipped += [{"id": c.id, "reason": reason} for c in TARGET_CHECKS]
     else:
-        key = probe_key(ctx.target.key_url, trusted_fingerprints(ctx), ctx.options.proxy)
+        key = probe_key(ctx.target.key_url, trusted_fingerprints(ctx), ctx.options.network)
         ctx.key_text, ctx.trusted_keys = key.text, key.trusted
         problem = None
         if key.trusted:

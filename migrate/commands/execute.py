@@ -62,7 +62,7 @@ def restore_context(ctx, journal):
             ctx.key_text = handle.read()
         ctx.trusted_keys = tuple(k for k in parse_public_keys(ctx.key_text) if k.fingerprint in trusted)
     else:  # killed before SAVE_TARGET_KEY: fetch it again, trusting only what the run trusted
-        key = probe_key(ctx.target.key_url, trusted, ctx.options.proxy)
+        key = probe_key(ctx.target.key_url, trusted, ctx.options.network)
         if not key.trusted:
             raise Blocked("cannot get the trusted signing key again (%s); nothing past the point "
                           "of no return was done: retry `resume` or run `rollback`"

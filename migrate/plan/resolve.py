@@ -34,8 +34,9 @@ def target_repo_ids(facts, source, target):
 
 
 def open_base(root, workdir, source, target, options, cacheonly=False, persistdir=None):
-    return root.dnf_base(workdir, target.major, source.arch, proxy=options.proxy,
-                         cacheonly=cacheonly, persistdir=persistdir)
+    net = options.network
+    return root.dnf_base(workdir, target.major, source.arch, proxy=net.proxy_for(target.mirror),
+                         cacheonly=cacheonly, persistdir=persistdir, ca_cert=net.ca_cert)
 
 
 def load_repos(base, target, repo_ids, arch, proxy=None):
