@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sys
+import uuid
 from enum import Enum
 from typing import List, Optional
 
@@ -20,7 +21,7 @@ from migrate import __version__
 from migrate.config import load_config, merge_options
 from migrate.errors import EXIT_BUG, MigrateError, UsageError
 from migrate.hooks import run_hooks
-from migrate.logsetup import setup_logging
+from migrate.logsetup import run_file_name, setup_logging
 from migrate.network import with_network
 from migrate.profiles import load_profiles
 from migrate.report.document import write_report
@@ -75,29 +76,38 @@ def main_options(
     ctx.obj = Globals(root, config, output.value, verbose)
 
 
-def _make_context(g, events_path, **option_values):
-    from migrate.context import Context
+def _make_context(g, events_path, command=None, **option_values):
+    """command: a report command, which gets its own log (kept) and the latest log's header."""
+    from migrate.context import Context, host_name
 
     if not os.path.isdir(g.root):
         raise UsageError("--root %s is not a directory" % g.root)
     if events_path == "-" and g.output == "json":
         raise UsageError("--events - and --output json both want stdout; give --events a file")
     root = Root(g.root)
-    setup_logging(root, g.verbose)
-    log.debug("almalinux-migrate %s, python %s, argv %s", __version__, sys.version.split()[0], sys.argv)
+    run_id = uuid.uuid4().hex
+    run_name = run_file_name(command, run_id) if command else None
+    setup_logging(root, g.verbose, run_name)
+    log.info("almalinux-migrate %s %s (run %s) on %s, root %s, python %s", __version__, command or "",
+             run_id, host_name(root) or "?", root.path, sys.version.split()[0])
+    log.info("command line: %s", " ".join(sys.argv))
     options = merge_options(load_config(root, g.config), **option_values)
     if "mirror" in option_values:  # preflight, convert: resolve proxy and CA now
         options = with_network(options, root, os.environ)
-    return Context(root, Runner(), load_profiles(), options, Events(events_path),
-                   Ui(quiet=False))
+    context = Context(root, Runner(), load_profiles(), options, Events(events_path), Ui(quiet=False))
+    context.run_id, context.run_name = run_id, run_name
+    return context
 
 
 def _finish(g, ctx, command, result, write=True):
     """Render the report (or a plain document), write it to the root and exit with its code."""
     report, exit_code = result
+    ctx.ui.close()
+    log.info("finished %s: status %s, exit code %d%s", command, report.get("status"), exit_code,
+             (": " + report["message"]) if report.get("message") else "")
     if write:
         try:
-            write_report(ctx.root, report)
+            write_report(ctx.root, report, getattr(ctx, "run_name", None))
         except (IOError, OSError) as exc:
             log.warning("cannot write the report: %s", exc)
     if command in ("convert", "resume") and report.get("steps"):  # a conversion ran
@@ -119,6 +129,7 @@ def _guarded(g, command, body):
         raise
     except MigrateError as exc:
         log.debug("%s failed", command, exc_info=True)
+        log.info("finished %s: exit code %d: %s", command, exc.exit_code, exc.message)
         make_console(sys.stderr).print("almalinux-migrate: %s" % exc.message, style="bold red",
                                        markup=False)
         raise typer.Exit(exc.exit_code)
@@ -138,8 +149,9 @@ def _run_report_command(typer_ctx, command, events, fn, **option_values):
     g = typer_ctx.obj
 
     def body():
-        ctx = _make_context(g, events, **option_values)
-        ctx.events.emit("run_started", command=command, root=ctx.root.path)
+        ctx = _make_context(g, events, command=command, **option_values)
+        ctx.events.emit("run_started", command=command, root=ctx.root.path, run_id=ctx.run_id,
+                        hostname=ctx.hostname, version=__version__)
         _finish(g, ctx, command, fn(ctx))
 
     _guarded(g, command, body)

@@ -14,6 +14,7 @@ import tempfile
 STATE_DIR = "/var/lib/almalinux-migrate"
 LOG_FILE = "/var/log/almalinux-migrate.log"
 REPORT_FILE = "/var/log/almalinux-migrate-report.json"
+RUNS_DIR = "/var/log/almalinux-migrate"  # every run's log and report, kept (migrate.logsetup)
 CONFIG_FILE = "/etc/almalinux-migrate.toml"
 
 # EL10 moved the rpmdb; EL8/9 keep it under /var/lib/rpm.

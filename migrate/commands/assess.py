@@ -1,4 +1,6 @@
 """Facts -> checks -> what-if plan: the part `preflight` and `convert` share."""
+import logging
+
 from migrate.checks import HOST_CHECKS, SOURCE_CHECKS, TARGET_CHECKS
 from migrate.checks.base import BLOCKER, CheckInput, is_blocking, run_checks, skip_reason
 from migrate.errors import EXIT_BLOCKED, EXIT_OK
@@ -7,6 +9,8 @@ from migrate.plan.mirror import probe_key
 from migrate.plan.resolve import ResolveProblem
 from migrate.plan.source_updates import source_updates
 from migrate.source import choose_target, identify_source, source_repo_ids
+
+log = logging.getLogger(__name__)
 
 
 class Assessment(object):
@@ -35,6 +39,8 @@ def assess(ctx):
     ctx.facts = collect(ctx.root, ctx.runner)
     ctx.source = identify_source(ctx.facts, ctx.profiles)
     ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
+    log.info("source: %s %s (%s) -> target: AlmaLinux %s from %s", ctx.source.name or ctx.source.os_id or "unknown",
+             ctx.source.version or "", ctx.source.arch or "?", ctx.target.version or "?", ctx.target.mirror or "?")
     given = CheckInput(ctx.source, ctx.target, ctx.options)
     allowed = set(ctx.options.allow)
     skipped = []
@@ -57,6 +63,8 @@ def assess(ctx):
         given = given._replace(key=key, plan=ctx.plan, resolve_problem=problem)
         findings += run_checks(TARGET_CHECKS, ctx.facts, given, allowed, earlier=findings, skipped=skipped)
     for item in findings:
+        log.info("finding %s (%s%s): %s: %s", item["id"], item["severity"],
+                 ", allowed" if item["overridden"] else "", item["title"], item["detail"])
         ctx.events.emit("finding", id=item["id"], severity=item["severity"], title=item["title"],
                         detail=item["detail"], overridden=item["overridden"])
     if ctx.plan is not None:

@@ -6,6 +6,8 @@ import sys
 
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import (BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn, TransferSpeedColumn)
 from rich.table import Table
 
 from migrate.steps.base import NOT_APPLICABLE
@@ -30,23 +32,28 @@ def make_console(stream, no_color=False):
 
 
 class Ui(object):
-    """Live feedback while a command runs; quiet lines when stderr is not a terminal."""
+    """Live feedback while a command runs: rich progress bars on a terminal (bytes, speed and
+    ETA for downloads; items and the current package for the transaction), plain lines, one
+    per tenth of the way, when stderr is a file or a pipe (logs and panels)."""
 
     def __init__(self, quiet=False):
         self.console = make_console(sys.stderr)
         self.quiet = quiet
         self.tty = sys.stderr.isatty()
         self._last = {}
+        self._bar = None  # (rich Progress, task id, step id, kind) while a bar is shown
 
     def say(self, text, style=None):
         if not self.quiet:
             self.console.print(text, style=style)
 
     def step_started(self, step, shown=True):
+        self._stop_bar()
         if shown:
             self.say("[bold]>[/bold] %s [dim](%s)[/dim]" % (escape(step.title), step.id))
 
     def step_finished(self, step, outcome, detail):
+        self._stop_bar()
         if outcome == "skipped" and detail == NOT_APPLICABLE:
             return  # steps for other hosts' situations: in the report, not on the screen
         if detail.startswith(outcome + ": "):
@@ -54,20 +61,60 @@ class Ui(object):
         style = OUTCOME_STYLE.get(outcome, "")
         self.say("  [%s]%s[/%s]%s" % (style, outcome, style, (": " + escape(detail)) if detail else ""))
 
-    def progress(self, step_id, done, total, unit):
-        """One line per tenth of the way, so logs and panels get progress without a flood."""
+    def progress(self, step_id, done, total, unit, current=None):
+        """Items of a step: a bar with the current item on a terminal, else a line per tenth."""
         if self.quiet or not total:
+            return
+        if self.tty:
+            if self._bar is not None and self._bar[2] == step_id and self._bar[3] == "bytes":
+                return  # the download's bar counts bytes; the packages go to the events
+            self._update_bar(step_id, "items", done, total, unit, current)
             return
         tenth = (done * 10) // total
         if self._last.get(step_id) == tenth and done != total:
             return
         self._last[step_id] = tenth
-        self.console.print("  %s: %d/%d %s" % (step_id, done, total, unit), style="dim")
+        self.console.print("  %s: %d/%d %s" % (step_id, done, total, unit), style="dim", markup=False)
+
+    def transfer(self, step_id, done_bytes, total_bytes, current=None):
+        """Bytes of a download: a bar with size, speed and time left (terminal only)."""
+        if self.quiet or not self.tty or not total_bytes:
+            return
+        self._update_bar(step_id, "bytes", done_bytes, total_bytes, "bytes", current)
+
+    def _update_bar(self, step_id, kind, done, total, unit, current):
+        if self._bar is None or self._bar[2] != step_id or self._bar[3] != kind:
+            self._stop_bar()
+            # no redirection: dnf hands sys.stderr to rpm.setLogFile, which needs a real file
+            progress = Progress(*_columns(kind), console=self.console, transient=False,
+                                redirect_stdout=False, redirect_stderr=False)
+            task = progress.add_task(step_id, total=total, current="", unit=unit)
+            progress.start()
+            self._bar = (progress, task, step_id, kind)
+        progress, task = self._bar[0], self._bar[1]
+        progress.update(task, completed=done, total=total, current=escape(current or ""))
+
+    def _stop_bar(self):
+        if self._bar is not None:
+            self._bar[0].stop()
+            self._bar = None
+
+    def close(self):
+        self._stop_bar()
 
     def point_of_no_return(self):
+        self._stop_bar()
         self.say("")
         self.say("=== Point of no return passed: from here on the conversion continues offline; "
                  "if it stops, `almalinux-migrate resume` finishes it. ===", style="bold yellow")
+
+
+def _columns(kind):
+    if kind == "bytes":
+        return (TextColumn("  {task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+                TextColumn("ETA"), TimeRemainingColumn())
+    return (TextColumn("  {task.description}"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[unit]}"), TimeElapsedColumn(), TextColumn("{task.fields[current]}"))
 
 
 def render_findings(console, findings):
