@@ -62,6 +62,7 @@ TARGET_SCHEMA = {
     "boot": ("arches", False),  # per architecture: BOOT_SCHEMA
     "vendors": ("strs", False),  # rpm Vendor tags of the target's packages
     "unsupported_filesystems": ("strs", False),  # its kernel cannot boot from these (btrfs on 8/9)
+    "interpreter": (str, False),  # the Python that owns the rpm/dnf bindings on this major
 }
 
 BOOT_SCHEMA = {

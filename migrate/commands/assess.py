@@ -5,7 +5,7 @@ from migrate.checks import HOST_CHECKS, SOURCE_CHECKS, TARGET_CHECKS
 from migrate.checks.base import BLOCKER, CheckInput, is_blocking, run_checks, skip_reason
 from migrate.errors import EXIT_BLOCKED, EXIT_OK
 from migrate.facts.collect import collect
-from migrate.plan.mirror import probe_key
+from migrate.plan.mirror import probe_key, repo_available
 from migrate.plan.resolve import ResolveProblem
 from migrate.plan.source_updates import source_updates
 from migrate.source import choose_target, identify_source, source_repo_ids
@@ -35,6 +35,21 @@ def probe_source(ctx, given, findings):
     return source_updates(ctx, source_repo_ids(ctx.facts, ctx.source.profile))
 
 
+def version_missing(ctx, key):
+    """A ResolveProblem of kind version_missing when the mirror answers (its key came) but has
+    no BaseOS for the target version; None otherwise."""
+    if not key.text:
+        return None
+    required = [r for r in ctx.target.profile.repos if r.get("required")]
+    if not required:
+        return None
+    url = ctx.target.repo_url(required[0]["path"], ctx.source.arch)
+    if repo_available(url, ctx.options.network):
+        return None
+    return ResolveProblem("version_missing", "AlmaLinux %s is not on the mirror %s: %srepodata/repomd.xml "
+                          "is missing" % (ctx.target.version, ctx.target.mirror, url))
+
+
 def assess(ctx):
     ctx.facts = collect(ctx.root, ctx.runner)
     ctx.source = identify_source(ctx.facts, ctx.profiles)
@@ -59,7 +74,8 @@ def assess(ctx):
             try:
                 ctx.resolve()
             except ResolveProblem as exc:
-                problem = exc
+                problem = version_missing(ctx, key) if exc.kind == "metadata" else None
+                problem = problem or exc
         given = given._replace(key=key, plan=ctx.plan, resolve_problem=problem)
         findings += run_checks(TARGET_CHECKS, ctx.facts, given, allowed, earlier=findings, skipped=skipped)
     for item in findings:

@@ -141,6 +141,7 @@ class Facts(NamedTuple):
     registration: Optional[Registration] = None  # None: subscription-manager not configured
     # None: not computed (no dnf bindings, unreadable rpmdb); () when every requirement is met
     broken_dependencies: Optional[Tuple[BrokenDependency, ...]] = None
+    rpm_bindings_missing: str = ""  # the interpreter running us when it lacks the rpm bindings
 
     def installed(self, name):
         return [p for p in self.packages if p.name == name]

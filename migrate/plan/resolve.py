@@ -20,7 +20,7 @@ class ResolveProblem(MigrateError):
 
     def __init__(self, kind, message):
         super(ResolveProblem, self).__init__(message)
-        self.kind = kind  # "metadata" | "unsolvable" | "missing"
+        self.kind = kind  # "metadata" | "unsolvable" | "missing" | "version_missing"
 
 
 def target_repo_ids(facts, source, target):
