@@ -19,7 +19,9 @@ class RpmBindingsMissing(Check):
             return None
         profile = given.target.profile if given.target is not None else None
         interpreter = getattr(profile, "interpreter", "") if profile is not None else ""
-        if interpreter:
+        if interpreter == facts.rpm_bindings_missing:
+            use = "it is the system Python here, so its python3-rpm and python3-dnf packages are missing"
+        elif interpreter:
             use = "use %s (EL%d's system Python)" % (interpreter, given.target.major)
         else:
             use = "use the system Python: " + EVERY_EL

@@ -168,13 +168,46 @@ def render_steps(console, steps):
     console.print(table)
 
 
+def header(report):
+    """'convert: Rocky Linux 9.4 (x86_64) -> AlmaLinux 9': only what is known, never '?'."""
+    source, target = report["source"], report["target"]
+    words = [w for w in (source.get("name") or source.get("id"), source.get("version")) if w]
+    if words and source.get("arch"):
+        words.append("(%s)" % source["arch"])
+    text = "[bold]almalinux-migrate %s[/bold]" % escape(report["command"])
+    if words:
+        text += ": " + escape(" ".join(words))
+        if target.get("version"):
+            text += " -> %s %s" % (escape(target.get("name") or "AlmaLinux"), escape(target["version"]))
+    if report.get("root") not in (None, "/"):
+        text += " [dim](root %s)[/dim]" % escape(report["root"])
+    return text
+
+
+def footer(report):
+    """(style, text) of the verdict. "Nothing was changed" only where it is true: a blocked
+    preflight or convert; `resume`/`rollback`/`verify` refusals say what to do instead."""
+    status, command = report["status"], report["command"]
+    style, text = STATUS_TEXT.get(status, ("", status))
+    ids = [f["id"] for f in report.get("findings", [])]
+    if status == "blocked" and command not in ("preflight", "convert"):
+        style, text = "bold red", "Refused: see the finding above."
+        if "PAST_POINT_OF_NO_RETURN" in ids:
+            text = ("Refused: the conversion is past the point of no return and cannot be undone; "
+                    "run `almalinux-migrate resume` to finish it.")
+    elif status == "failed" and command == "verify":
+        style, text = "bold red", "Not verified."
+    if command == "verify" and status == "converted":
+        text = "Verified: this host runs AlmaLinux."
+    if report.get("message") and (status not in ("ready", "converted", "already_converted") or
+                                  (status == "ready" and command == "convert")):
+        text = report["message"] if status == "ready" else "%s %s" % (text, report["message"])
+    return style, text
+
+
 def render_report(report, stream=None):
     console = make_console(stream or sys.stdout)
-    source, target = report["source"], report["target"]
-    console.print("[bold]almalinux-migrate %s[/bold]: %s %s (%s) -> %s %s" % (
-        report["command"], source.get("name") or source.get("id") or "unknown system",
-        source.get("version") or "", source.get("arch") or "?", target.get("name") or "AlmaLinux",
-        target.get("version") or "?"))
+    console.print(header(report))
     render_findings(console, report["findings"])
     skipped = report.get("checks_skipped") or []
     if skipped:
@@ -185,10 +218,10 @@ def render_report(report, stream=None):
     render_steps(console, report["steps"])
     if report["leftovers"]:
         console.print("Still from other vendors (%d): %s" % (len(report["leftovers"]), ", ".join(
-            "%s (%s)" % (e["name"], e["reason"]) for e in report["leftovers"][:30])), markup=False)
-    style, text = STATUS_TEXT.get(report["status"], ("", report["status"]))
-    if report["command"] == "verify" and report["status"] == "converted":
-        text = "Verified: this host runs AlmaLinux."
-    if report.get("message") and report["status"] not in ("ready", "converted", "already_converted"):
-        text = "%s %s" % (text, report["message"])
-    console.print(text, style=style)
+            "%s (%s)" % (e["name"], e["reason"].replace("_", " ")) for e in report["leftovers"][:30])),
+            markup=False)
+    if report.get("config_files"):
+        console.print("Configuration files to review (rpm kept your edits): %s" % ", ".join(
+            e["path"] for e in report["config_files"]), markup=False)
+    style, text = footer(report)
+    console.print(text, style=style, markup=False)
