@@ -20,6 +20,7 @@ import typer
 from migrate import __version__
 from migrate.config import load_config, merge_options
 from migrate.errors import EXIT_BUG, MigrateError, UsageError
+from migrate.helptext import epilog
 from migrate.hooks import run_hooks
 from migrate.logsetup import run_file_name, setup_logging
 from migrate.network import with_network
@@ -32,7 +33,7 @@ from migrate.runner import Runner
 
 log = logging.getLogger("migrate")
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, epilog=epilog(),
                   help="Convert an EL host in place to AlmaLinux of the same major version.")
 
 
@@ -66,10 +67,11 @@ def _version(value):
 def main_options(
     ctx: typer.Context,
     root: str = typer.Option("/", "--root", metavar="DIR", help="Convert the system installed under DIR."),
-    config: Optional[str] = typer.Option(None, "--config", metavar="FILE",
+    config: Optional[str] = typer.Option(None, "--config", metavar="FILE", show_default=False,
                                          help="TOML config (default: /etc/almalinux-migrate.toml in the root)."),
     output: OutputFormat = typer.Option(OutputFormat.text, "--output", help="text, or json: one document on stdout."),
-    verbose: int = typer.Option(0, "-v", "--verbose", count=True, help="More detail on stderr (-vv: debug)."),
+    verbose: int = typer.Option(0, "-v", "--verbose", count=True, metavar="", show_default=False,
+                                help="More detail on stderr; repeat for debug (-vv)."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ):
@@ -157,8 +159,9 @@ def _run_report_command(typer_ctx, command, events, fn, **option_values):
     _guarded(g, command, body)
 
 
-TARGET = typer.Option(None, "--target", metavar="VERSION", help="AlmaLinux major or major.minor.")
-MIRROR = typer.Option(None, "--mirror", metavar="URL", help="Base URL laid out like repo.almalinux.org/almalinux.")
+TARGET = typer.Option(None, "--target", metavar="VERSION", show_default=False, help="AlmaLinux major or major.minor.")
+MIRROR = typer.Option(None, "--mirror", metavar="URL", show_default=False,
+                      help="Base URL laid out like repo.almalinux.org/almalinux: http(s)://, file:// or a path.")
 PROXY = typer.Option(None, "--proxy", metavar="URL", show_default=False,
                      help="HTTP(S) proxy for every download (default: config, then https_proxy/http_proxy, "
                      "then dnf.conf's proxy on the live host).")
@@ -167,8 +170,8 @@ CA_CERT = typer.Option(None, "--ca-cert", metavar="FILE", show_default=False,
                        "then dnf.conf's sslcacert on the live host).")
 DOWNGRADE = typer.Option(False, "--downgrade", help="Allow packages to go to lower versions.")
 ALLOW = typer.Option([], "--allow", metavar="CHECK_ID", help="Accept an overridable blocker (repeatable).")
-THIRD = typer.Option(None, "--third-party", help="keep (default) or disable third-party repos during the sync.")
-EVENTS = typer.Option(None, "--events", metavar="FILE", help="Append JSON lines of progress to FILE (- = stdout).")
+THIRD = typer.Option(None, "--third-party", show_default=False, help="keep (default) or disable third-party repos during the sync.")
+EVENTS = typer.Option(None, "--events", metavar="FILE", show_default=False, help="Append JSON lines of progress to FILE (- = stdout).")
 YES = typer.Option(False, "--yes", "-y", help="Never ask.")
 KEEP_RHSM = typer.Option(False, "--keep-rhsm",
                          help="RHEL under Satellite/Foreman: stay registered, keep subscription-manager and redhat.repo.")
@@ -268,7 +271,7 @@ def _render_status(document):
 
 @app.command()
 def bundle(ctx: typer.Context, file: Optional[str] = typer.Option(
-        None, "--file", metavar="PATH", help="Where to write the archive (default: in the state dir).")):
+        None, "--file", metavar="PATH", show_default=False, help="Where to write the archive (default: in the state dir).")):
     """Collect log, report, journal and key facts into one archive for a support ticket."""
     g = ctx.obj
 
