@@ -106,3 +106,12 @@ def test_private_ca_mirror_needs_ca_cert(world, rocky9_root, trust_config, tmp_p
         _assert_converted(world, rocky9_root, result)
     finally:
         server.stop()
+
+
+def test_image_dnf_conf_proxy_is_not_trusted_under_root(world, mirror, rocky9_root, trust_config, proxy):
+    conf = rocky9_root / "etc" / "dnf" / "dnf.conf"
+    conf.write_text(conf.read_text() + "proxy=%s\nsslcacert=/etc/pki/evil.pem\n" % proxy.url)
+    result = run_cli(rocky9_root, "preflight", "--mirror", world.mirror_url(mirror), config=trust_config,
+                     env=NO_ENV_PROXY)
+    assert result.returncode == 0, result
+    assert proxy.requests == []
