@@ -104,6 +104,11 @@ def test_private_ca_mirror_needs_ca_cert(world, rocky9_root, trust_config, tmp_p
         result = run_cli(rocky9_root, "convert", "--yes", "--mirror", url, "--ca-cert", ca,
                          config=trust_config, env=NO_ENV_PROXY)
         _assert_converted(world, rocky9_root, result)
+        # the converted host's own dnf can verify the mirror: the CA is in the root and named
+        installed = rocky9_root / "etc" / "pki" / "almalinux-migrate" / "mirror-ca.pem"
+        assert installed.read_bytes() == open(ca, "rb").read()
+        repo = (rocky9_root / "etc" / "yum.repos.d" / "almalinux-baseos.repo").read_text()
+        assert "baseurl=%s/$releasever/BaseOS/$basearch/os/\nsslcacert=/etc/pki/almalinux-migrate/mirror-ca.pem\n" % url in repo
     finally:
         server.stop()
 
