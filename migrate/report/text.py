@@ -177,7 +177,7 @@ def header(report):
     text = "[bold]almalinux-migrate %s[/bold]" % escape(report["command"])
     if words:
         text += ": " + escape(" ".join(words))
-        if target.get("version"):
+        if target.get("version") and source.get("id") != target.get("id"):
             text += " -> %s %s" % (escape(target.get("name") or "AlmaLinux"), escape(target["version"]))
     if report.get("root") not in (None, "/"):
         text += " [dim](root %s)[/dim]" % escape(report["root"])

@@ -49,3 +49,8 @@ def test_render_lists_config_files_and_fallback_kernel():
     render_report(report, out)
     assert "/etc/ssh/sshd_config.rpmnew" in out.getvalue()
     assert "kernel-core (fallback kernel)" in out.getvalue()
+
+
+def test_header_of_an_almalinux_host_has_no_arrow():
+    alma = dict(ROCKY, id="almalinux", name="AlmaLinux")
+    assert "->" not in header(_report("verify", "converted", source=alma, target=ALMA))
