@@ -9,16 +9,21 @@ import os
 import re
 import sys
 
-FILES = (
-    ("/etc/almalinux-migrate.toml", "Defaults for the options (the [mirror], [trust], [checks] and [repos] "
-                                    "tables); a path under --root is read from the root."),
-    ("/etc/almalinux-migrate/hooks.d/pre-convert/", "Executables run in name order before any change; one "
-                                                     "that fails stops the conversion with nothing changed."),
-    ("/etc/almalinux-migrate/hooks.d/post-convert/", "Executables run after the report is written."),
-    ("/var/log/almalinux-migrate-report.json", "The report of the last run."),
-    ("/var/log/almalinux-migrate.log", "The log."),
-    ("/var/lib/almalinux-migrate/", "The journal and the backups of a conversion."),
-)
+def files():
+    """(path, what) for FILES, the paths taken from the code that uses them."""
+    from migrate.hooks import HOOKS_DIR
+    from migrate.root import CONFIG_FILE, LOG_FILE, REPORT_FILE, RUNS_DIR, STATE_DIR
+    return (
+        (CONFIG_FILE, "Defaults for the options (the tables of README.md's config example); under --root, the "
+                      "root's own."),
+        (HOOKS_DIR + "/pre-convert/", "Executables run in name order before any change; one that fails stops "
+                                      "the conversion with nothing changed."),
+        (HOOKS_DIR + "/post-convert/", "Executables run after the report is written."),
+        (REPORT_FILE, "The report of the latest run."),
+        (LOG_FILE, "The log of the latest run."),
+        (RUNS_DIR + "/", "Every run's log and report, kept."),
+        (STATE_DIR + "/", "The journal and the backups of a conversion."),
+    )
 
 
 def roff(text):
@@ -64,7 +69,7 @@ def page(group, version, codes, date):
     for code, meaning in codes:
         lines += [".TP", "\\fB%s\\fR" % code, roff(meaning.replace("`", ""))]
     lines += [".SH FILES"]
-    for path, what in FILES:
+    for path, what in files():
         lines += [".TP", "\\fI%s\\fR" % roff(path), roff(what)]
     lines += [".SH SEE ALSO", "\\fBdnf\\fR(8), \\fBrpm\\fR(8)", ""]
     return "\n".join(lines)

@@ -10,6 +10,7 @@ import pytest
 from migrate import __version__
 from migrate.config import FileConfig, parse_config
 from migrate.hooks import HOOKS_DIR
+from migrate.root import CONFIG_FILE
 from tests.packaging.conftest import load_rpm_build, load_stage
 from tests.sandbox.cli import run_cli
 from tests.schema import assert_valid_report
@@ -95,7 +96,7 @@ def test_ships_license_man_page_config_and_hooks_directories(rpm_package):
                           if os.path.basename(f) != "LICENSE"))
     assert vendored == sorted(req.split("==")[0].lower().replace("_", "-") for req, _ in load_stage().pins())
     flags = dict(line.rsplit(" ", 1) for line in query(rpm_package, "--qf", "[%{FILENAMES} %{FILEFLAGS:fflags}\n]"))
-    assert flags["/etc/almalinux-migrate.toml"] == "cn"  # %config(noreplace)
+    assert flags[CONFIG_FILE] == "cn"  # %config(noreplace), where the tool reads it
     modes = dict(line.rsplit(" ", 1) for line in query(rpm_package, "--qf", "[%{FILENAMES} %{FILEMODES:perms}\n]"))
     for phase in ("pre-convert", "post-convert"):
         # migrate/hooks.py's directory, one per phase
