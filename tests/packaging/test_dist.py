@@ -102,3 +102,20 @@ def test_man_page_has_every_command_option_and_exit_code(tmp_path):
     assert re.findall(r"^\\fB(\d+)\\fR$", exit_status, re.M) == [c for c, _ in codes]
     rendered = _run(["man", "-l", str(out)], env=dict(os.environ, MANWIDTH="100", PAGER="cat"))
     assert rendered.returncode == 0 and "almalinux-migrate" in rendered.stdout and "warning" not in rendered.stdout
+
+
+def test_dist_builds_with_el8s_python_alone(tmp_path):
+    """The build scripts as EL8's platform-python (3.6) runs them, with nothing but its pip and
+    rpmbuild: every artefact, summed, and the pyz carries 3.6 bytecode only."""
+    from tests.packaging.conftest import pyenv_python
+    python = pyenv_python(6)
+    out = tmp_path / "dist"
+    made = _run([python, "-I", os.path.join(REPO, "packaging", "dist.py"), str(out)], cwd=REPO, timeout=900)
+    assert made.returncode == 0, made.stdout[-4000:]
+    checked = _run(["sha256sum", "-c", "SHA256SUMS"], cwd=str(out))
+    assert checked.returncode == 0 and checked.stdout.count(": OK") == 3, checked.stdout
+    import zipfile
+    with zipfile.ZipFile(str(out / "almalinux-migrate.pyz")) as zipped:
+        assert sorted(set(n.split("/")[1] for n in zipped.namelist() if n.startswith("_pyc/"))) == ["cpython-36"]
+    helped = _run([python, "-I", str(out / "almalinux-migrate.pyz"), "--version"], cwd="/")
+    assert helped.returncode == 0 and helped.stdout.startswith("almalinux-migrate "), helped.stdout
