@@ -7,6 +7,7 @@ from migrate.plan.mirror import probe_key
 from migrate.plan.resolve import ResolveProblem
 from migrate.plan.source_updates import source_updates
 from migrate.source import choose_target, identify_source, source_repo_ids
+from migrate.trust import Trust, origin_keys
 
 
 class Assessment(object):
@@ -20,8 +21,9 @@ class Assessment(object):
         return EXIT_BLOCKED if self.status == "blocked" else EXIT_OK
 
 
-def trusted_fingerprints(ctx):
-    return set(ctx.target.profile.fingerprints) | set(ctx.options.extra_fingerprints)
+def target_trust(ctx):
+    """Pinned fingerprints plus the configured ones (never the image's own config)."""
+    return Trust.for_target(ctx.target.profile, ctx.options)
 
 
 def probe_source(ctx, given, findings):
@@ -46,8 +48,10 @@ def assess(ctx):
         reason = "the host already runs AlmaLinux" if already else "a host check blocks"
         skipped += [{"id": c.id, "reason": reason} for c in TARGET_CHECKS]
     else:
-        key = probe_key(ctx.target.key_url, trusted_fingerprints(ctx), ctx.options.proxy)
+        trust = target_trust(ctx)
+        key = probe_key(ctx.target.key_url, trust, ctx.options.proxy)
         ctx.key_text, ctx.trusted_keys = key.text, key.trusted
+        ctx.known_keys = origin_keys(trust, ctx.target.profile, [k.armored for k in key.unusable])
         problem = None
         if key.trusted:
             try:

@@ -10,11 +10,11 @@ from migrate.errors import EXIT_BLOCKED, EXIT_OK, Blocked, FailedAfterPointOfNoR
 from migrate.facts.collect import collect
 from migrate.facts.rpmdb import collect_packages
 from migrate.journal import Journal
-from migrate.keys import parse_public_keys
 from migrate.plan.mirror import probe_key
 from migrate.source import Source, Target
 from migrate.steps import conversion_steps
 from migrate.steps.engine import run_steps
+from migrate.trust import Trust, admitted, origin_keys
 from migrate.verify.leftovers import find_leftovers
 
 
@@ -56,18 +56,26 @@ def restore_context(ctx, journal):
                         src["major"], src["arch"] or "", tuple(src.get("release_packages") or ()))
     ctx.target = Target(ctx.profiles.target_for(tgt["major"]), tgt["version"], tgt["major"], tgt["mirror"])
     ctx.plan = data.get("plan")
-    trusted = set(tgt.get("trusted_fingerprints") or ())
-    if os.path.isfile(ctx.key_path):
-        with open(ctx.key_path, encoding="utf-8") as handle:
-            ctx.key_text = handle.read()
-        ctx.trusted_keys = tuple(k for k in parse_public_keys(ctx.key_text) if k.fingerprint in trusted)
+    trust = Trust(tgt.get("trusted_fingerprints") or ())  # only what the run trusted
+    saved = [path for path in ctx.key_files_for(trust.fingerprints) if os.path.isfile(path)]
+    if saved and len(saved) == len(trust.fingerprints):
+        texts = []
+        for path in saved:
+            with open(path, encoding="ascii", errors="replace") as handle:
+                texts.append(handle.read())
+        keys = trust.keys_from(texts)
+        ctx.trusted_keys = admitted(keys)
+        if not ctx.trusted_keys:  # expired since the run started: the downloads were checked
+            ctx.trusted_keys = keys
     else:  # killed before SAVE_TARGET_KEY: fetch it again, trusting only what the run trusted
-        key = probe_key(ctx.target.key_url, trusted, ctx.options.proxy)
+        key = probe_key(ctx.target.key_url, trust, ctx.options.proxy)
         if not key.trusted:
             raise Blocked("cannot get the trusted signing key again (%s); nothing past the point "
                           "of no return was done: retry `resume` or run `rollback`"
                           % (key.error or "untrusted key at %s" % key.url))
-        ctx.key_text, ctx.trusted_keys = key.text, key.trusted
+        ctx.trusted_keys = key.trusted
+    ctx.key_text = "".join(k.armored for k in ctx.trusted_keys)
+    ctx.known_keys = origin_keys(trust, ctx.target.profile)
     ctx.facts = collect(ctx.root)
 
 

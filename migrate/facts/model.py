@@ -29,6 +29,13 @@ class Package(NamedTuple):
         return "%s-%s.%s" % (self.name, self.evr, self.arch)
 
 
+class RpmdbKey(NamedTuple):
+    """A gpg-pubkey in the rpmdb: rpm keeps the armored key in its description."""
+    name: str  # gpg-pubkey-VERSION-RELEASE, what `rpm -e` takes
+    summary: str  # gpg(user ID)
+    text: str
+
+
 class RepoSection(NamedTuple):
     file: str  # path inside the root
     repo_id: str

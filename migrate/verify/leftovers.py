@@ -9,7 +9,3 @@ def find_leftovers(packages, trusted_keyids, source_vendors, kept=()):
             continue
         left.append(leftover_entry(package, classify_leftover(package, source_vendors, kept)))
     return left
-
-
-def trusted_keyids_from_fingerprints(fingerprints):
-    return set(f[-16:].lower() for f in fingerprints)

@@ -1,0 +1,51 @@
+"""Which keys prove that an installed package is AlmaLinux's, for `verify`: the pinned and
+configured fingerprints (plus those the conversion's journal trusted), each with the signing
+subkeys a copy of it binds. Copies come from the real key file shipped with the tool, the
+rpmdb's gpg-pubkeys and the run's saved keys. Expired keys count here: they signed what is
+installed. Any other gpg-pubkey in the rpmdb is named (UNTRUSTED_KEYS_IN_RPMDB)."""
+import os
+from typing import NamedTuple, Tuple
+
+from migrate.facts.rpmdb import collect_rpmdb_keys
+from migrate.keys import KeyFormatError, parse_public_keys
+from migrate.root import STATE_DIR
+from migrate.trust import Trust, keyids, origin_keys
+
+
+class VerifyKeys(NamedTuple):
+    keys: Tuple[object, ...]  # migrate.trust.TrustedKey
+    untrusted: Tuple[object, ...]  # RpmdbKey records of keys nobody pinned or configured
+
+    @property
+    def keyids(self):
+        return keyids(self.keys)
+
+
+def _saved_keys(root):
+    folder = root.join(STATE_DIR + "/keys")
+    texts = []
+    if os.path.isdir(folder):
+        for name in sorted(os.listdir(folder)):
+            path = os.path.join(folder, name)
+            if os.path.isfile(path):
+                with open(path, encoding="ascii", errors="replace") as handle:
+                    texts.append(handle.read())
+    return texts
+
+
+def _primary(text):
+    try:
+        return parse_public_keys(text)[0].fingerprint
+    except (KeyFormatError, IndexError):
+        return None
+
+
+def collect_verify_keys(root, profile, options, journal=None):
+    fingerprints = list(profile.fingerprints) + list(options.extra_fingerprints)
+    if journal is not None:  # the keys the conversion itself trusted
+        fingerprints += journal.data["target"].get("trusted_fingerprints") or []
+    trust = Trust(fingerprints)
+    rpmdb = collect_rpmdb_keys(root)
+    keys = origin_keys(trust, profile, [k.text for k in rpmdb] + _saved_keys(root))
+    untrusted = tuple(k for k in rpmdb if _primary(k.text) not in trust.fingerprints)
+    return VerifyKeys(keys, untrusted)
