@@ -19,6 +19,7 @@ class KeyProbe(NamedTuple):
     trusted: Tuple[object, ...]  # TrustedKey records a conversion may use now (migrate.trust)
     ignored: Tuple[object, ...] = ()  # IgnoredKey: the file's other keys
     unusable: Tuple[object, ...] = ()  # trusted keys that expired or were revoked
+    fetched: bool = True  # False: the download itself failed (MIRROR_UNREACHABLE)
 
 
 def open_url(url, proxy=None):
@@ -42,7 +43,7 @@ def probe_key(url, trust, proxy=None, now=None):
         text = fetch_text(url, proxy)
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", None) or exc
-        return KeyProbe(url, "cannot download %s: %s" % (url, reason), "", (), ())
+        return KeyProbe(url, "cannot download %s: %s" % (url, reason), "", (), (), fetched=False)
     return select_keys(url, text, trust, now)
 
 
