@@ -7,7 +7,7 @@ from migrate.plan.mirror import probe_key
 from migrate.plan.resolve import ResolveProblem
 from migrate.plan.source_updates import source_updates
 from migrate.source import choose_target, identify_source, source_repo_ids
-from migrate.trust import Trust, origin_keys
+from migrate.trust import Trust, keyids, origin_keys
 
 
 class Assessment(object):
@@ -37,7 +37,11 @@ def assess(ctx):
     ctx.facts = collect(ctx.root, ctx.runner)
     ctx.source = identify_source(ctx.facts, ctx.profiles)
     ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
-    given = CheckInput(ctx.source, ctx.target, ctx.options)
+    trust = target_trust(ctx)
+    if ctx.target.profile is not None:
+        ctx.known_keys = origin_keys(trust, ctx.target.profile, [k.text for k in ctx.facts.rpmdb_keys])
+    given = CheckInput(ctx.source, ctx.target, ctx.options,
+                       origin_keyids=frozenset(keyids(ctx.known_keys)) if ctx.target.profile else None)
     allowed = set(ctx.options.allow)
     skipped = []
     findings = run_checks(HOST_CHECKS, ctx.facts, given, allowed, skipped=skipped)
@@ -48,10 +52,10 @@ def assess(ctx):
         reason = "the host already runs AlmaLinux" if already else "a host check blocks"
         skipped += [{"id": c.id, "reason": reason} for c in TARGET_CHECKS]
     else:
-        trust = target_trust(ctx)
         key = probe_key(ctx.target.key_url, trust, ctx.options.proxy)
         ctx.key_text, ctx.trusted_keys = key.text, key.trusted
-        ctx.known_keys = origin_keys(trust, ctx.target.profile, [k.armored for k in key.unusable])
+        ctx.known_keys = origin_keys(trust, ctx.target.profile, [k.text for k in ctx.facts.rpmdb_keys]
+                                     + [k.armored for k in key.unusable])
         problem = None
         if key.trusted:
             try:

@@ -75,8 +75,8 @@ def restore_context(ctx, journal):
                           % (key.error or "untrusted key at %s" % key.url))
         ctx.trusted_keys = key.trusted
     ctx.key_text = "".join(k.armored for k in ctx.trusted_keys)
-    ctx.known_keys = origin_keys(trust, ctx.target.profile)
     ctx.facts = collect(ctx.root)
+    ctx.known_keys = origin_keys(trust, ctx.target.profile, [k.text for k in ctx.facts.rpmdb_keys])
 
 
 def execute(ctx, journal, command, findings):

@@ -33,7 +33,7 @@ def run(ctx, boot=False):
             "os-release ID is %r." % (ctx.facts.os_release.os_id or None),
             "Convert it with `almalinux-migrate convert`, or `resume` an unfinished run.")
         return report_for(ctx, "verify", "failed", [finding], EXIT_BLOCKED)
-    keys = collect_verify_keys(ctx.root, target_profile, ctx.options, Journal.load(ctx.root))
+    keys = collect_verify_keys(ctx.root, ctx.facts, target_profile, ctx.options, Journal.load(ctx.root))
     ctx.known_keys = keys.keys
     vendors = [v for p in ctx.profiles.sources if not p.is_target for v in p.vendors]
     trusted = keys.keyids

@@ -148,6 +148,7 @@ class Facts(NamedTuple):
     registration: Optional[Registration] = None  # None: subscription-manager not configured
     # None: not computed (no dnf bindings, unreadable rpmdb); () when every requirement is met
     broken_dependencies: Optional[Tuple[BrokenDependency, ...]] = None
+    rpmdb_keys: Tuple[RpmdbKey, ...] = ()  # gpg-pubkeys with their armored keys (migrate.trust)
 
     def installed(self, name):
         return [p for p in self.packages if p.name == name]

@@ -6,7 +6,6 @@ installed. Any other gpg-pubkey in the rpmdb is named (UNTRUSTED_KEYS_IN_RPMDB).
 import os
 from typing import NamedTuple, Tuple
 
-from migrate.facts.rpmdb import collect_rpmdb_keys
 from migrate.keys import KeyFormatError, parse_public_keys
 from migrate.root import STATE_DIR
 from migrate.trust import Trust, keyids, origin_keys
@@ -40,12 +39,12 @@ def _primary(text):
         return None
 
 
-def collect_verify_keys(root, profile, options, journal=None):
+def collect_verify_keys(root, facts, profile, options, journal=None):
     fingerprints = list(profile.fingerprints) + list(options.extra_fingerprints)
     if journal is not None:  # the keys the conversion itself trusted
         fingerprints += journal.data["target"].get("trusted_fingerprints") or []
     trust = Trust(fingerprints)
-    rpmdb = collect_rpmdb_keys(root)
+    rpmdb = facts.rpmdb_keys
     keys = origin_keys(trust, profile, [k.text for k in rpmdb] + _saved_keys(root))
     untrusted = tuple(k for k in rpmdb if _primary(k.text) not in trust.fingerprints)
     return VerifyKeys(keys, untrusted)

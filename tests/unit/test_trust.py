@@ -178,3 +178,30 @@ def test_written_keys_are_read_by_gpg():
     fprs = [line.split(":")[9] for line in listing.splitlines() if line.startswith("fpr:")]
     assert fprs == [ALMA8_2021, ALMA8_2021_SUBKEY, ALMA8_2023]
 
+
+
+def _already_converted(release_keyid):
+    from migrate.checks.already_converted import AlreadyConverted
+    from migrate.checks.base import CheckInput
+    from migrate.facts.model import OsRelease
+    from tests.factories import make_facts, situation
+
+    facts = make_facts(os_release=OsRelease("almalinux", "AlmaLinux", "8.9", ""),
+                       packages=(package("almalinux-release", "8.9", arch="noarch", vendor="AlmaLinux",
+                                         keyid=release_keyid),),
+                       release_packages=("almalinux-release",))
+    facts, source, target, options = situation(facts)
+    known = origin_keys(Trust.for_target(target.profile, options), target.profile)
+    given = CheckInput(source, target, options, origin_keyids=frozenset(keyids(known)))
+    return AlreadyConverted().evaluate(facts, given)
+
+
+def test_already_converted_almalinux_8_9_is_proven_by_the_expired_key():
+    problem = _already_converted("51d6647ec21ad6ea")
+    assert problem.data == {"release_signed_by_trusted_key": True}
+
+
+def test_already_converted_with_a_release_package_of_another_key_says_so():
+    problem = _already_converted("0123456789abcdef")
+    assert problem.data == {"release_signed_by_trusted_key": False}
+    assert "0123456789abcdef" in problem.detail
