@@ -148,8 +148,6 @@ def fingerprint(body):
     return hashlib.sha1(b"\x99" + len(body).to_bytes(2, "big") + body).hexdigest().upper()
 
 
-_fingerprint = fingerprint
-
 
 def parse_certificates(text):
     """Every key in an armored key file, packet by packet. Packets of kinds a public key

@@ -106,6 +106,9 @@ def test_packages_signed_by_a_bound_subkey_convert_and_are_not_leftovers(
     left = [entry["name"] for entry in assert_valid_report(verify.document)["leftovers"]]
     assert [name for name in SUBKEY_SIGNED if name in left] == []
     assert threats.signer.keyid not in set(e.get("keyid") for e in verify.document["leftovers"])
+    untrusted = dict((f["id"], f) for f in verify.document["findings"])["UNTRUSTED_KEYS_IN_RPMDB"]
+    named = set(name.split("-")[2] for name in untrusted["data"]["keys"])
+    assert named == set(short(world.keys[v].fingerprint) for v in ("rocky", "thirdparty"))
 
 
 def test_subkey_attached_without_a_valid_binding_is_ignored(
