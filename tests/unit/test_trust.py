@@ -205,3 +205,20 @@ def test_already_converted_with_a_release_package_of_another_key_says_so():
     problem = _already_converted("0123456789abcdef")
     assert problem.data == {"release_signed_by_trusted_key": False}
     assert "0123456789abcdef" in problem.detail
+
+
+def test_a_version_6_key_in_the_file_is_named_and_ignored():
+    """Red Hat's EL10 file also carries a post-quantum version 6 key (RFC 9580)."""
+    selection = Trust(["567E347AD0044ADE55BA8A5F199E2F91FD431D51"]).select(real("RPM-GPG-KEY-redhat10-release"))
+    assert [k.fingerprint for k in selection.trusted] == ["567E347AD0044ADE55BA8A5F199E2F91FD431D51"]
+    assert sorted(len(k.fingerprint) for k in selection.ignored) == [40, 64]
+
+
+@pytest.mark.parametrize("name", sorted(os.listdir(REAL)))
+def test_every_real_vendor_key_file_reads_and_keeps_a_user_id(name):
+    """Each primary in the corpus is kept with a user ID (rpm names the key by it): RSA ones
+    with their verified self-signatures, Red Hat's old DSA key with its unchecked ones."""
+    fingerprints = [k.fingerprint for k in parse_public_keys(real(name)) if len(k.fingerprint) == 40]
+    keys = Trust(fingerprints).select(real(name)).trusted
+    assert [k.fingerprint for k in keys] == fingerprints
+    assert all(parse_certificates(k.armored)[0].user_ids for k in keys)
