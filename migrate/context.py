@@ -41,9 +41,6 @@ class Context(object):
     def keyring_dir(self):
         return os.path.join(self.workdir, "keyring")
 
-    def key_files_for(self, fingerprints):
-        return [os.path.join(self.key_dir, f + ".asc") for f in sorted(fingerprints)]
-
     @property
     def trusted_keyids(self):
         """Key IDs that prove an installed package is AlmaLinux's (expired keys included)."""

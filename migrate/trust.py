@@ -9,6 +9,7 @@ only these packets are kept and written out, re-armored: every other key is igno
 Expiry splits the set in two uses: an expired key still proves the origin of packages already
 installed (verify, leftovers, kernel choice on a converted host), but it never admits a
 package into a conversion (`admitted`). README "Which keys are trusted" explains it to users."""
+import os
 import time
 from typing import NamedTuple, Optional, Tuple
 
@@ -197,3 +198,15 @@ def origin_keys(trust, profile, texts=()):
     from the target's real key file shipped with the tool and the given key texts."""
     pinned = [pinned_key_text(profile)] if profile is not None else []
     return trust.keys_from(pinned + list(texts))
+
+
+def saved_key_texts(folder):
+    """The key files SAVE_TARGET_KEY wrote (one per key; an older version wrote one file)."""
+    texts = []
+    if os.path.isdir(folder):
+        for name in sorted(os.listdir(folder)):
+            path = os.path.join(folder, name)
+            if os.path.isfile(path):
+                with open(path, encoding="ascii", errors="replace") as handle:
+                    texts.append(handle.read())
+    return texts

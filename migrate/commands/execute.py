@@ -1,6 +1,5 @@
 """Run the conversion's steps under the journal and turn the outcome into a report: shared by
 `convert` (a new run) and `resume` (a run the journal says is unfinished)."""
-import os
 import uuid
 
 from migrate.checks.base import command_finding
@@ -14,7 +13,7 @@ from migrate.plan.mirror import probe_key
 from migrate.source import Source, Target
 from migrate.steps import conversion_steps
 from migrate.steps.engine import run_steps
-from migrate.trust import Trust, admitted, origin_keys
+from migrate.trust import Trust, admitted, origin_keys, saved_key_texts
 from migrate.verify.leftovers import find_leftovers
 
 
@@ -57,13 +56,8 @@ def restore_context(ctx, journal):
     ctx.target = Target(ctx.profiles.target_for(tgt["major"]), tgt["version"], tgt["major"], tgt["mirror"])
     ctx.plan = data.get("plan")
     trust = Trust(tgt.get("trusted_fingerprints") or ())  # only what the run trusted
-    saved = [path for path in ctx.key_files_for(trust.fingerprints) if os.path.isfile(path)]
-    if saved and len(saved) == len(trust.fingerprints):
-        texts = []
-        for path in saved:
-            with open(path, encoding="ascii", errors="replace") as handle:
-                texts.append(handle.read())
-        keys = trust.keys_from(texts)
+    keys = trust.keys_from(saved_key_texts(ctx.key_dir))
+    if keys and set(k.fingerprint for k in keys) == trust.fingerprints:
         ctx.trusted_keys = admitted(keys)
         if not ctx.trusted_keys:  # expired since the run started: the downloads were checked
             ctx.trusted_keys = keys

@@ -3,12 +3,11 @@ configured fingerprints (plus those the conversion's journal trusted), each with
 subkeys a copy of it binds. Copies come from the real key file shipped with the tool, the
 rpmdb's gpg-pubkeys and the run's saved keys. Expired keys count here: they signed what is
 installed. Any other gpg-pubkey in the rpmdb is named (UNTRUSTED_KEYS_IN_RPMDB)."""
-import os
 from typing import NamedTuple, Tuple
 
 from migrate.keys import KeyFormatError, parse_public_keys
 from migrate.root import STATE_DIR
-from migrate.trust import Trust, keyids, origin_keys
+from migrate.trust import Trust, keyids, origin_keys, saved_key_texts
 
 
 class VerifyKeys(NamedTuple):
@@ -18,18 +17,6 @@ class VerifyKeys(NamedTuple):
     @property
     def keyids(self):
         return keyids(self.keys)
-
-
-def _saved_keys(root):
-    folder = root.join(STATE_DIR + "/keys")
-    texts = []
-    if os.path.isdir(folder):
-        for name in sorted(os.listdir(folder)):
-            path = os.path.join(folder, name)
-            if os.path.isfile(path):
-                with open(path, encoding="ascii", errors="replace") as handle:
-                    texts.append(handle.read())
-    return texts
 
 
 def _primary(text):
@@ -45,6 +32,6 @@ def collect_verify_keys(root, facts, profile, options, journal=None):
         fingerprints += journal.data["target"].get("trusted_fingerprints") or []
     trust = Trust(fingerprints)
     rpmdb = facts.rpmdb_keys
-    keys = origin_keys(trust, profile, [k.text for k in rpmdb] + _saved_keys(root))
+    keys = origin_keys(trust, profile, [k.text for k in rpmdb] + saved_key_texts(root.join(STATE_DIR + "/keys")))
     untrusted = tuple(k for k in rpmdb if _primary(k.text) not in trust.fingerprints)
     return VerifyKeys(keys, untrusted)
