@@ -76,6 +76,8 @@ def _subpackets(data):
         if octet < 192:
             length, pos = octet, pos + 1
         elif octet < 255:
+            if pos + 1 >= len(data):
+                raise KeyFormatError("bad signature subpacket")
             length, pos = ((octet - 192) << 8) + data[pos + 1] + 192, pos + 2
         else:
             length, pos = int.from_bytes(data[pos + 1:pos + 5], "big"), pos + 5

@@ -222,3 +222,30 @@ def test_every_real_vendor_key_file_reads_and_keeps_a_user_id(name):
     keys = Trust(fingerprints).select(real(name)).trusted
     assert [k.fingerprint for k in keys] == fingerprints
     assert all(parse_certificates(k.armored)[0].user_ids for k in keys)
+
+
+def test_damaged_key_files_are_key_format_errors_or_read_never_a_crash():
+    """Deterministic byte flips, cuts and insertions in the real AlmaLinux 8 file."""
+    import random
+    from migrate.keys import KeyFormatError
+
+    data = b"".join(dearmor(real("RPM-GPG-KEY-AlmaLinux-8")))
+    trust = Trust([ALMA8_2021, ALMA8_2023])
+    rng = random.Random(11)
+    outcomes = set()
+    for _ in range(300):
+        damaged = bytearray(data)
+        cut = rng.randrange(len(damaged))
+        kind = rng.randrange(3)
+        if kind == 0:
+            damaged[cut] = rng.randrange(256)
+        elif kind == 1:
+            del damaged[cut:]
+        else:
+            damaged[cut:cut] = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 20)))
+        try:
+            trust.select(armor(bytes(damaged)))
+            outcomes.add("read")
+        except KeyFormatError:
+            outcomes.add("refused")
+    assert outcomes == {"read", "refused"}
