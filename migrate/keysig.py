@@ -2,15 +2,19 @@
 
 A subkey counts only when its primary key really signed it (a 0x18 binding signature that
 verifies): anyone who serves a key file can append a subkey packet to a pinned primary (rpm
-had this flaw: CVE-2021-3521). Only RSA is checked, with PKCS#1 v1.5 (RFC 4880 sections
-5.2.2-5.2.4, RFC 8017 section 8.2.2); every AlmaLinux key is RSA. SHA-1 is accepted because
+had this flaw: CVE-2021-3521). RSA is checked with PKCS#1 v1.5 (RFC 4880 sections 5.2.2-5.2.4,
+RFC 8017 section 8.2.2; every AlmaLinux key is RSA), Ed25519 keys (current gpg's default, for
+configured keys) with ed25519.py; other algorithms are not checked, so their subkeys never count. SHA-1 is accepted because
 AlmaLinux 8's 2021 key binds its signing subkey with it; MD5 is not."""
 import hashlib
 from typing import NamedTuple, Optional
 
+from migrate import ed25519
 from migrate.keys import KeyFormatError
 
 RSA_ALGORITHMS = (1, 3)  # RSA (encrypt or sign), RSA sign-only
+EDDSA = 22  # EdDSA as gpg writes it for Ed25519 keys (RFC 9580 section 5.5.5.5, "EdDSALegacy")
+ED25519_OID = bytes.fromhex("2b06010401da470f01")
 # OpenPGP hash id -> (hashlib name, DER DigestInfo prefix of EMSA-PKCS1-v1_5)
 HASHES = {
     2: ("sha1", bytes.fromhex("3021300906052b0e03021a05000414")),
@@ -100,7 +104,7 @@ def parse_signature(body):
     pos = end + 2 + unhashed_len
     if pos + 2 > len(body):
         raise KeyFormatError("truncated signature")
-    count = 1 if body[2] in RSA_ALGORITHMS else 0
+    count = 1 if body[2] in RSA_ALGORITHMS else 2 if body[2] == EDDSA else 0
     mpis, _ = _mpis(body, pos + 2, count)
     return Signature(body[1], body[2], body[3], body[:end], _subpackets(body[6:end]),
                      body[pos:pos + 2], tuple(mpis))
@@ -112,6 +116,23 @@ def rsa_public(key_body):
         return None
     (n, e), _ = _mpis(key_body, 6, 2)
     return n, e
+
+
+def ed25519_public(key_body):
+    """The 32-byte Ed25519 point of a version 4 EdDSA key packet; None otherwise."""
+    if len(key_body) < 7 or key_body[0] != 4 or key_body[5] != EDDSA:
+        return None
+    end = 7 + key_body[6]
+    if key_body[7:end] != ED25519_OID:
+        return None
+    (point,), _ = _mpis(key_body, end, 1)
+    data = point.to_bytes((point.bit_length() + 7) // 8, "big")
+    return data[1:] if len(data) == 33 and data[0] == 0x40 else None
+
+
+def checkable(key_body):
+    """Whether this module can check signatures made by this key."""
+    return rsa_public(key_body) is not None or ed25519_public(key_body) is not None
 
 
 def key_created(key_body):
@@ -137,14 +158,19 @@ def signed_data(sig, primary_body, component=None):
 
 def verify(sig, primary_body, component=None):
     """Whether sig, made by the primary key, verifies over (primary, component)."""
-    if sig is None or sig.hash_algorithm not in HASHES or sig.algorithm not in RSA_ALGORITHMS:
-        return False
-    public = rsa_public(primary_body)
-    if public is None or not sig.mpis:
+    if sig is None or sig.hash_algorithm not in HASHES or not sig.mpis:
         return False
     name, prefix = HASHES[sig.hash_algorithm]
     digest = hashlib.new(name, signed_data(sig, primary_body, component)).digest()
     if digest[:2] != sig.left16:
+        return False
+    if sig.algorithm == EDDSA:
+        public = ed25519_public(primary_body)
+        if public is None or len(sig.mpis) != 2 or max(sig.mpis).bit_length() > 256:
+            return False
+        return ed25519.verify(public, digest, b"".join(m.to_bytes(32, "big") for m in sig.mpis))
+    public = rsa_public(primary_body)
+    if public is None or sig.algorithm not in RSA_ALGORITHMS:
         return False
     n, e = public
     size = (n.bit_length() + 7) // 8

@@ -110,18 +110,18 @@ def _subkey(component, primary):
 
 def trusted_key(cert):
     """What a trusted certificate contributes: its primary with verified self-signatures
-    and user IDs, and its verified signing subkeys. A primary that is not RSA keeps its user
-    IDs unchecked (so no expiry is known) and no subkeys: nothing here can check them."""
+    and user IDs, and its verified signing subkeys. A primary neither RSA nor Ed25519 keeps its
+    user IDs unchecked (so no expiry is known) and no subkeys: nothing here can check them."""
     primary = cert.primary.body
     revoked = bool(_verified(cert.direct, (keysig.KEY_REVOCATION,), primary))
     direct = _verified(cert.direct, (keysig.DIRECT_KEY,), primary)
     packets = encode_packet(cert.primary) + b"".join(encode_packet(p) for p, _ in direct)
     selfsigs = [sig for _, sig in direct]
-    checkable = keysig.rsa_public(primary) is not None
+    checkable = keysig.checkable(primary)
     for component in cert.user_ids:
         if checkable:
             certs = _verified(component.signatures, keysig.CERTIFICATIONS, primary, component.packet)
-        else:  # not RSA: rpm needs a user ID; its self-signatures go along unchecked
+        else:  # neither RSA nor Ed25519: rpm needs a user ID; its self-signatures go unchecked
             certs = [(p, None) for p in component.signatures]
         if certs:
             packets += encode_packet(component.packet) + b"".join(encode_packet(p) for p, _ in certs)

@@ -249,3 +249,39 @@ def test_damaged_key_files_are_key_format_errors_or_read_never_a_crash():
         except KeyFormatError:
             outcomes.add("refused")
     assert outcomes == {"read", "refused"}
+
+
+ED25519_PRIMARY = "58874DE55DDE425391D6EB267BDCFAAD68CCD786"
+
+
+def test_ed25519_signing_subkey_binding_verifies():
+    key = Trust([ED25519_PRIMARY]).select(_read(FIXTURES, "keys", "ed25519.asc")).trusted[0]
+    assert [s.fingerprint for s in key.subkeys] == ["A41518D6E0DE6F220B8ABCDD193BB10EAE178BEC"]
+    assert [c.packet.body for c in parse_certificates(key.armored)[0].user_ids] == [
+        b"Ed25519 Test Key <ed25519@example.invalid>"]
+
+
+def test_ed25519_binding_with_a_flipped_bit_is_ignored():
+    cert = parse_certificates(_read(FIXTURES, "keys", "ed25519.asc"))[0]
+    sub = cert.subkeys[0]
+    binding = bytearray(sub.signatures[0].body)
+    binding[-3] ^= 0x01  # inside S
+    data = encode_packet(cert.primary) + b"".join(
+        encode_packet(c.packet) + b"".join(encode_packet(s) for s in c.signatures) for c in cert.user_ids)
+    data += encode_packet(sub.packet) + encode_packet(sub.signatures[0]._replace(body=bytes(binding)))
+    assert Trust([ED25519_PRIMARY]).select(armor(data)).trusted[0].subkeys == ()
+
+
+@pytest.mark.parametrize("public,message,signature", [
+    # RFC 8032 section 7.1, TEST 1 and TEST 2
+    ("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a", "",
+     "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"),
+    ("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c", "72",
+     "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00"),
+])
+def test_ed25519_rfc8032_vectors(public, message, signature):
+    from migrate import ed25519
+
+    public, message, signature = bytes.fromhex(public), bytes.fromhex(message), bytes.fromhex(signature)
+    assert ed25519.verify(public, message, signature)
+    assert not ed25519.verify(public, message + b"\0", signature)
