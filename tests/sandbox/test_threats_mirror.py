@@ -27,10 +27,11 @@ def canary(tmp_path):
 
 @pytest.fixture
 def config(world, threats, tmp_path):
-    """Trusts the sandbox's AlmaLinux key and the key whose packages a subkey signs."""
+    """Trusts the sandbox's AlmaLinux key and the keys whose packages a subkey signs."""
     path = tmp_path / "trust.toml"
-    path.write_text('[trust]\nextra_fingerprints = ["{}", "{}"]\n'.format(
-        world.keys["alma"].fingerprint, threats.signer.fingerprint), encoding="utf-8")
+    path.write_text('[trust]\nextra_fingerprints = ["{}", "{}", "{}"]\n'.format(
+        world.keys["alma"].fingerprint, threats.signer.fingerprint, threats.signer_ed25519.fingerprint),
+        encoding="utf-8")
     return path
 
 
@@ -93,19 +94,21 @@ def test_extra_key_signing_nothing_is_ignored_and_never_imported(
     assert short(world.keys["rogue"].fingerprint) not in rpmdb_keys(rocky9_root)
 
 
+@pytest.mark.parametrize("label", ["subkey", "subkey-ed25519"])
 def test_packages_signed_by_a_bound_subkey_convert_and_are_not_leftovers(
-        world, mirror, threats, rocky9_root, canary, config):
+        label, world, mirror, threats, rocky9_root, canary, config):
+    signer = threats.signer_ed25519 if label.endswith("ed25519") else threats.signer
     attempt = Attempt(rocky9_root, canary)
-    code = attempt.convert(threats.url(mirror, "subkey"), config)
+    code = attempt.convert(threats.url(mirror, label), config)
     assert code == 0, attempt.result
     signatures = installed_signatures(rocky9_root)
-    assert [signatures[name] for name in SUBKEY_SIGNED] == [threats.signer.keyid] * len(SUBKEY_SIGNED)
-    assert attempt.new_keys == {short(world.keys["alma"].fingerprint), short(threats.signer.fingerprint)}
+    assert [signatures[name] for name in SUBKEY_SIGNED] == [signer.keyid] * len(SUBKEY_SIGNED)
+    assert attempt.new_keys == {short(world.keys["alma"].fingerprint), short(signer.fingerprint)}
     verify = run_cli(rocky9_root, "verify", config=config)
     assert verify.returncode == 0, verify
     left = [entry["name"] for entry in assert_valid_report(verify.document)["leftovers"]]
     assert [name for name in SUBKEY_SIGNED if name in left] == []
-    assert threats.signer.keyid not in set(e.get("keyid") for e in verify.document["leftovers"])
+    assert signer.keyid not in set(e.get("keyid") for e in verify.document["leftovers"])
     untrusted = dict((f["id"], f) for f in verify.document["findings"])["UNTRUSTED_KEYS_IN_RPMDB"]
     named = set(name.split("-")[2] for name in untrusted["data"]["keys"])
     assert named == set(short(world.keys[v].fingerprint) for v in ("rocky", "thirdparty"))
