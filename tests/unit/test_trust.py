@@ -285,3 +285,19 @@ def test_ed25519_rfc8032_vectors(public, message, signature):
     public, message, signature = bytes.fromhex(public), bytes.fromhex(message), bytes.fromhex(signature)
     assert ed25519.verify(public, message, signature)
     assert not ed25519.verify(public, message + b"\0", signature)
+
+
+def test_verify_keys_name_untrusted_rpmdb_keys_and_prove_origin_with_subkeys(tmp_path):
+    from migrate.facts.model import RpmdbKey
+    from migrate.root import Root
+    from migrate.verify.trusted_keys import collect_verify_keys
+    from tests.factories import make_facts
+
+    rpmdb = (RpmdbKey("gpg-pubkey-3abb34f8-5ffd890e", "gpg(AlmaLinux <packager@almalinux.org>)",
+                      real("RPM-GPG-KEY-AlmaLinux-8")),
+             RpmdbKey("gpg-pubkey-350d275d-6279464b", "gpg(Rocky)", real("RPM-GPG-KEY-Rocky-9")),
+             RpmdbKey("gpg-pubkey-00000000-00000000", "gpg(broken)", "not a key"))
+    target = profiles().target_for(8)
+    keys = collect_verify_keys(Root(str(tmp_path)), make_facts(rpmdb_keys=rpmdb), target, Options())
+    assert [k.name for k in keys.untrusted] == ["gpg-pubkey-350d275d-6279464b", "gpg-pubkey-00000000-00000000"]
+    assert {"488fcf7c3abb34f8", "51d6647ec21ad6ea", "2ae81e8aced7258b"} == keys.keyids
