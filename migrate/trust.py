@@ -47,12 +47,17 @@ class TrustedKey(NamedTuple):
     def expired(self, now):
         return self.expires is not None and self.expires <= now
 
-    def at(self, now):
+    def at(self, now, other=None):
         """This key as a conversion may use it at `now`: None when it expired or was revoked,
-        else without its expired subkeys."""
-        if self.revoked or self.expired(now):
+        else without its expired subkeys. `other` (another copy of the same key, e.g. the one
+        shipped with the tool) counts too: a copy served without its newest self-signature
+        must not bring an expired key back."""
+        if self.revoked or self.expired(now) or (other is not None and (other.revoked or other.expired(now))):
             return None
-        live = tuple(s for s in self.subkeys if s.expires is None or s.expires > now)
+        dead = set(s.fingerprint for s in (other.subkeys if other is not None else ())
+                   if s.expires is not None and s.expires <= now)
+        live = tuple(s for s in self.subkeys
+                     if (s.expires is None or s.expires > now) and s.fingerprint not in dead)
         return self._replace(subkeys=live)
 
     @property
@@ -161,7 +166,8 @@ class Trust(object):
     def keys_from(self, texts):
         """The trusted keys found in several key files (the pinned copies shipped with the
         tool, the rpmdb's gpg-pubkeys, the run's saved key): one record per primary, with
-        every signing subkey any of them binds. Unreadable texts are skipped."""
+        every signing subkey any of them binds and the earliest expiry any of them states
+        (listed first, the shipped copy's subkeys win). Unreadable texts are skipped."""
         merged = {}
         for text in texts:
             try:
@@ -175,7 +181,8 @@ class Trust(object):
                     continue
                 have = set(s.fingerprint for s in known.subkeys)
                 extra = tuple(s for s in key.subkeys if s.fingerprint not in have)
-                expires = None if None in (known.expires, key.expires) else max(known.expires, key.expires)
+                dates = [d for d in (known.expires, key.expires) if d is not None]
+                expires = min(dates) if dates else None  # a stripped copy never extends a key
                 merged[key.fingerprint] = known._replace(subkeys=known.subkeys + extra, expires=expires,
                                                          revoked=known.revoked or key.revoked)
         return tuple(merged[f] for f in sorted(merged))
@@ -186,10 +193,12 @@ def keyids(keys):
     return set(k for key in keys for k in key.keyids if not key.revoked)
 
 
-def admitted(keys, now=None):
-    """The keys a conversion may use at `now` (default: the current time)."""
+def admitted(keys, now=None, copies=()):
+    """The keys a conversion may use at `now` (default: the current time); `copies` are other
+    copies of trusted keys whose expiry and revocations count as well."""
     now = time.time() if now is None else now
-    return tuple(k for k in (key.at(now) for key in keys) if k is not None)
+    others = dict((k.fingerprint, k) for k in copies)
+    return tuple(k for k in (key.at(now, others.get(key.fingerprint)) for key in keys) if k is not None)
 
 
 

@@ -52,7 +52,7 @@ def assess(ctx):
         reason = "the host already runs AlmaLinux" if already else "a host check blocks"
         skipped += [{"id": c.id, "reason": reason} for c in TARGET_CHECKS]
     else:
-        key = probe_key(ctx.target.key_url, trust, ctx.options.proxy)
+        key = probe_key(ctx.target.key_url, trust, ctx.options.proxy, copies=ctx.known_keys)
         ctx.key_text, ctx.trusted_keys = key.text, key.trusted
         ctx.known_keys = origin_keys(trust, ctx.target.profile, [k.text for k in ctx.facts.rpmdb_keys]
                                      + [k.armored for k in key.unusable])

@@ -37,22 +37,23 @@ def fetch_text(url, proxy=None, limit=1024 * 1024):
         return response.read(limit).decode("utf-8", "replace")
 
 
-def probe_key(url, trust, proxy=None, now=None):
-    """Fetch the key file and keep only what `trust` (a migrate.trust.Trust) admits now."""
+def probe_key(url, trust, proxy=None, now=None, copies=()):
+    """Fetch the key file and keep only what `trust` (a migrate.trust.Trust) admits now;
+    `copies`: other copies of trusted keys (migrate.trust.admitted)."""
     try:
         text = fetch_text(url, proxy)
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", None) or exc
         return KeyProbe(url, "cannot download %s: %s" % (url, reason), "", (), (), fetched=False)
-    return select_keys(url, text, trust, now)
+    return select_keys(url, text, trust, now, copies)
 
 
-def select_keys(url, text, trust, now=None):
+def select_keys(url, text, trust, now=None, copies=()):
     try:
         selection = trust.select(text)
     except KeyFormatError as exc:
         return KeyProbe(url, "%s is not an OpenPGP public key: %s" % (url, exc), "", (), ())
-    usable = admitted(selection.trusted, now)
+    usable = admitted(selection.trusted, now, copies)
     fingerprints = tuple(k.fingerprint for k in selection.trusted) + tuple(
         k.fingerprint for k in selection.ignored)
     have = set(k.fingerprint for k in usable)

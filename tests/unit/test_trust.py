@@ -301,3 +301,17 @@ def test_verify_keys_name_untrusted_rpmdb_keys_and_prove_origin_with_subkeys(tmp
     keys = collect_verify_keys(Root(str(tmp_path)), make_facts(rpmdb_keys=rpmdb), target, Options())
     assert [k.name for k in keys.untrusted] == ["gpg-pubkey-350d275d-6279464b", "gpg-pubkey-00000000-00000000"]
     assert {"488fcf7c3abb34f8", "51d6647ec21ad6ea", "2ae81e8aced7258b"} == keys.keyids
+
+
+def test_a_copy_without_the_expiry_does_not_bring_an_expired_key_back():
+    """The 2021 AlmaLinux 8 key served with its self-signature stripped has no known expiry;
+    the copy shipped with the tool still says it expired."""
+    cert = parse_certificates(real("RPM-GPG-KEY-AlmaLinux-8"))[0]
+    stripped = encode_packet(cert.primary) + b"".join(encode_packet(c.packet) for c in cert.user_ids)
+    stripped += encode_packet(cert.subkeys[0].packet) + b"".join(encode_packet(s) for s in cert.subkeys[0].signatures)
+    served = Trust([ALMA8_2021]).select(armor(stripped)).trusted
+    assert served[0].expires is None and [s.fingerprint for s in served[0].subkeys] == [ALMA8_2021_SUBKEY]
+    target = profiles().target_for(8)
+    shipped = origin_keys(Trust(target.fingerprints), target)
+    assert admitted(served, IN_2025) != ()
+    assert admitted(served, IN_2025, shipped) == ()
