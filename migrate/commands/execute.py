@@ -58,9 +58,9 @@ def restore_context(ctx, journal):
     trust = Trust(tgt.get("trusted_fingerprints") or ())  # only what the run trusted
     keys = trust.keys_from(saved_key_texts(ctx.key_dir))
     if keys and set(k.fingerprint for k in keys) == trust.fingerprints:
-        ctx.trusted_keys = admitted(keys)
-        if not ctx.trusted_keys:  # expired since the run started: the downloads were checked
-            ctx.trusted_keys = keys
+        ctx.trusted_keys = admitted(keys, copies=origin_keys(trust, ctx.target.profile))
+        if not ctx.trusted_keys and journal.data.get("point_of_no_return_passed"):
+            ctx.trusted_keys = keys  # expired since: the downloads were checked before it
     else:  # killed before SAVE_TARGET_KEY: fetch it again, trusting only what the run trusted
         key = probe_key(ctx.target.key_url, trust, ctx.options.proxy)
         if not key.trusted:
