@@ -26,6 +26,7 @@ from migrate.report.document import write_report
 from migrate.report.events import Events
 from migrate.report.text import Ui, make_console, render_report
 from migrate.root import Root, preload_bindings
+from migrate.rpmlog import route_rpm_log
 from migrate.runner import Runner
 
 log = logging.getLogger("migrate")
@@ -83,6 +84,7 @@ def _make_context(g, events_path, **option_values):
         raise UsageError("--events - and --output json both want stdout; give --events a file")
     root = Root(g.root)
     setup_logging(root, g.verbose)
+    route_rpm_log()
     log.debug("almalinux-migrate %s, python %s, argv %s", __version__, sys.version.split()[0], sys.argv)
     options = merge_options(load_config(root, g.config), **option_values)
     return Context(root, Runner(), load_profiles(), options, Events(events_path),

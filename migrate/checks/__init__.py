@@ -16,6 +16,7 @@ from migrate.checks.duplicate_packages import DuplicatePackages
 from migrate.checks.esp_not_mounted import EspNotMounted
 from migrate.checks.esp_on_raid import EspOnRaid
 from migrate.checks.fips_mode import FipsMode
+from migrate.checks.fips_provider_removal import FipsProviderRemoval
 from migrate.checks.insufficient_disk_space import InsufficientDiskSpace
 from migrate.checks.leftover_packages import LeftoverPackages
 from migrate.checks.low_memory import LowMemory
@@ -31,6 +32,7 @@ from migrate.checks.readonly_mounts import ReadonlyMounts
 from migrate.checks.release_package_mismatch import ReleasePackageMismatch
 from migrate.checks.rhsm_registered import RhsmRegistered
 from migrate.checks.rhui_client import RhuiClient
+from migrate.checks.rpmdb_backend_unwritable import RpmdbBackendUnwritable
 from migrate.checks.rpmdb_unreadable import RpmdbUnreadable
 from migrate.checks.running_kernel_not_newest import RunningKernelNotNewest
 from migrate.checks.secure_boot import SecureBoot
@@ -52,6 +54,7 @@ ALL = (
     UnsupportedSource(),
     RpmdbUnreadable(),
     AlreadyConverted(),
+    RpmdbBackendUnwritable(),
     UnsupportedTarget(),
     UnsupportedArch(),
     ConversionInProgress(),
@@ -94,6 +97,7 @@ ALL = (
     MirrorKeysIgnored(),
     TargetReposMissing(),
     TransactionUnsolvable(),
+    FipsProviderRemoval(),
     DowngradeRequired(),
     LeftoverPackages(),
     InsufficientDiskSpace(),

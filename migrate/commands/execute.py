@@ -77,6 +77,7 @@ def execute(ctx, journal, command, findings):
     try:
         run_steps(ctx, conversion_steps(), journal)
     except RolledBack as exc:
+        findings = list(findings) + ([exc.finding] if getattr(exc, "finding", None) else [])
         return report_for(ctx, command, "rolled_back", findings, exc.exit_code, journal=journal,
                           message=exc.message)
     except FailedAfterPointOfNoReturn as exc:

@@ -14,6 +14,7 @@ from migrate.facts.osrelease import collect_os_release, collect_redhat_release
 from migrate.facts.panels import collect_panels
 from migrate.facts.repos import collect_repos
 from migrate.facts.rhsm import collect_registration
+from migrate.facts.rpmdb_backend import collect_writable_backends, detect_backend
 from migrate.facts.rpmdb import collect_packages, collect_release_packages, collect_rpmdb_keys, detect_arch
 from migrate.journal import journal_exists
 from migrate.runner import Runner
@@ -54,6 +55,7 @@ def collect(root, runner=None):
     repos, repo_errors = collect_repos(root)
     running_kernel, loaded_modules, fips_enabled = collect_kernel(root)
     mounts = collect_mounts(root)
+    backend, backend_file = detect_backend(root)
     return Facts(
         root_path=root.path,
         is_live=root.is_live,
@@ -89,4 +91,7 @@ def collect(root, runner=None):
         panels=collect_panels(root),
         registration=collect_registration(root),
         broken_dependencies=collect_broken_dependencies(root, arch) if packages else None,
+        rpmdb_backend=backend,
+        rpmdb_backend_file=backend_file,
+        rpm_writable_backends=None if root.is_live else collect_writable_backends(runner),
     )

@@ -63,11 +63,3 @@ def select_keys(url, text, trust, now=None, copies=()):
     return KeyProbe(url, None, "".join(k.armored for k in usable), fingerprints, usable,
                     selection.ignored, unusable)
 
-
-def repo_available(url, proxy=None):
-    """Whether URL (a repo's base) serves repodata/repomd.xml."""
-    try:
-        with open_url(url.rstrip("/") + "/repodata/repomd.xml", proxy) as response:
-            return response.status < 400 if hasattr(response, "status") else True
-    except (urllib.error.URLError, OSError, ValueError):
-        return False

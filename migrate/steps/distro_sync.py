@@ -10,6 +10,7 @@ import os
 import signal
 
 from migrate.errors import MigrateError
+from migrate.rpmlog import route_rpm_log
 from migrate.steps.base import Step
 
 log = logging.getLogger(__name__)
@@ -63,4 +64,6 @@ class DistroSync(Step):
             base.do_transaction(display=[Display()])
         except dnf.exceptions.Error as exc:
             raise MigrateError("the dnf transaction failed: %s" % exc)
+        finally:
+            route_rpm_log()  # dnf pointed librpm back at the terminal
         return "%d transaction items" % total

@@ -56,8 +56,10 @@ def run_steps(ctx, steps, journal):
                     "`almalinux-migrate resume`; it continues from this step." % (step.id, message))
             undo_steps(ctx, steps, journal)
             journal.finish("rolled_back")
-            raise RolledBack("Step %s failed: %s. Every change was undone; the host is as it was."
-                             % (step.id, message))
+            rolled_back = RolledBack("Step %s failed: %s. Every change was undone; the host is as "
+                                     "it was." % (step.id, message))
+            rolled_back.finding = getattr(exc, "finding", None)  # a step's own finding, for the report
+            raise rolled_back
         _finish(ctx, journal, step, J.DONE, detail)
     journal.finish("done")
 
