@@ -66,6 +66,7 @@ TARGET_SCHEMA = {
     "vendors": ("strs", False),  # rpm Vendor tags of the target's packages
     "unsupported_filesystems": ("strs", False),  # its kernel cannot boot from these (btrfs on 8/9)
     "conflicts": ("conflicts", False),  # as in SOURCE_SCHEMA, for every source of this major
+    "interpreter": (str, False),  # the Python that owns the rpm/dnf bindings on this major
 }
 
 CONFLICT_SCHEMA = {

@@ -38,7 +38,9 @@ def run(ctx, boot=False):
     vendors = [v for p in ctx.profiles.sources if not p.is_target for v in p.vendors]
     trusted = keys.keyids
     kept = [n for p in ctx.profiles.sources if not p.is_target for n in p.kept_packages]
-    leftovers = find_leftovers(ctx.facts.packages, trusted, vendors, kept)
+    kernels = set(["kernel"]).union(*[set(p.kernel_packages) for p in ctx.profiles.sources])
+    leftovers = find_leftovers(ctx.facts.packages, trusted, vendors, kept,
+                               fallback_kernels=kernels | set(target_profile.kernel_packages))
     findings = [untrusted_keys_finding(keys.untrusted)] if keys.untrusted else []
     findings += verify_boot(ctx, trusted) if boot else []
     if any(is_blocking(f) for f in findings):

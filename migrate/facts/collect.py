@@ -1,6 +1,7 @@
 """collect(root) -> Facts: the one place that reads the host for the checks."""
 import logging
 import os
+import sys
 
 from migrate.boot.collect import collect_boot
 from migrate.facts.dependencies import collect_broken_dependencies
@@ -20,6 +21,7 @@ from migrate.journal import journal_exists
 from migrate.runner import Runner
 
 log = logging.getLogger(__name__)
+BINDINGS_MISSING = "the rpm Python bindings are missing"
 
 
 def _read_rpmdb(root):
@@ -29,7 +31,7 @@ def _read_rpmdb(root):
     try:
         return collect_packages(root), collect_release_packages(root), ""
     except ImportError as exc:
-        return (), (), "the rpm Python bindings are missing (%s)" % exc
+        return (), (), "%s (%s)" % (BINDINGS_MISSING, exc)
     except Exception as exc:  # rpm.error and friends: a damaged or foreign-format database
         log.debug("reading the rpmdb failed", exc_info=True)
         return (), (), "%s: %s" % (type(exc).__name__, exc)
@@ -51,6 +53,7 @@ def collect(root, runner=None):
     path and free space (none under --root)."""
     runner = runner or Runner()
     packages, release_packages, rpmdb_error = _read_rpmdb(root)
+    bindings_missing = (sys.executable or "this Python") if rpmdb_error.startswith(BINDINGS_MISSING) else ""
     arch = detect_arch(packages) or (os.uname()[4] if packages else "")
     repos, repo_errors = collect_repos(root)
     running_kernel, loaded_modules, fips_enabled = collect_kernel(root)
@@ -71,6 +74,7 @@ def collect(root, runner=None):
         release_packages=release_packages,
         rpmdb_keys=_read_rpmdb_keys(root) if packages else (),
         rpmdb_error=rpmdb_error,
+        rpm_bindings_missing=bindings_missing,
         boot=collect_boot(root, runner, arch),
         running_kernel=running_kernel,
         loaded_modules=loaded_modules,

@@ -152,6 +152,7 @@ class Facts(NamedTuple):
     rpmdb_backend_file: Optional[str] = None  # the file that says so, inside the root
     # formats this machine's rpm can write; None on the live host (its rpm is the host's own)
     rpm_writable_backends: Optional[Tuple[str, ...]] = None
+    rpm_bindings_missing: str = ""  # the interpreter running us when it lacks the rpm bindings
     rpmdb_keys: Tuple[RpmdbKey, ...] = ()  # gpg-pubkeys with their armored keys (migrate.trust)
 
     def installed(self, name):

@@ -26,7 +26,7 @@ def test_config_values_are_normalised():
 
 def test_command_line_wins_and_allow_lists_add_up():
     options = merge_options(parse_config(CONFIG, "c.toml"), mirror="http://other/", allow=["X"])
-    assert options.mirror == "http://other/"
+    assert options.mirror == "http://other"
     assert options.proxy == "http://proxy:3128"
     assert options.allow == ("PENDING_UPDATES", "X")
     assert options.third_party == "disable"
@@ -56,6 +56,7 @@ IMAGE_CONFIG = """
 [mirror]
 url = "http://evil.example.invalid/almalinux"
 proxy = "http://evil.example.invalid:3128"
+ca_cert = "/etc/pki/evil-ca.pem"
 [trust]
 extra_fingerprints = ["0123456789ABCDEF0123456789ABCDEF01234567"]
 [checks]
@@ -73,7 +74,7 @@ def _root_with_config(tmp_path):
 
 def test_image_config_under_root_never_adds_keys_a_mirror_or_a_proxy(tmp_path):
     config = load_config(_root_with_config(tmp_path))
-    assert (config.mirror, config.proxy, config.extra_fingerprints) == (None, None, ())
+    assert (config.mirror, config.proxy, config.ca_cert, config.extra_fingerprints) == (None, None, None, ())
     assert (config.allow, config.third_party) == (("PENDING_UPDATES",), "disable")
 
 

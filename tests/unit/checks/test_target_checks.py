@@ -74,3 +74,10 @@ def test_only_an_expired_trusted_key_blocks_and_says_so():
     key = KeyProbe("http://m/k", None, "", (expired.fingerprint,), (), (), (expired,))
     findings = _run(key=key)
     assert "expired or revoked: 5E9B8F5617B5066CE92057C3488FCF7C3ABB34F8" in findings["TARGET_KEY_UNTRUSTED"]["detail"]
+
+
+def test_missing_target_version_is_its_own_finding_not_the_mirror():
+    findings = _run(problem=ResolveProblem("version_missing", "AlmaLinux 9.9 is not on the mirror m"))
+    assert findings["TARGET_VERSION_MISSING"]["severity"] == BLOCKER
+    assert "9.9" in findings["TARGET_VERSION_MISSING"]["detail"]
+    assert "MIRROR_UNREACHABLE" not in findings and "TRANSACTION_UNSOLVABLE" not in findings
