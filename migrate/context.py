@@ -1,11 +1,14 @@
 """Context: what a command passes down explicitly instead of globals."""
 import os
 import shutil
+import socket
+import uuid
 
 from migrate.plan.resolve import open_base, plan_conversion, target_repo_ids
 from migrate.root import STATE_DIR
 from migrate.transaction.history import (DNF_PERSIST, rebind_history, scratch_persistdir,
                                          snapshot_history)
+from migrate.trust import keyids
 
 
 class Context(object):
@@ -19,11 +22,16 @@ class Context(object):
         self.facts = None
         self.source = None
         self.target = None
-        self.trusted_keys = ()  # PublicKey records, fingerprint-checked
-        self.key_text = ""
+        self.trusted_keys = ()  # migrate.trust.TrustedKey records a conversion may use now
+        self.known_keys = ()  # every trusted key seen, expired ones too: they prove origin
+        self.key_text = ""  # the trusted keys re-armored (never the file as served)
         self.plan = None
         self.packages = None  # dnf packages of the resolved transaction (this process only)
         self.base = None
+        self.run_id = uuid.uuid4().hex  # this invocation: events, log, report
+        self.hostname = host_name(root)
+        self.step_position = None  # (index, total) of the running step, for overall percent
+        self._progress_done = {}  # step id -> highest `done` told: counters never go back
         self.history_scratch = None  # base's dnf history: a scratch copy published to the root
         self.module_failsafe_from = None  # where base's module container keeps its fail-safe data
 
@@ -32,8 +40,13 @@ class Context(object):
         return self.root.join(STATE_DIR)
 
     @property
-    def key_path(self):
-        return os.path.join(self.workdir, "keys", self.target.profile.key_file)
+    def key_dir(self):
+        return os.path.join(self.workdir, "keys")
+
+    @property
+    def key_files(self):
+        """One file per trusted key: rpm before 4.17 imports only the first key of a file."""
+        return [os.path.join(self.key_dir, key.fingerprint + ".asc") for key in self.trusted_keys]
 
     @property
     def keyring_dir(self):
@@ -41,12 +54,22 @@ class Context(object):
 
     @property
     def trusted_keyids(self):
-        return set(k for key in self.trusted_keys for k in key.keyids)
+        """Key IDs that prove an installed package is AlmaLinux's (expired keys included)."""
+        return keyids(tuple(self.known_keys) + tuple(self.trusted_keys))
 
-    def progress(self, step_id, done, total, unit):
-        """Tell the events file and the person at the terminal how far a step is."""
-        self.events.emit("progress", step=step_id, done=done, total=total, unit=unit)
-        self.ui.progress(step_id, done, total, unit)
+    def progress(self, step_id, done, total, unit, current=None):
+        """Tell the events file and the person at the terminal how far a step is. `done` never
+        goes down within a step (panels draw bars from it); `current` names the item at hand."""
+        done = max(done, self._progress_done.get(step_id, 0))
+        if total:
+            done = min(done, total)
+        self._progress_done[step_id] = done
+        percent = None
+        if self.step_position and total:
+            index, steps = self.step_position
+            percent = round(100.0 * ((index - 1) + float(done) / total) / steps, 1)
+        self.events.emit("progress", step=step_id, done=done, total=total, unit=unit, percent=percent)
+        self.ui.progress(step_id, done, total, unit, current)
 
     def resolve(self, cacheonly=False, persistdir=None):
         """Resolve the conversion in a fresh dnf.Base; keeps base, plan and packages here."""
@@ -61,7 +84,7 @@ class Context(object):
         if persistdir is None:  # the what-if reads a copy of the root's history (never opens it)
             snapshot_history(self.root, self.base.conf.persistdir)
         self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
-                                                   self.trusted_keyids, repo_ids, self.options.proxy,
+                                                   self.trusted_keyids, repo_ids, self.options.network,
                                                    self.options.keep_rhsm)
         return self.plan
 
@@ -85,3 +108,16 @@ class Context(object):
         if self.history_scratch is not None:
             shutil.rmtree(self.history_scratch, ignore_errors=True)
             self.history_scratch = None
+
+
+def host_name(root):
+    """The converted host's name: the machine's on the live host, the image's /etc/hostname
+    under --root (None when it has none)."""
+    if root.is_live:
+        return socket.gethostname()
+    try:
+        text = root.read_text("/etc/hostname", default="")
+    except (IOError, OSError):
+        return None
+    name = text.strip().splitlines()[0].strip() if text.strip() else ""
+    return name or None

@@ -8,11 +8,11 @@ class MirrorUnreachable(Check):
     severity = BLOCKER
     phase = TARGET
     title = "The AlmaLinux mirror cannot be reached"
-    remediation = ("Check the network, --mirror and --proxy (try: curl -I URL); for an internal "
+    remediation = ("Check the network, --mirror, --proxy and --ca-cert (try: curl -I URL); for an internal "
                    "mirror give --mirror URL laid out like repo.almalinux.org/almalinux.")
 
     def evaluate(self, facts, given):
-        if given.key is not None and given.key.error and not given.key.text:
+        if given.key is not None and given.key.error and not given.key.fetched:
             return Problem(given.key.error)
         problem = given.resolve_problem
         if problem is not None and problem.kind == "metadata":

@@ -57,10 +57,11 @@ class _Collect(logging.Handler):
             pass
 
 
-def probe_repomd(url, proxy=None):
-    """None when URL (a repo's base) serves repodata/repomd.xml, else why not."""
+def probe_repomd(url, net=None):
+    """None when URL (a repo's base) serves repodata/repomd.xml, else why not (`net`: a
+    migrate.network.Network; http(s):// and file:// alike)."""
     try:
-        with open_url(url.rstrip("/") + "/repodata/repomd.xml", proxy) as response:
+        with open_url(url.rstrip("/") + "/repodata/repomd.xml", net) as response:
             response.read(1)
     except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
         return describe_url_error(exc)

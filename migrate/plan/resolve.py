@@ -21,7 +21,7 @@ class ResolveProblem(MigrateError):
 
     def __init__(self, kind, message):
         super(ResolveProblem, self).__init__(message)
-        self.kind = kind  # "metadata" | "unsolvable" | "missing"
+        self.kind = kind  # "metadata" | "unsolvable" | "missing" | "version_missing"
 
 
 def target_repo_ids(facts, source, target):
@@ -35,11 +35,12 @@ def target_repo_ids(facts, source, target):
 
 
 def open_base(root, workdir, source, target, options, cacheonly=False, persistdir=None):
-    return root.dnf_base(workdir, target.major, source.arch, proxy=options.proxy,
-                         cacheonly=cacheonly, persistdir=persistdir)
+    net = options.network
+    return root.dnf_base(workdir, target.major, source.arch, proxy=net.proxy_for(target.mirror),
+                         cacheonly=cacheonly, persistdir=persistdir, ca_cert=net.ca_cert)
 
 
-def load_repos(base, target, repo_ids, arch, proxy=None):
+def load_repos(base, target, repo_ids, arch, net=None):
     """Add the target repos and load their metadata; RepoError becomes a `metadata` problem.
 
     A repo other than the required ones (BaseOS) that cannot be loaded (HTTP error, dropped
@@ -53,7 +54,7 @@ def load_repos(base, target, repo_ids, arch, proxy=None):
     for repo_id in repo_ids:
         url = target.repo_url(by_id[repo_id]["path"], arch)
         optional = not base.conf.cacheonly and not by_id[repo_id].get("required")
-        reason = probe_repomd(url, proxy) if optional else None
+        reason = probe_repomd(url, net) if optional else None
         if reason:
             urls.append(missing_repo(repo_id, url, reason))
             continue
@@ -281,10 +282,10 @@ def describe_transaction(base, facts, source, swaps, trusted_keyids, repos):
     return plan
 
 
-def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, proxy=None,
+def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, net=None,
                     keep_rhsm=False):
     """Load, mark and resolve; returns (plan, packages to download)."""
-    repos = load_repos(base, target, repo_ids, source.arch, proxy)
+    repos = load_repos(base, target, repo_ids, source.arch, net)
     removable = set(source.profile.release_packages) | set(packages_to_remove(source.profile, keep_rhsm))
     conflicts = known_conflicts(source.profile, target.profile)
     intended = removable | set(source.profile.branding) | set(conflicts)

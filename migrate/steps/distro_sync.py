@@ -37,8 +37,8 @@ class DistroSync(Step):
             raise MigrateError("%d downloaded package(s) are gone from the cache, e.g. %s"
                                % (len(missing), missing[0]))
 
-        def element_done(done, elements):
-            ctx.progress(DistroSync.id, done, elements, "transaction items")
+        def element_done(done, elements, current):
+            ctx.progress(DistroSync.id, done, elements, "transaction items", current=current)
 
         try:
             _, warnings = run_transaction(base, ctx.root, element_done, HISTORY_CMDLINE,

@@ -133,7 +133,7 @@ class Callback(object):
             self.done += 1
             if self.kill_after and self.done >= self.kill_after:
                 os.kill(os.getpid(), signal.SIGKILL)
-            self.on_element_done(self.done, len(self.elements))
+            self.on_element_done(self.done, len(self.elements), self.current())
         elif what == rpm.RPMCALLBACK_SCRIPT_ERROR:
             # amount: the scriptlet's tag; total: rpm's return code, RPMRC_OK for a scriptlet
             # whose failure rpm ignores (%post and later) -- dnf/yum/rpmtrans.py `_scriptError`
@@ -199,7 +199,7 @@ def save_module_state(base, failsafe_from=None, persistdir=None):
 
 def run_transaction(base, root, on_element_done, cmdline, guard=no_guard, module_failsafe_from=None):
     """Run `base`'s resolved transaction over `root` (every install package downloaded,
-    rpm's test transaction passed). `on_element_done(done, total)` after each element;
+    rpm's test transaction passed). `on_element_done(done, total, nevra)` after each element;
     `guard()` is entered around the rpm run alone (the hook for deferring signals while rpm
     writes). Returns (rpm elements, scriptlet failures rpm let pass); raises TransactionFailed."""
     import dnf.lock

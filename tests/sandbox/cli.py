@@ -8,7 +8,7 @@ import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TOOL_OWN = ("var/lib/almalinux-migrate", "var/log/almalinux-migrate.log",
-            "var/log/almalinux-migrate-report.json")
+            "var/log/almalinux-migrate-report.json", "var/log/almalinux-migrate")
 
 
 class CliResult(object):
@@ -91,7 +91,9 @@ def rpm_query(root, *args):
     return proc.stdout.splitlines()
 
 
-SIG_QF = "%{NAME} %|RSAHEADER?{%{RSAHEADER:pgpsig}}:{%|SIGPGP?{%{SIGPGP:pgpsig}}:{(none)}|}|\\n"
+# DSAHEADER carries EdDSA signatures (keys made by current gpg).
+SIG_QF = ("%{NAME} %|RSAHEADER?{%{RSAHEADER:pgpsig}}:{%|DSAHEADER?{%{DSAHEADER:pgpsig}}:"
+          "{%|SIGPGP?{%{SIGPGP:pgpsig}}:{(none)}|}|}|\\n")
 
 
 def installed_signatures(root):

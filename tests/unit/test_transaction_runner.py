@@ -121,7 +121,7 @@ def test_callback_tracks_the_element_by_index_and_counts_each_finished_one(tmp_p
     item = types.SimpleNamespace(pkg=types.SimpleNamespace(localPkg=lambda: str(package)))
     elements = [Element("zlib", "1.2-41.el9", "x86_64", key=item), Element("old", "1-1", "noarch")]
     seen = []
-    callback = R.Callback(RPM, elements, lambda done, total: seen.append((done, total)))
+    callback = R.Callback(RPM, elements, lambda done, total, current: seen.append((done, total, current)))
     callback(RPM.RPMCALLBACK_TRANS_START, 0, 2, None, None)
     callback(RPM.RPMCALLBACK_ELEM_PROGRESS, 0, 2, item, None)
     fd = callback(RPM.RPMCALLBACK_INST_OPEN_FILE, 0, 0, item, None)
@@ -132,7 +132,7 @@ def test_callback_tracks_the_element_by_index_and_counts_each_finished_one(tmp_p
     callback(RPM.RPMCALLBACK_ELEM_PROGRESS, 1, 2, "old", None)
     callback(RPM.RPMCALLBACK_SCRIPT_ERROR, 1024, RPM.RPMRC_OK, "old", None)
     callback(RPM.RPMCALLBACK_UNINST_STOP, 0, 0, "old", None)
-    assert seen == [(1, 2), (2, 2)]
+    assert seen == [(1, 2, "zlib-1.2-41.el9.x86_64"), (2, 2, "old-1-1.noarch")]
     assert callback.errors == ["%post scriptlet of old-1-1.noarch failed"]
 
 
