@@ -83,6 +83,9 @@ def test_centos_stream9_converts_with_downgrade(world, mirror, centos9_root, tru
     assert any(e["event"] == "progress" and e["step"] == "DISTRO_SYNC" for e in read_events(events))
     assert read_events(events)[-1]["exit_code"] == 0
 
+    cache = centos9_root / "var" / "lib" / "almalinux-migrate" / "dnf-cache"
+    assert [p for p in cache.glob("*/packages*")] == []  # downloads removed before the exit
+
     # the transaction is in dnf's history, every item done (migrate/transaction/runner.py)
     rc, output = dnf_history(centos9_root, tmp_path / "home", "info", "last")
     assert rc == 0, output
