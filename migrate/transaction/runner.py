@@ -116,6 +116,13 @@ class Callback(object):
         return "?"
 
     def __call__(self, what, amount, total, key, data):
+        try:
+            return self.handle(what, amount, total, key)
+        except Exception:  # never into librpm's C caller (dnf/yum/rpmtrans.py `callback` alike)
+            log.exception("transaction callback failed (%s for %s)", what, self.current())
+            return None
+
+    def handle(self, what, amount, total, key):
         rpm = self.rpm
         if what == rpm.RPMCALLBACK_TRANS_START:
             self.elements = list(self.ts)

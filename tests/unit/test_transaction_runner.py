@@ -149,3 +149,11 @@ def test_check_result_reads_ts_run_as_dnf_does(result, failed, message):
 
 def test_check_result_passes_a_clean_run():
     assert R.check_result(None, [], 3, []) is None
+
+
+def test_callback_never_raises_into_rpm(tmp_path):
+    item = types.SimpleNamespace(pkg=types.SimpleNamespace(localPkg=lambda: str(tmp_path / "gone.rpm")))
+    callback = R.Callback(RPM, [Element("gone", "1-1", "noarch", key=item)], lambda *a: None)
+    callback(RPM.RPMCALLBACK_TRANS_START, 0, 1, None, None)
+    callback(RPM.RPMCALLBACK_ELEM_PROGRESS, 0, 1, item, None)
+    assert callback(RPM.RPMCALLBACK_INST_OPEN_FILE, 0, 0, item, None) is None
