@@ -25,6 +25,7 @@ from migrate.hooks import run_hooks
 from migrate.logsetup import run_file_name, setup_logging
 from migrate.network import with_network
 from migrate.profiles import load_profiles
+from migrate.reboot import reboot_if_asked
 from migrate.report.document import write_report
 from migrate.report.events import Events
 from migrate.report.text import Ui, make_console, render_report
@@ -109,9 +110,11 @@ def _finish(g, ctx, command, result, write=True):
     ctx.ui.close()
     log.info("finished %s: status %s, exit code %d%s", command, report.get("status"), exit_code,
              (": " + report["message"]) if report.get("message") else "")
+    written = False
     if write:
         try:
             write_report(ctx.root, report, getattr(ctx, "run_name", None))
+            written = True
         except (IOError, OSError) as exc:
             log.warning("cannot write the report: %s", exc)
     if command in ("convert", "resume") and report.get("steps"):  # a conversion ran
@@ -121,7 +124,23 @@ def _finish(g, ctx, command, result, write=True):
         sys.stdout.write(json.dumps(report, indent=2, sort_keys=True) + "\n")
     else:
         render_report(report)
+    sys.stdout.flush()
+    reboot_if_asked(ctx, command, report.get("status"), written)
     raise typer.Exit(exit_code)
+
+
+def _print_error_document(g, command, exc):
+    """--output json: a usage error or the lock still prints one document (design, section 3)."""
+    if getattr(g, "output", None) != "json" or command not in REPORT_COMMANDS:
+        return
+    from migrate.commands.reporting import error_report
+
+    report = error_report(command, exc, os.path.abspath(g.root))
+    if report is not None:
+        sys.stdout.write(json.dumps(report, indent=2, sort_keys=True) + "\n")
+
+
+REPORT_COMMANDS = ("preflight", "convert", "resume", "rollback", "verify")
 
 
 def _guarded(g, command, body):
@@ -136,6 +155,7 @@ def _guarded(g, command, body):
         log.info("finished %s: exit code %d: %s", command, exc.exit_code, exc.message)
         make_console(sys.stderr).print("almalinux-migrate: %s" % exc.message, style="bold red",
                                        markup=False)
+        _print_error_document(g, command, exc)
         raise typer.Exit(exc.exit_code)
     except KeyboardInterrupt:
         make_console(sys.stderr).print("almalinux-migrate: interrupted", style="bold red")
@@ -177,6 +197,15 @@ EVENTS = typer.Option(None, "--events", metavar="FILE", show_default=False, help
 YES = typer.Option(False, "--yes", "-y", help="Never ask.")
 KEEP_RHSM = typer.Option(False, "--keep-rhsm",
                          help="RHEL under Satellite/Foreman: stay registered, keep subscription-manager and redhat.repo.")
+EXCLUDE = typer.Option([], "--exclude", metavar="PATTERN",
+                       help="Keep installed packages matching this name glob out of the sync, as dnf's "
+                       "exclude= (repeatable; config [packages] exclude); reported as leftovers, reason excluded.")
+IGNORE_VERSIONLOCK = typer.Option(False, "--ignore-versionlock",
+                                  help="Sync the packages the versionlock plugin holds, too (by default "
+                                  "they are excluded like --exclude).")
+REBOOT = typer.Option(False, "--reboot",
+                      help="Reboot after a successful conversion, once the report is written "
+                      "(live host only: refused with --root).")
 RESUME_ON_BOOT = typer.Option(False, "--resume-on-boot",
                               help="Install a systemd unit that resumes an interrupted conversion at boot.")
 
@@ -185,11 +214,13 @@ RESUME_ON_BOOT = typer.Option(False, "--resume-on-boot",
 def preflight(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional[str] = MIRROR,
               proxy: Optional[str] = PROXY, downgrade: bool = DOWNGRADE, allow: List[str] = ALLOW,
               third_party: Optional[ThirdParty] = THIRD, events: Optional[str] = EVENTS,
-              keep_rhsm: bool = KEEP_RHSM, ca_cert: Optional[str] = CA_CERT):
+              keep_rhsm: bool = KEEP_RHSM, ca_cert: Optional[str] = CA_CERT, exclude: List[str] = EXCLUDE,
+              ignore_versionlock: bool = IGNORE_VERSIONLOCK):
     """Inspect the host and print findings and the plan; changes nothing."""
     _run_report_command(ctx, "preflight", events, _command("preflight").run, target=target, mirror=mirror,
                         proxy=proxy, ca_cert=ca_cert, downgrade=downgrade, allow=allow,
-                        third_party=third_party.value if third_party else None, keep_rhsm=keep_rhsm)
+                        third_party=third_party.value if third_party else None, keep_rhsm=keep_rhsm,
+                        exclude=exclude, ignore_versionlock=ignore_versionlock)
 
 
 @app.command()
@@ -197,8 +228,12 @@ def convert(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional
             proxy: Optional[str] = PROXY, downgrade: bool = DOWNGRADE, allow: List[str] = ALLOW,
             third_party: Optional[ThirdParty] = THIRD, events: Optional[str] = EVENTS,
             yes: bool = YES, resume_on_boot: bool = RESUME_ON_BOOT, keep_rhsm: bool = KEEP_RHSM,
-            ca_cert: Optional[str] = CA_CERT):
+            ca_cert: Optional[str] = CA_CERT, exclude: List[str] = EXCLUDE,
+            ignore_versionlock: bool = IGNORE_VERSIONLOCK, reboot: bool = REBOOT):
     """Preflight, then convert; --yes makes it non-interactive."""
+    if reboot and not Root(ctx.obj.root).is_live:
+        _guarded(ctx.obj, "convert", _raise(UsageError(
+            "--reboot reboots this machine, not the system under --root %s; leave it out" % ctx.obj.root)))
     if not yes and not sys.stdin.isatty():
         _guarded(ctx.obj, "convert", _raise(UsageError("convert needs --yes when it cannot ask at a terminal")))
     convert_cmd = _command("convert")
@@ -211,7 +246,8 @@ def convert(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional
     _run_report_command(ctx, "convert", events, lambda c: convert_cmd.run(c, confirm), target=target,
                         mirror=mirror, proxy=proxy, ca_cert=ca_cert, downgrade=downgrade, allow=allow,
                         third_party=third_party.value if third_party else None, assume_yes=yes,
-                        resume_on_boot=resume_on_boot, keep_rhsm=keep_rhsm)
+                        resume_on_boot=resume_on_boot, keep_rhsm=keep_rhsm, exclude=exclude,
+                        ignore_versionlock=ignore_versionlock, reboot=reboot)
 
 
 def _raise(exc):

@@ -3,6 +3,7 @@ import os
 import socket
 import uuid
 
+from migrate.plan.excludes import excludes_for
 from migrate.plan.resolve import open_base, plan_conversion, target_repo_ids
 from migrate.root import STATE_DIR
 from migrate.trust import keyids
@@ -25,6 +26,7 @@ class Context(object):
         self.plan = None
         self.packages = None  # dnf packages of the resolved transaction (this process only)
         self.base = None
+        self.excluded = None  # {name: reason} kept out of the sync (migrate.plan.excludes)
         self.run_id = uuid.uuid4().hex  # this invocation: events, log, report
         self.hostname = host_name(root)
         self.step_position = None  # (index, total) of the running step, for overall percent
@@ -76,9 +78,11 @@ class Context(object):
             repo_ids = [r["id"] for r in self.plan["repos"] if not r.get("missing")]
         else:
             repo_ids = target_repo_ids(self.facts, self.source, self.target)
+        if self.excluded is None:  # resume brings the run's own from the journal
+            self.excluded = excludes_for(self.facts, self.options)
         self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
                                                    self.trusted_keyids, repo_ids, self.options.network,
-                                                   self.options.keep_rhsm)
+                                                   self.options.keep_rhsm, self.excluded)
         return self.plan
 
     def close(self):

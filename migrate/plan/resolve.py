@@ -142,14 +142,26 @@ def remap_module_streams(base, root_path, mapping):
     return changed
 
 
-def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False, keep=()):
+def apply_excludes(base, excluded):
+    """Keep the excluded installed packages exactly as they are: no target build of those
+    names is visible (as dnf's exclude= hides them) and the installed ones are protected, so
+    a transaction that would need to change or erase them fails naming them."""
+    if not excluded:
+        return
+    names = sorted(excluded)
+    base.sack.add_excludes(base.sack.query().available().filterm(name=names))
+    base.conf.protected_packages = list(base.conf.protected_packages) + names
+
+
+def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False, keep=(), excluded=()):
     """Put every part of the conversion into dnf's goal; return the names swapped."""
     streams = remap_module_streams(base, base.conf.installroot, source.profile.module_streams)
     query = base.sack.query()
     installed = query.installed()
     available = query.available()
     arch = source.arch
-    release_from = [n for n in source.profile.release_packages if installed.filter(name=n)]
+    release_from = [n for n in source.profile.release_packages if installed.filter(name=n)
+                    and n not in excluded]
     release_to = []
     for name in target.profile.release_packages:
         candidates = _latest(available, name, arch)
@@ -163,6 +175,8 @@ def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False
     swaps = [{"kind": "release", "from": release_from, "to": release_to}]
     for name in packages_to_remove(source.profile, keep_rhsm):  # one by one, only when installed
         for package in installed.filter(name=name):
+            if name in excluded:
+                continue
             if name in keep:
                 swaps.append({"kind": "kept", "from": [name], "to": [name]})
                 continue
@@ -177,7 +191,7 @@ def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False
         swaps.append({"kind": "module_stream", "from": ["%s:%s" % (module, old)],
                       "to": ["%s:%s" % (module, new)]})
     for old, new in sorted(source.profile.branding.items()):
-        if not installed.filter(name=old):
+        if not installed.filter(name=old) or old in excluded:
             continue
         for package in installed.filter(name=old):
             base.package_remove(package)
@@ -190,7 +204,7 @@ def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False
     keyids = dict((p.dbid, p.keyid) for p in facts.packages)
     remove_duplicates(base, installed, keyids, trusted_keyids)
     for package in installed:
-        if keyids.get(package.rpmdbid) in trusted_keyids:
+        if keyids.get(package.rpmdbid) in trusted_keyids or package.name in excluded:
             continue
         newest = available.filter(name=package.name, arch=package.arch).latest().run()
         if newest and newest[0].evr == package.evr:
@@ -236,7 +250,7 @@ def resolve(base):
         raise ResolveProblem("unsolvable", str(exc))
 
 
-def describe_transaction(base, facts, source, swaps, trusted_keyids, repos):
+def describe_transaction(base, facts, source, swaps, trusted_keyids, repos, excluded=()):
     """The resolved transaction as the plan document."""
     import dnf.transaction as T
 
@@ -276,22 +290,25 @@ def describe_transaction(base, facts, source, swaps, trusted_keyids, repos):
     for package in facts.packages:
         if package.name in touched or package.keyid in trusted_keyids:
             continue
-        plan["left_alone"].append(leftover_entry(package, classify_leftover(package, vendors, kept)))
+        plan["left_alone"].append(leftover_entry(package, classify_leftover(package, vendors, kept, excluded)))
     for key in ("upgraded", "downgraded", "reinstalled", "installed", "removed"):
         plan[key].sort(key=lambda e: e["name"])
     return plan
 
 
 def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, net=None,
-                    keep_rhsm=False):
-    """Load, mark and resolve; returns (plan, packages to download)."""
+                    keep_rhsm=False, excluded=None):
+    """Load, mark and resolve; returns (plan, packages to download). excluded: {name: reason}
+    of installed packages kept out of the sync (migrate.plan.excludes)."""
+    excluded = excluded or {}
     repos = load_repos(base, target, repo_ids, source.arch, net)
+    apply_excludes(base, excluded)
     removable = set(source.profile.release_packages) | set(packages_to_remove(source.profile, keep_rhsm))
     conflicts = known_conflicts(source.profile, target.profile)
     intended = removable | set(source.profile.branding) | set(conflicts)
     keep = set()
     while True:  # a removal that would take an unrelated package along is dropped, then again
-        swaps = mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm, keep)
+        swaps = mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm, keep, excluded)
         resolve(base)
         installed = base.sack.query().installed()
         candidates = [p for p in installed if p.name in removable and p.name not in keep
@@ -302,6 +319,8 @@ def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, net=N
         log.info("keeping %s: removing it would take other packages along", ", ".join(sorted(more)))
         keep |= more
         base.reset(goal=True)
-    plan = annotate_removed(describe_transaction(base, facts, source, swaps, trusted_keyids, repos),
-                            conflicts)
+    plan = annotate_removed(describe_transaction(base, facts, source, swaps, trusted_keyids, repos,
+                                                 excluded), conflicts)
+    if excluded:
+        plan["excluded"] = [{"name": n, "by": why} for n, why in sorted(excluded.items())]
     return plan, list(base.transaction.install_set)
