@@ -105,3 +105,49 @@ def test_reboot_is_refused_under_root(world, mirror, rocky9_root, trust_config):
     report = assert_valid_report(result.document)
     assert report["status"] == "error" and "--reboot" in json.dumps(report["findings"])
     assert diff_snapshots(before, snapshot(rocky9_root)) == []
+
+
+LATE = [s.id for s in conversion_steps() if s.after_point_of_no_return]
+BANNER_STEP = "WRITE_LOGIN_BANNER"
+EARLY_AFTER_BANNER = [s.id for s in conversion_steps()][[s.id for s in conversion_steps()].index(BANNER_STEP) + 1]
+
+
+def _banner(root):
+    path = root.joinpath(*MOTD)
+    return path.read_text() if path.exists() else None
+
+
+def test_banner_stays_past_the_point_of_no_return_until_resume_finishes(world, mirror, rocky9_root, trust_config):
+    killed = _convert(world, mirror, rocky9_root, trust_config, env={KILL_BEFORE: LATE[1]})
+    assert killed.returncode == -signal.SIGKILL, killed
+    banner = _banner(rocky9_root)
+    assert "UNFINISHED or FAILED" in banner and "almalinux-migrate resume" in banner, banner
+    assert run_cli(rocky9_root, "rollback").returncode == 3  # too late to undo: the banner stays
+    assert _banner(rocky9_root) == banner
+    resumed = run_cli(rocky9_root, "resume", "--yes")
+    assert resumed.returncode == 0, resumed
+    assert assert_valid_report(resumed.document)["status"] == "converted"
+    assert _banner(rocky9_root) is None
+    assert not rocky9_root.joinpath("etc", "motd.d").exists()  # the directory it created, too
+
+
+def test_banner_goes_with_rollback_and_the_root_is_as_it_was(world, mirror, rocky9_root, trust_config):
+    before = snapshot(rocky9_root)
+    killed = _convert(world, mirror, rocky9_root, trust_config, env={KILL_BEFORE: EARLY_AFTER_BANNER})
+    assert killed.returncode == -signal.SIGKILL, killed
+    assert "almalinux-migrate resume" in _banner(rocky9_root)
+    rolled = run_cli(rocky9_root, "rollback")
+    assert rolled.returncode == 0, rolled
+    assert _banner(rocky9_root) is None
+    assert diff_snapshots(before, snapshot(rocky9_root)) == []
+
+
+def test_banner_kept_beside_the_admins_own_and_gone_after_success(world, mirror, rocky9_root, trust_config):
+    motd_d = rocky9_root.joinpath("etc", "motd.d")
+    motd_d.mkdir(parents=True)
+    (motd_d / "admin").write_text("Property of Example Corp\n")
+    result = _convert(world, mirror, rocky9_root, trust_config)
+    assert result.returncode == 0, result
+    steps = dict((s["id"], s["outcome"]) for s in result.document["steps"])
+    assert steps["WRITE_LOGIN_BANNER"] == "done" and steps["REMOVE_LOGIN_BANNER"] == "done", steps
+    assert sorted(p.name for p in motd_d.iterdir()) == ["admin"]
