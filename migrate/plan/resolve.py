@@ -296,6 +296,22 @@ def describe_transaction(base, facts, source, swaps, trusted_keyids, repos, excl
     return plan
 
 
+def target_kernel_builds(base, target):
+    """(release of the AlmaLinux kernel the transaction installs, e.g. '5.14.0-427.el9.x86_64',
+    or None; module names the installed packages provide as kmod(NAME.ko)): what the
+    KERNEL_MODULES_MISSING check compares the loaded out-of-tree modules with."""
+    names = set([target.profile.kernel_install or "kernel", "kernel", "kernel-core"])
+    release, kmods = None, set()
+    for package in base.transaction.install_set:
+        if package.name in names and release is None:
+            release = "%s-%s.%s" % (package.version, package.release, package.arch)
+        for provide in package.provides:
+            text = str(provide)
+            if text.startswith("kmod(") and ".ko)" in text:
+                kmods.add(text[len("kmod("):text.index(".ko)")].replace("-", "_"))
+    return release, sorted(kmods)
+
+
 def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, net=None,
                     keep_rhsm=False, excluded=None):
     """Load, mark and resolve; returns (plan, packages to download). excluded: {name: reason}
@@ -321,6 +337,7 @@ def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, net=N
         base.reset(goal=True)
     plan = annotate_removed(describe_transaction(base, facts, source, swaps, trusted_keyids, repos,
                                                  excluded), conflicts)
+    plan["target_kernel"], plan["kmods"] = target_kernel_builds(base, target)
     if excluded:
         plan["excluded"] = [{"name": n, "by": why} for n, why in sorted(excluded.items())]
     return plan, list(base.transaction.install_set)
