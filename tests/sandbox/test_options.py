@@ -151,3 +151,16 @@ def test_banner_kept_beside_the_admins_own_and_gone_after_success(world, mirror,
     steps = dict((s["id"], s["outcome"]) for s in result.document["steps"])
     assert steps["WRITE_LOGIN_BANNER"] == "done" and steps["REMOVE_LOGIN_BANNER"] == "done", steps
     assert sorted(p.name for p in motd_d.iterdir()) == ["admin"]
+
+
+def test_resume_takes_the_excludes_from_the_journal(world, mirror, rocky9_root, trust_config):
+    before = _nevras(rocky9_root, "pkg0003")
+    killed = _convert(world, mirror, rocky9_root, trust_config, "--exclude", "pkg0003", env={KILL_BEFORE: "DISTRO_SYNC"})
+    assert killed.returncode == -signal.SIGKILL, killed
+    resumed = run_cli(rocky9_root, "resume", "--yes")  # no --exclude here: resume has none
+    assert resumed.returncode == 0, resumed
+    report = assert_valid_report(resumed.document)
+    assert _nevras(rocky9_root, "pkg0003") == before
+    assert [e["reason"] for e in _leftover(report, "pkg0003")] == ["excluded"]
+    verified = assert_valid_report(run_cli(rocky9_root, "verify").document)
+    assert [e["reason"] for e in _leftover(verified, "pkg0003")] == ["excluded"]

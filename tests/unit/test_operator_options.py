@@ -130,3 +130,57 @@ def test_versionlock_finding_tells_whether_the_locks_hold():
         _, source, target, options = situation(facts, ignore_versionlock=ignore)
         problem = VersionlockEntries().evaluate(facts, CheckInput(source, target, options))
         assert words in problem.detail and problem.data["honoured"] is (not ignore)
+
+
+class _Recorder(object):
+    """Records every command and answers from a table: nothing is run, nothing waits."""
+
+    def __init__(self, answers):
+        self.answers = answers
+        self.calls = []
+
+    def run(self, argv, check=True, stdin_text=None, env=None, timeout=None):
+        from migrate.runner import Result
+
+        self.calls.append((list(argv), timeout))
+        code, err = self.answers.get(argv[-1], (0, ""))
+        return Result(argv, code, "", err)
+
+
+class _Ctx(object):
+    def __init__(self, root, runner):
+        self.root, self.runner, self.told = root, runner, []
+        self.options = None
+
+    def progress(self, step, done, total, unit, current=None):
+        self.told.append((step, done, total))
+
+
+def test_pending_panel_actions_run_with_a_timeout_and_failures_stay(tmp_path):
+    from migrate.root import Root
+    from migrate.runner import TIMED_OUT
+    from migrate.steps.run_panel_actions import pending_actions, save_pending
+    from migrate.verify.panels import run_panel_actions
+
+    root = Root(str(tmp_path))
+    for tool in ("upcp", "check"):
+        root.write_text("/usr/local/cpanel/scripts/" + tool, "#!/bin/sh\n")
+    save_pending(root, [{"panel": "cPanel", "argv": ["/usr/local/cpanel/scripts/upcp", "--force"]},
+                        {"panel": "cPanel", "argv": ["/usr/local/cpanel/scripts/check", "--fix"]},
+                        {"panel": "Plesk", "argv": ["/usr/sbin/plesk", "repair"]}])
+    runner = _Recorder({"--force": (TIMED_OUT, "")})
+    ctx = _Ctx(root, runner)
+    findings = run_panel_actions(ctx, timeout=60)
+    assert [f["id"] for f in findings] == ["PANEL_ACTIONS_FAILED"]
+    outcomes = findings[0]["data"]["outcomes"]
+    assert outcomes == ["cPanel: /usr/local/cpanel/scripts/upcp --force: FAILED (timed out after 60s)",
+                        "cPanel: /usr/local/cpanel/scripts/check --fix: ok",
+                        "Plesk: /usr/sbin/plesk repair: missing"]
+    assert [c[0][:2] for c in runner.calls] == [["chroot", str(tmp_path)]] * 2  # --root: chrooted
+    assert all(t == 60 for _, t in runner.calls)
+    assert ctx.told[-1] == ("PANEL_ACTIONS", 3, 3)
+    assert [a["argv"][0] for a in pending_actions(root)] == ["/usr/local/cpanel/scripts/upcp", "/usr/sbin/plesk"]
+    ctx2 = _Ctx(root, _Recorder({}))
+    root.write_text("/usr/sbin/plesk", "#!/bin/sh\n")
+    assert [f["id"] for f in run_panel_actions(ctx2)] == ["PANEL_ACTIONS_DONE"]
+    assert pending_actions(root) == [] and run_panel_actions(ctx2) == []
