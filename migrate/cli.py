@@ -16,14 +16,21 @@ from typing import List, Optional
 
 import typer
 
+import click
+
 from migrate import __version__
+from migrate.checks.base import WARNING, command_finding
 from migrate.config import load_config, merge_options
-from migrate.errors import EXIT_BUG, MigrateError, UsageError
+from migrate.errors import EXIT_BUG, EXIT_ROLLED_BACK, EXIT_USAGE, Blocked, MigrateError, UsageError
 from migrate.hooks import run_hooks
-from migrate.logsetup import setup_logging
+from migrate.interrupts import Interrupted, Interrupts
+from migrate.journal import Lock
+from migrate.logsetup import LogFile, setup_logging
 from migrate.profiles import load_profiles
 from migrate.report.document import write_report
 from migrate.report.events import Events
+from migrate.report.failure import error_report
+from migrate.report.streams import QuietStream
 from migrate.report.text import Ui, make_console, render_report
 from migrate.root import Root, preload_bindings
 from migrate.runner import Runner
@@ -49,9 +56,23 @@ class ThirdParty(str, Enum):
     disable = "disable"
 
 
+# The process's one set of signal handlers (see migrate.interrupts), installed by main().
+INTERRUPTS = Interrupts()
+# Commands that take the tool's lock before they open the events file: a run refused for the
+# lock writes nothing to another run's files. `status` and `bundle` stay lock-free.
+LOCKING = ("preflight", "convert", "resume", "rollback", "verify")
+
+
+class ReadOnlyRoot(Blocked):
+    pass
+
+
 class Globals(object):
     def __init__(self, root, config, output, verbose):
         self.root, self.config, self.output, self.verbose = root, config, output, verbose
+        self.context = None  # the Context, once made
+        self.log_path = None
+        self.lock = None
 
 
 def _version(value):
@@ -74,7 +95,14 @@ def main_options(
     ctx.obj = Globals(root, config, output.value, verbose)
 
 
-def _make_context(g, events_path, **option_values):
+def _read_only(path):
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _make_context(g, events_path, command=None, **option_values):
     from migrate.context import Context
 
     if not os.path.isdir(g.root):
@@ -82,16 +110,37 @@ def _make_context(g, events_path, **option_values):
     if events_path == "-" and g.output == "json":
         raise UsageError("--events - and --output json both want stdout; give --events a file")
     root = Root(g.root)
-    setup_logging(root, g.verbose)
+    if command != "status" and any(_read_only(p) for p in (root.path, root.join("/var"))
+                                   if os.path.isdir(p)):
+        raise ReadOnlyRoot("%s is on a read-only filesystem: %s writes its state, log and report "
+                           "there (and a conversion writes the whole system)" % (root.path, command))
+    g.log_path = setup_logging(root, g.verbose)
     log.debug("almalinux-migrate %s, python %s, argv %s", __version__, sys.version.split()[0], sys.argv)
     options = merge_options(load_config(root, g.config), **option_values)
-    return Context(root, Runner(), load_profiles(), options, Events(events_path),
-                   Ui(quiet=False))
+    if command in LOCKING:
+        g.lock = Lock(root).acquire()  # before the events file is opened
+    g.context = Context(root, Runner(), load_profiles(), options, Events(events_path),
+                        Ui(quiet=False))
+    g.context.interrupts = INTERRUPTS
+    return g.context
+
+
+def _write_failures(ctx, report):
+    """The events file or the log could not be written (after the point of no return that
+    never stops a conversion): the report says so."""
+    for what, error in (("events file", ctx.events.error), ("log", LogFile.error)):
+        if error:
+            report["findings"].append(command_finding(
+                "%s_INCOMPLETE" % what.split()[0].upper(), "The %s is incomplete" % what,
+                "Writing it failed: %s." % error,
+                "Free space (or fix what the error names); the report and the journal are complete.",
+                severity=WARNING))
 
 
 def _finish(g, ctx, command, result, write=True):
     """Render the report (or a plain document), write it to the root and exit with its code."""
     report, exit_code = result
+    _write_failures(ctx, report)
     if write:
         try:
             write_report(ctx.root, report)
@@ -99,7 +148,7 @@ def _finish(g, ctx, command, result, write=True):
             log.warning("cannot write the report: %s", exc)
     if command in ("convert", "resume") and report.get("steps"):  # a conversion ran
         run_hooks(ctx.root, ctx.runner, "post-convert", report.get("status"), exit_code)
-    ctx.events.emit("run_finished", command=command, status=report.get("status"), exit_code=exit_code)
+    _emit_finished(ctx, command, report.get("status"), exit_code)
     if g.output == "json":
         sys.stdout.write(json.dumps(report, indent=2, sort_keys=True) + "\n")
     else:
@@ -107,35 +156,62 @@ def _finish(g, ctx, command, result, write=True):
     raise typer.Exit(exit_code)
 
 
+def _emit_finished(ctx, command, status, exit_code):
+    ctx.events.best_effort = True  # the run is over: its last event never changes the outcome
+    for name, action in ctx.interrupts.take_notices():
+        ctx.events.emit("signal", signal=name, action=action)
+    ctx.events.emit("run_finished", command=command, status=status, exit_code=exit_code)
+    ctx.events.close()
+
+
 def _guarded(g, command, body):
-    """Run body(); expected failures become their exit code, anything else exit 1."""
-    ctx = None
+    """Run body(); expected failures become their exit code, anything else exit 1. In every
+    case `--output json` gets one document and the screen one line (tracebacks: the log)."""
     try:
-        ctx = body()
+        return body()
     except typer.Exit:
         raise
     except MigrateError as exc:
         log.debug("%s failed", command, exc_info=True)
-        make_console(sys.stderr).print("almalinux-migrate: %s" % exc.message, style="bold red",
-                                       markup=False)
-        raise typer.Exit(exc.exit_code)
-    except KeyboardInterrupt:
-        make_console(sys.stderr).print("almalinux-migrate: interrupted", style="bold red")
-        raise typer.Exit(130)
+        _fail(g, command, exc, exc.message, exc.exit_code, exc.report)
+    except Interrupted as exc:
+        _fail(g, command, exc, "Stopped by %s; nothing was changed." % exc.name, EXIT_ROLLED_BACK)
     except Exception as exc:  # a bug: traceback to the log, one line on screen
-        log.exception("internal error in %s", command)
-        make_console(sys.stderr).print(
-            "almalinux-migrate: internal error (%s: %s); the traceback is in the log. Please report it."
-            % (type(exc).__name__, exc), style="bold red", markup=False)
-        raise typer.Exit(EXIT_BUG)
-    return ctx
+        log.debug("internal error in %s", command, exc_info=True)
+        where = ("the traceback is in %s" % g.log_path) if g.log_path else \
+            "the log could not be written (%s)" % (LogFile.error or "no log")
+        _fail(g, command, exc, "internal error (%s: %s); %s. Please report it."
+              % (type(exc).__name__, exc, where), EXIT_BUG)
+    finally:
+        _release(g)
+
+
+def _release(g):
+    if g.lock is not None:
+        g.lock.release()
+        g.lock = None
+
+
+def _fail(g, command, exc, message, exit_code, report=None):
+    log.info("%s ended with exit code %d: %s", command, exit_code, message)
+    make_console(sys.stderr).print("almalinux-migrate: %s" % message, style="bold red", markup=False)
+    document = report or error_report(command, exc, message, exit_code,
+                                      root_path=os.path.abspath(g.root) if g.root else None)
+    if g.context is not None:
+        try:
+            _emit_finished(g.context, command, document["status"], exit_code)
+        except Exception:  # the events file is best effort here
+            log.debug("cannot write run_finished", exc_info=True)
+    if g.output == "json":
+        sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
+    raise typer.Exit(exit_code)
 
 
 def _run_report_command(typer_ctx, command, events, fn, **option_values):
     g = typer_ctx.obj
 
     def body():
-        ctx = _make_context(g, events, **option_values)
+        ctx = _make_context(g, events, command, **option_values)
         ctx.events.emit("run_started", command=command, root=ctx.root.path)
         _finish(g, ctx, command, fn(ctx))
 
@@ -222,7 +298,7 @@ def status(ctx: typer.Context):
     g = ctx.obj
 
     def body():
-        context = _make_context(g, None)
+        context = _make_context(g, None, "status")
         document = _command("status").run(context)
         if g.output == "json":
             sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
@@ -252,7 +328,7 @@ def bundle(ctx: typer.Context, file: Optional[str] = typer.Option(
     g = ctx.obj
 
     def body():
-        document = _command("bundle").run(_make_context(g, None), file)
+        document = _command("bundle").run(_make_context(g, None, "bundle"), file)
         if g.output == "json":
             sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
         else:
@@ -289,5 +365,42 @@ class _ProfilesOnly(object):
         self.profiles = profiles
 
 
+def _wants_json(argv):
+    for index, arg in enumerate(argv):
+        if arg == "--output=json" or (arg == "--output" and argv[index + 1:index + 2] == ["json"]):
+            return True
+    return False
+
+
+def _command_name(argv):
+    names = set(app.registered_commands and [c.name or c.callback.__name__.replace("_command", "")
+                                             for c in app.registered_commands])
+    return next((a for a in argv if a in names), None)
+
+
 def main():
-    app(prog_name="almalinux-migrate")
+    """The entry point: every exit, click's usage errors included, goes through here."""
+    sys.stdout, sys.stderr = QuietStream(sys.stdout), QuietStream(sys.stderr)
+    INTERRUPTS.install()
+    argv = sys.argv[1:]
+    try:
+        code = app(prog_name="almalinux-migrate", args=argv, standalone_mode=False)
+    except click.exceptions.ClickException as exc:
+        code = _click_failure(exc, argv, UsageError(exc.format_message()))
+    except (click.exceptions.Abort, Interrupted) as exc:
+        name = exc.name if isinstance(exc, Interrupted) else "SIGINT"
+        code = _click_failure(None, argv, Interrupted(name), "Stopped by %s; nothing was changed." % name)
+    sys.exit(code or 0)
+
+
+def _click_failure(exc, argv, error, message=None):
+    """A failure while click parses the command line or asks at the terminal."""
+    code = EXIT_USAGE if exc is not None else EXIT_ROLLED_BACK
+    if _wants_json(argv):
+        document = error_report(_command_name(argv), error, message or error.message, code)
+        sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
+    if exc is not None:
+        exc.show()
+    else:
+        make_console(sys.stderr).print("almalinux-migrate: %s" % message, style="bold red", markup=False)
+    return code

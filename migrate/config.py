@@ -1,6 +1,7 @@
 """Run options: the command line merged over the --config file (or the root's own
 /etc/almalinux-migrate.toml). Wrong keys or values are usage errors that name the key."""
 import os
+import stat
 from typing import NamedTuple, Optional, Tuple
 
 from migrate._compat import toml
@@ -88,12 +89,27 @@ def load_config(root, path=None):
         if not root.exists(CONFIG_FILE):
             return FileConfig()
         path = root.join(CONFIG_FILE)
+    return parse_config(read_config_text(path), os.path.abspath(path))
+
+
+def read_config_text(path):
+    """The file's text; anything but a readable regular UTF-8 file is a ConfigError (exit 2).
+    Opened non-blocking and checked before reading: a FIFO would otherwise wait forever."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except (IOError, OSError) as exc:
         raise ConfigError("cannot read config %s: %s" % (path, exc.strerror or exc))
-    return parse_config(text, os.path.abspath(path))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ConfigError("config %s is not a regular file" % path)
+        try:
+            data = handle.read()
+        except (IOError, OSError) as exc:
+            raise ConfigError("cannot read config %s: %s" % (path, exc.strerror or exc))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError("config %s is not UTF-8 text (byte %d)" % (path, exc.start))
 
 
 def merge_options(file_config, target=None, mirror=None, proxy=None, downgrade=False, allow=(),

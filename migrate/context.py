@@ -1,6 +1,8 @@
 """Context: what a command passes down explicitly instead of globals."""
 import os
 
+from migrate import faults
+from migrate.interrupts import Interrupts
 from migrate.plan.resolve import open_base, plan_conversion, target_repo_ids
 from migrate.root import STATE_DIR
 
@@ -21,6 +23,7 @@ class Context(object):
         self.plan = None
         self.packages = None  # dnf packages of the resolved transaction (this process only)
         self.base = None
+        self.interrupts = Interrupts()  # the process's handlers: set by cli.py
 
     @property
     def workdir(self):
@@ -42,6 +45,7 @@ class Context(object):
         """Tell the events file and the person at the terminal how far a step is."""
         self.events.emit("progress", step=step_id, done=done, total=total, unit=unit)
         self.ui.progress(step_id, done, total, unit)
+        faults.at_progress(step_id, done)
 
     def resolve(self, cacheonly=False, persistdir=None):
         """Resolve the conversion in a fresh dnf.Base; keeps base, plan and packages here."""
@@ -53,9 +57,12 @@ class Context(object):
             repo_ids = [r["id"] for r in self.plan["repos"] if not r.get("missing")]
         else:
             repo_ids = target_repo_ids(self.facts, self.source, self.target)
-        self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
-                                                   self.trusted_keyids, repo_ids, self.options.proxy,
-                                                   self.options.keep_rhsm)
+        try:
+            self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
+                                                       self.trusted_keyids, repo_ids, self.options.proxy,
+                                                       self.options.keep_rhsm)
+        finally:
+            self.interrupts.reclaim()  # librepo keeps its own SIGINT handler after a download
         return self.plan
 
     def close(self):

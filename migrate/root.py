@@ -124,9 +124,13 @@ class Root(object):
         return ["rpmkeys", "--define", "_dbpath " + keyring_dir] + list(args)
 
     def pin_dbpath(self):
-        """Point the rpm bindings at the root's rpmdb (Debian's default is ~/.rpmdb)."""
+        """Point the rpm bindings at the root's rpmdb (Debian's default is ~/.rpmdb), and keep
+        rpm from exiting the process on a signal while the rpmdb is open (migrate.interrupts)."""
         import rpm
 
+        from migrate.interrupts import quiet_rpm
+
+        quiet_rpm()
         rpm.addMacro("_dbpath", self.rpmdb_path)
 
     def rpm_transaction_set(self):
@@ -193,6 +197,10 @@ def preload_bindings():
         import dnf.exceptions  # noqa: F401
         import dnf.transaction  # noqa: F401
         import rpm  # noqa: F401
+
+        from migrate.interrupts import quiet_rpm
+
+        quiet_rpm()
     except ImportError as exc:
         from migrate.errors import Blocked
 

@@ -28,7 +28,10 @@ def probe_source(ctx, given, findings):
     """The source repos' updates, when a source check is to run; the network at most BUDGET s."""
     if all(skip_reason(c, ctx.facts, given, findings) is not None for c in SOURCE_CHECKS):
         return None
-    return source_updates(ctx, source_repo_ids(ctx.facts, ctx.source.profile))
+    try:
+        return source_updates(ctx, source_repo_ids(ctx.facts, ctx.source.profile))
+    finally:
+        ctx.interrupts.reclaim()  # librepo keeps its own SIGINT handler after a download
 
 
 def assess(ctx):

@@ -9,7 +9,7 @@ from migrate.config import Options
 from migrate.errors import EXIT_BLOCKED, EXIT_OK, Blocked, FailedAfterPointOfNoReturn, RolledBack
 from migrate.facts.collect import collect
 from migrate.facts.rpmdb import collect_packages
-from migrate.journal import Journal
+from migrate.journal import UNFINISHED, Journal
 from migrate.keys import parse_public_keys
 from migrate.plan.mirror import probe_key
 from migrate.source import Source, Target
@@ -30,9 +30,16 @@ def start_journal(ctx):
 
 
 def unfinished_journal(ctx, command):
-    """(journal, None) for a conversion still in progress, else (None, a blocked report)."""
+    """(journal, None) for a conversion still in progress, else (None, a blocked report).
+    A rollback that did not finish is for `rollback` to finish, not for `resume`."""
     journal = Journal.load(ctx.root)
-    if journal is not None and journal.data["state"] in ("running", "failed"):
+    if journal is not None and journal.data["state"] == "rollback_incomplete" and command != "rollback":
+        finding = command_finding(
+            "ROLLBACK_INCOMPLETE", "A rollback did not finish",
+            "The journal says rollback_incomplete: some changes before the point of no return "
+            "are still in place.", "Run `almalinux-migrate rollback` to finish undoing them.")
+        return None, report_for(ctx, command, "blocked", [finding], EXIT_BLOCKED, journal=journal)
+    if journal is not None and journal.data["state"] in UNFINISHED:
         return journal, None
     finding = command_finding(
         "NO_CONVERSION_IN_PROGRESS", "There is no conversion to %s" % command,
@@ -41,8 +48,9 @@ def unfinished_journal(ctx, command):
     return None, report_for(ctx, command, "blocked", [finding], EXIT_BLOCKED, journal=journal)
 
 
-def restore_context(ctx, journal):
-    """Rebuild what a new process needs from the journal: never from the half-converted host."""
+def restore_context(ctx, journal, need_key=True):
+    """Rebuild what a new process needs from the journal: never from the half-converted host.
+    `need_key` False (rollback): what is saved is enough, the network is never asked."""
     data = journal.data
     options = dict(data["options"])
     for key in ("allow", "extra_fingerprints"):
@@ -61,6 +69,8 @@ def restore_context(ctx, journal):
         with open(ctx.key_path, encoding="utf-8") as handle:
             ctx.key_text = handle.read()
         ctx.trusted_keys = tuple(k for k in parse_public_keys(ctx.key_text) if k.fingerprint in trusted)
+    elif not need_key:
+        ctx.key_text, ctx.trusted_keys = "", ()
     else:  # killed before SAVE_TARGET_KEY: fetch it again, trusting only what the run trusted
         key = probe_key(ctx.target.key_url, trusted, ctx.options.proxy)
         if not key.trusted:

@@ -4,10 +4,12 @@ import logging
 import os
 
 from migrate.errors import MigrateError
+from migrate.interrupts import Interrupted
 from migrate.steps.base import Step
 
 log = logging.getLogger(__name__)
 MIB = 1024 * 1024
+LIBREPO_INTERRUPTED = "Interrupted by signal"  # librepo's LRE_INTERRUPTED text
 
 
 def check_space(directory, needed):
@@ -44,11 +46,18 @@ class DownloadPackages(Step):
                 pass
 
             def end(self, payload, status, msg):
+                if status not in SUCCEEDED:  # a failed attempt (or a mirror's): not progress
+                    return
                 state["done"] += 1
                 ctx.progress(DownloadPackages.id, state["done"], total, "packages")
 
+        SUCCEEDED = (dnf.callback.STATUS_OK, dnf.callback.STATUS_ALREADY_EXISTS)
         try:
             ctx.base.download_packages(ctx.packages, Progress())
         except dnf.exceptions.DownloadError as exc:
+            if LIBREPO_INTERRUPTED in str(exc):  # librepo's own SIGINT handler caught a Ctrl-C
+                raise Interrupted("SIGINT")
             raise MigrateError("download failed: %s" % exc)
+        finally:
+            ctx.interrupts.reclaim()  # librepo keeps its own SIGINT handler after a download
         return "%d packages" % total

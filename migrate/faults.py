@@ -1,0 +1,62 @@
+"""Fault injection for the test suite, read from the environment. Never set outside tests.
+
+- ALMALINUX_MIGRATE_TEST_KILL_BEFORE=STEP: SIGKILL ourselves right before STEP (or the
+  POINT_OF_NO_RETURN boundary), as a power cut or an OOM kill would;
+- ALMALINUX_MIGRATE_TEST_SIGNAL=SIG[,SIG...]@STEP[#N]: send ourselves the signals right before
+  STEP starts or, with #N, at STEP's N-th progress report (inside a download or the rpm
+  transaction), as a person pressing Ctrl-C or an init system stopping us would;
+- ALMALINUX_MIGRATE_TEST_FILL_BEFORE=STEP: fill the filesystem that holds the state dir right
+  before STEP, as another program filling the disk would."""
+import errno
+import os
+import signal
+
+KILL_BEFORE = "ALMALINUX_MIGRATE_TEST_KILL_BEFORE"
+SIGNAL = "ALMALINUX_MIGRATE_TEST_SIGNAL"
+FILL_BEFORE = "ALMALINUX_MIGRATE_TEST_FILL_BEFORE"
+FILLER = ".almalinux-migrate-test-filler"
+
+
+def _signal_spec():
+    """(names, step, count or None) from SIGNAL, or None."""
+    value = os.environ.get(SIGNAL)
+    if not value or "@" not in value:
+        return None
+    names, _, where = value.partition("@")
+    step, _, count = where.partition("#")
+    return names.split(","), step, int(count) if count else None
+
+
+def _send(names):
+    for name in names:
+        os.kill(os.getpid(), getattr(signal, name))
+
+
+def at_boundary(boundary, state_dir=None):
+    if os.environ.get(KILL_BEFORE) == boundary:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if state_dir and os.environ.get(FILL_BEFORE) == boundary:
+        fill(os.path.dirname(state_dir.rstrip("/")))
+    spec = _signal_spec()
+    if spec and spec[1] == boundary and spec[2] is None:
+        _send(spec[0])
+
+
+def at_progress(step_id, count):
+    spec = _signal_spec()
+    if spec and spec[1] == step_id and spec[2] == count:
+        _send(spec[0])
+
+
+def fill(directory):
+    """Write zeros to DIRECTORY/FILLER until the filesystem is full (partial writes included)."""
+    block = b"\0" * 65536
+    fd = os.open(os.path.join(directory, FILLER), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        while True:
+            os.write(fd, block)
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
+    finally:
+        os.close(fd)
