@@ -1,7 +1,8 @@
 """Fault injection for the test suite, read from the environment. Never set outside tests.
 
 - ALMALINUX_MIGRATE_TEST_KILL_BEFORE=STEP: SIGKILL ourselves right before STEP (or the
-  POINT_OF_NO_RETURN boundary), as a power cut or an OOM kill would;
+  POINT_OF_NO_RETURN boundary), as a power cut or an OOM kill would; the boundaries also
+  include ASSESS (preflight's facts read, its checks not yet run);
 - ALMALINUX_MIGRATE_TEST_SIGNAL=SIG[,SIG...]@STEP[#N]: send ourselves the signals right before
   STEP starts or, with #N, at STEP's N-th progress report (inside a download or the rpm
   transaction), as a person pressing Ctrl-C or an init system stopping us would;
@@ -28,8 +29,12 @@ def _signal_spec():
 
 
 def _send(names):
-    for name in names:
-        os.kill(os.getpid(), getattr(signal, name))
+    """All pending at once (held back while sent), as a person pressing Ctrl-C twice would."""
+    numbers = [getattr(signal, name) for name in names]
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, numbers)
+    for number in numbers:
+        os.kill(os.getpid(), number)
+    signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def at_boundary(boundary, state_dir=None):

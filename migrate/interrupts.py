@@ -93,6 +93,15 @@ class Interrupts(object):
         self.raised = True
         raise Interrupted(name)
 
+    def caught_by_library(self, name):
+        """A library's own handler caught the signal (librepo during a download) and failed
+        its call: answer it as ours would have, and return the exception to raise."""
+        if not self.stop:
+            self.stop = name
+            self._note(name, "stop_and_undo", "%s: stopping; what was changed is undone" % name)
+        self.raised = True
+        return Interrupted(name)
+
     def check(self):
         """Raise a stop asked for before the point of no return that was not raised yet."""
         if self.stop and self.phase == BEFORE and not self.raised:

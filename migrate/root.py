@@ -18,6 +18,9 @@ CONFIG_FILE = "/etc/almalinux-migrate.toml"
 
 # EL10 moved the rpmdb; EL8/9 keep it under /var/lib/rpm.
 RPMDB_CANDIDATES = ("/usr/lib/sysimage/rpm", "/var/lib/rpm")
+# The database files of rpm's backends (sqlite, ndb, bdb): without one there is no rpmdb, and
+# opening one would create it.
+RPMDB_FILES = ("rpmdb.sqlite", "Packages.db", "Packages")
 
 
 class Root(object):
@@ -115,6 +118,9 @@ class Root(object):
             if os.path.isdir(target) and not os.path.islink(target) and os.listdir(target):
                 return candidate
         return "/var/lib/rpm"
+
+    def has_rpmdb(self):
+        return any(os.path.isfile(self.join(os.path.join(self.rpmdb_path, name))) for name in RPMDB_FILES)
 
     def rpm_argv(self, *args):
         return ["rpm", "--root", self.path, "--define", "_dbpath " + self.rpmdb_path] + list(args)

@@ -1,4 +1,5 @@
 """Facts -> checks -> what-if plan: the part `preflight` and `convert` share."""
+from migrate import faults
 from migrate.checks import HOST_CHECKS, SOURCE_CHECKS, TARGET_CHECKS
 from migrate.checks.base import BLOCKER, CheckInput, is_blocking, run_checks, skip_reason
 from migrate.errors import EXIT_BLOCKED, EXIT_OK
@@ -36,6 +37,7 @@ def probe_source(ctx, given, findings):
 
 def assess(ctx):
     ctx.facts = collect(ctx.root, ctx.runner)
+    faults.at_boundary("ASSESS")
     ctx.source = identify_source(ctx.facts, ctx.profiles)
     ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
     given = CheckInput(ctx.source, ctx.target, ctx.options)

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 def _read_rpmdb(root):
     """(packages, release packages, error): an unreadable rpmdb is a finding, not a crash."""
-    if not root.exists(root.rpmdb_path):
+    if not root.has_rpmdb():  # opening it would create an empty rpmdb: preflight changes nothing
         return (), (), ""
     try:
         return collect_packages(root), collect_release_packages(root), ""

@@ -2,14 +2,15 @@
 nothing needs the network (a mirror dying mid-sync is what strands peers' hosts)."""
 import logging
 import os
+import re
 
 from migrate.errors import MigrateError
-from migrate.interrupts import Interrupted
 from migrate.steps.base import Step
 
 log = logging.getLogger(__name__)
 MIB = 1024 * 1024
-LIBREPO_INTERRUPTED = "Interrupted by signal"  # librepo's LRE_INTERRUPTED text
+# librepo's own handler caught the signal (LRE_INTERRUPTED): "Interrupted by a SIGINT signal"
+LIBREPO_INTERRUPTED = re.compile(r"Interrupted by (?:a )?(SIG[A-Z]+ )?signal")
 
 
 def check_space(directory, needed):
@@ -55,8 +56,9 @@ class DownloadPackages(Step):
         try:
             ctx.base.download_packages(ctx.packages, Progress())
         except dnf.exceptions.DownloadError as exc:
-            if LIBREPO_INTERRUPTED in str(exc):  # librepo's own SIGINT handler caught a Ctrl-C
-                raise Interrupted("SIGINT")
+            interrupted = LIBREPO_INTERRUPTED.search(str(exc))
+            if interrupted:
+                raise ctx.interrupts.caught_by_library((interrupted.group(1) or "SIGINT").strip())
             raise MigrateError("download failed: %s" % exc)
         finally:
             ctx.interrupts.reclaim()  # librepo keeps its own SIGINT handler after a download

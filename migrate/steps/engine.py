@@ -9,7 +9,9 @@ import logging
 from migrate import faults
 from migrate import journal as J
 from migrate.errors import FailedAfterPointOfNoReturn, MigrateError, RollbackIncomplete, RolledBack
+from migrate.facts.pm_locks import collect_lock_holders
 from migrate.interrupts import AFTER, UNDOING, Interrupted, Interrupts, blocked_signals
+from migrate.logsetup import LogFile
 from migrate.steps.base import NOT_APPLICABLE
 from migrate.steps.remove_downloads import remove_downloads
 
@@ -69,10 +71,18 @@ def _boundary(ctx, journal, step_id):
 def _emit_notices(ctx):
     for name, action in _interrupts(ctx).take_notices():
         ctx.events.emit("signal", signal=name, action=action)
-        log.warning("%s received: %s", name, action)
+        log.info("%s received: %s", name, action)
 
 
 def _cross_point_of_no_return(ctx, journal):
+    """Last look before nothing can be undone: a package manager that started meanwhile, or a
+    log that can no longer be written, stops the run here (undone, exit 4)."""
+    holders = collect_lock_holders(ctx.root)
+    if holders:
+        raise MigrateError("PACKAGE_MANAGER_RUNNING: %s; let it finish, then convert again"
+                           % ", ".join(holders))
+    if LogFile.error:
+        raise MigrateError("cannot write the log (%s)" % LogFile.error)
     with blocked_signals():  # a signal now is answered as one after the point
         _interrupts(ctx).check()
         journal.passed_point_of_no_return()
