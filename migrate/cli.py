@@ -366,10 +366,16 @@ class _ProfilesOnly(object):
 
 
 def _wants_json(argv):
+    return _option_value(argv, "--output") == "json"
+
+
+def _option_value(argv, option):
     for index, arg in enumerate(argv):
-        if arg == "--output=json" or (arg == "--output" and argv[index + 1:index + 2] == ["json"]):
-            return True
-    return False
+        if arg.startswith(option + "="):
+            return arg.partition("=")[2]
+        if arg == option and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
 
 
 def _command_name(argv):
@@ -397,7 +403,8 @@ def _click_failure(exc, argv, error, message=None):
     """A failure while click parses the command line or asks at the terminal."""
     code = EXIT_USAGE if exc is not None else EXIT_ROLLED_BACK
     if _wants_json(argv):
-        document = error_report(_command_name(argv), error, message or error.message, code)
+        document = error_report(_command_name(argv), error, message or error.message, code,
+                                root_path=os.path.abspath(_option_value(argv, "--root") or "/"))
         sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
     if exc is not None:
         exc.show()

@@ -99,9 +99,10 @@ def read_config_text(path):
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except (IOError, OSError) as exc:
         raise ConfigError("cannot read config %s: %s" % (path, exc.strerror or exc))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise ConfigError("config %s is not a regular file" % path)
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ConfigError("config %s is not a regular file" % path)
         try:
             data = handle.read()
         except (IOError, OSError) as exc:

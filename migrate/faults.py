@@ -6,8 +6,8 @@
 - ALMALINUX_MIGRATE_TEST_SIGNAL=SIG[,SIG...]@STEP[#N]: send ourselves the signals right before
   STEP starts or, with #N, at STEP's N-th progress report (inside a download or the rpm
   transaction), as a person pressing Ctrl-C or an init system stopping us would;
-- ALMALINUX_MIGRATE_TEST_FILL_BEFORE=STEP: fill the filesystem that holds the state dir right
-  before STEP, as another program filling the disk would."""
+- ALMALINUX_MIGRATE_TEST_FILL_BEFORE=STEP[:DIR]: fill the filesystem that holds DIR (default:
+  the state dir) right before STEP, as another program filling the disk would."""
 import errno
 import os
 import signal
@@ -40,8 +40,9 @@ def _send(names):
 def at_boundary(boundary, state_dir=None):
     if os.environ.get(KILL_BEFORE) == boundary:
         os.kill(os.getpid(), signal.SIGKILL)
-    if state_dir and os.environ.get(FILL_BEFORE) == boundary:
-        fill(os.path.dirname(state_dir.rstrip("/")))
+    fill_step, _, fill_dir = (os.environ.get(FILL_BEFORE) or "").partition(":")
+    if fill_step == boundary and (fill_dir or state_dir):
+        fill(fill_dir or state_dir)
     spec = _signal_spec()
     if spec and spec[1] == boundary and spec[2] is None:
         _send(spec[0])

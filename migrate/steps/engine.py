@@ -123,6 +123,8 @@ def _failed(ctx, steps, journal, step, exc):
     if not isinstance(exc, (MigrateError, Interrupted)):
         log.error("step %s crashed", step.id, exc_info=(type(exc), exc, exc.__traceback__))
     message = _describe(exc)
+    if getattr(ctx.events, "error", None):  # raised inside a library's callback: name the cause
+        message = "cannot write the events file %s" % ctx.events.error
     _emit_notices(ctx)
     unsaved = _try(lambda: _finish(ctx, journal, step, J.FAILED, message)) if \
         journal.step(step.id)["state"] == J.RUNNING else None
