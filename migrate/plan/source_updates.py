@@ -143,8 +143,8 @@ def _updates(base):
 def source_updates(ctx, repo_ids):
     """probe_source_updates for a Context, or None when there is nothing to probe. Whatever
     goes wrong in it is a reason the check did not run, never a failed preflight."""
-    if not repo_ids or ctx.source.profile is None:
-        return None
+    if not repo_ids or ctx.source.profile is None or not ctx.root.has_rpmdb():
+        return None  # (dnf would create an empty rpmdb in a root without one)
     workdir = os.path.join(ctx.workdir, "source-repos")
     try:
         return probe_source_updates(ctx.root, workdir, repo_ids, ctx.source.arch, str(ctx.source.major or ""),
