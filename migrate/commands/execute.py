@@ -6,7 +6,8 @@ import uuid
 from migrate.checks.base import command_finding
 from migrate.commands.reporting import report_for
 from migrate.config import Options
-from migrate.errors import EXIT_BLOCKED, EXIT_OK, Blocked, FailedAfterPointOfNoReturn, RolledBack
+from migrate.errors import (EXIT_BLOCKED, EXIT_OK, Blocked, FailedAfterPointOfNoReturn, RollbackIncomplete,
+                            RolledBack)
 from migrate.facts.collect import collect
 from migrate.facts.rpmdb import collect_packages
 from migrate.journal import UNFINISHED, Journal
@@ -89,6 +90,9 @@ def execute(ctx, journal, command, findings):
                           message=exc.message)
     except FailedAfterPointOfNoReturn as exc:
         return report_for(ctx, command, "failed", findings, exc.exit_code, journal=journal,
+                          message=exc.message)
+    except RollbackIncomplete as exc:
+        return report_for(ctx, command, "rollback_incomplete", findings, exc.exit_code, journal=journal,
                           message=exc.message)
     finally:
         ctx.close()
