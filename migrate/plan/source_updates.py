@@ -86,6 +86,8 @@ def probe_source_updates(root, workdir, repo_ids, arch, releasever, proxy=None, 
     """SourceUpdates of the enabled source repos `repo_ids`; never raises for the network."""
     import dnf.exceptions
 
+    if not root.has_rpmdb():  # dnf would create an empty one: preflight changes nothing
+        return SourceUpdates(unreachable=("not checked: the root has no rpmdb",))
     deadline = time.monotonic() + budget
     base = root.dnf_base(workdir, _releasever(root, releasever), arch, proxy=proxy)
     quiet = _ExpectedFailures()
@@ -143,8 +145,8 @@ def _updates(base):
 def source_updates(ctx, repo_ids):
     """probe_source_updates for a Context, or None when there is nothing to probe. Whatever
     goes wrong in it is a reason the check did not run, never a failed preflight."""
-    if not repo_ids or ctx.source.profile is None or not ctx.root.has_rpmdb():
-        return None  # (dnf would create an empty rpmdb in a root without one)
+    if not repo_ids or ctx.source.profile is None:
+        return None
     workdir = os.path.join(ctx.workdir, "source-repos")
     try:
         return probe_source_updates(ctx.root, workdir, repo_ids, ctx.source.arch, str(ctx.source.major or ""),
