@@ -198,3 +198,4 @@ def test_usage_errors_print_one_json_document(rocky9_root):
         report = assert_valid_report(result.document)
         assert report["status"] == "error" and report["command"] == command
         assert [f["id"] for f in report["findings"]] == ["USAGE_ERROR"]
+
