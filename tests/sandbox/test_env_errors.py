@@ -199,3 +199,19 @@ def test_usage_errors_print_one_json_document(rocky9_root):
         assert report["status"] == "error" and report["command"] == command
         assert [f["id"] for f in report["findings"]] == ["USAGE_ERROR"]
 
+
+
+@pytest.mark.parametrize("step,code,status", [("DOWNLOAD_PACKAGES", 4, "rolled_back"), ("DISTRO_SYNC", 0, "converted")])
+def test_a_full_log_disk_stops_the_run_before_the_point_of_no_return_and_never_after(
+        step, code, status, world, mirror, rocky9_root, trust_config):
+    log_dir = rocky9_root / "var" / "log"
+    with tmpfs(log_dir, "1m"):
+        result = run_cli(rocky9_root, *_convert_args(world, mirror), config=trust_config,
+                         env={FILL_BEFORE: "%s:%s" % (step, log_dir)})
+        _no_traceback(result)
+        assert result.returncode == code, result
+        report = assert_valid_report(result.document)
+        assert report["status"] == status
+        assert "LOG_INCOMPLETE" in [f["id"] for f in report["findings"]]
+        if code == 4:
+            assert "cannot write the log" in report["message"]
