@@ -194,7 +194,8 @@ def _release(g):
 
 def _fail(g, command, exc, message, exit_code, report=None):
     log.info("%s ended with exit code %d: %s", command, exit_code, message)
-    make_console(sys.stderr).print("almalinux-migrate: %s" % message, style="bold red", markup=False)
+    make_console(sys.stderr).print("almalinux-migrate: %s" % message, style="bold red", markup=False,
+                                   soft_wrap=True)
     document = report or error_report(command, exc, message, exit_code,
                                       root_path=os.path.abspath(g.root) if g.root else None)
     if g.context is not None:
@@ -319,6 +320,21 @@ def _render_status(document):
         "passed" if document.get("point_of_no_return_passed") else "not passed"))
     for step in document["steps"]:
         console.print("  %-24s %-8s %s" % (step["id"], step["state"], step.get("detail") or ""), markup=False)
+    hint = NEXT_COMMAND.get((document["state"], bool(document.get("point_of_no_return_passed"))))
+    if hint:
+        console.print("Next: %s" % hint, markup=False)
+
+
+# What finishes a stopped run, by (journal state, point of no return passed): README, runbook.
+NEXT_COMMAND = {
+    ("interrupted", True): "almalinux-migrate resume",
+    ("interrupted", False): "almalinux-migrate rollback (or resume to go on)",
+    ("failed", True): "fix the cause, then almalinux-migrate resume",
+    ("failed", False): "almalinux-migrate rollback",
+    ("rollback_incomplete", False): "fix what the report names, then almalinux-migrate rollback",
+    ("running", True): "a run is in progress; wait for it",
+    ("running", False): "a run is in progress; wait for it",
+}
 
 
 @app.command()
@@ -409,5 +425,6 @@ def _click_failure(exc, argv, error, message=None):
     if exc is not None:
         exc.show()
     else:
-        make_console(sys.stderr).print("almalinux-migrate: %s" % message, style="bold red", markup=False)
+        make_console(sys.stderr).print("almalinux-migrate: %s" % message, style="bold red", markup=False,
+                                       soft_wrap=True)
     return code

@@ -21,6 +21,8 @@ STATUS_TEXT = {
     "failed": ("bold red", "Failed."),
     "rolled_back": ("yellow", "Failed before the point of no return; every change was undone."),
     "already_converted": ("green", "This host already runs AlmaLinux; nothing to do."),
+    "rollback_incomplete": ("bold red", "Undoing did not finish."),
+    "error": ("bold red", "Stopped."),
 }
 
 
