@@ -184,6 +184,7 @@ class Root(object):
         conf.skip_if_unavailable = False
         conf.cacheonly = cacheonly
         conf.assumeyes = True
+        conf.exit_on_lock = True  # a lock held by another dnf fails at once, it never waits
         conf.protect_running_kernel = self.is_live
         conf.installonly_limit = 0  # keep every kernel: the old vendor's are the fallback
         if proxy:

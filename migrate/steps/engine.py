@@ -54,6 +54,8 @@ def run_steps(ctx, steps, journal):
                 _cross_point_of_no_return(ctx, journal)
             _run_one(ctx, journal, step)
         except (Exception, Interrupted) as exc:
+            if not journal.data["point_of_no_return_passed"]:
+                _interrupts(ctx).phase = UNDOING  # first thing: a signal now must not cut the undo
             _failed(ctx, steps, journal, step, exc)
     journal.finish("done")
 
