@@ -14,9 +14,8 @@ import sys
 from enum import Enum
 from typing import List, Optional
 
-import typer
-
 import click
+import typer
 
 from migrate import __version__
 from migrate.checks.base import WARNING, command_finding
@@ -395,8 +394,8 @@ def _option_value(argv, option):
 
 
 def _command_name(argv):
-    names = set(app.registered_commands and [c.name or c.callback.__name__.replace("_command", "")
-                                             for c in app.registered_commands])
+    """The command a command line names, for the report of a line click refused (None: none)."""
+    names = set(c.name or c.callback.__name__ for c in app.registered_commands)
     return next((a for a in argv if a in names), None)
 
 
