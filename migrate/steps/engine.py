@@ -121,7 +121,12 @@ class _Stopped(Exception):
 def _failed(ctx, steps, journal, step, exc):
     if journal.data["point_of_no_return_passed"]:
         _failed_late(ctx, journal, step, exc)
-    _interrupts(ctx).phase = UNDOING
+    interrupts = _interrupts(ctx)
+    interrupts.phase = UNDOING
+    if interrupts.stop and not isinstance(exc, Interrupted):
+        # raised inside a library's callback, the signal comes back as the library's own error
+        log.debug("step %s failed while stopping: %s", step.id, _describe(exc))
+        exc = Interrupted(interrupts.stop)
     if not isinstance(exc, (MigrateError, Interrupted)):
         log.error("step %s crashed", step.id, exc_info=(type(exc), exc, exc.__traceback__))
     message = _describe(exc)
