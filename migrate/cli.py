@@ -18,7 +18,6 @@ import click
 import typer
 
 from migrate import __version__
-from migrate.checks.base import WARNING, command_finding
 from migrate.config import load_config, merge_options
 from migrate.errors import EXIT_BUG, EXIT_ROLLED_BACK, EXIT_USAGE, Blocked, MigrateError, UsageError
 from migrate.hooks import run_hooks
@@ -28,9 +27,9 @@ from migrate.logsetup import LogFile, setup_logging
 from migrate.profiles import load_profiles
 from migrate.report.document import write_report
 from migrate.report.events import Events
-from migrate.report.failure import error_report
+from migrate.report.failure import add_write_failures, error_report
 from migrate.report.streams import QuietStream
-from migrate.report.text import Ui, make_console, render_report
+from migrate.report.text import Ui, make_console, render_report, render_status
 from migrate.root import Root, preload_bindings
 from migrate.runner import Runner
 
@@ -124,22 +123,10 @@ def _make_context(g, events_path, command=None, **option_values):
     return g.context
 
 
-def _write_failures(ctx, report):
-    """The events file or the log could not be written (after the point of no return that
-    never stops a conversion): the report says so."""
-    for what, error in (("events file", ctx.events.error), ("log", LogFile.error)):
-        if error:
-            report["findings"].append(command_finding(
-                "%s_INCOMPLETE" % what.split()[0].upper(), "The %s is incomplete" % what,
-                "Writing it failed: %s." % error,
-                "Free space (or fix what the error names); the report and the journal are complete.",
-                severity=WARNING))
-
-
 def _finish(g, ctx, command, result, write=True):
     """Render the report (or a plain document), write it to the root and exit with its code."""
     report, exit_code = result
-    _write_failures(ctx, report)
+    add_write_failures(report, ctx.events.error, LogFile.error)
     if write:
         try:
             write_report(ctx.root, report)
@@ -303,37 +290,10 @@ def status(ctx: typer.Context):
         if g.output == "json":
             sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
         else:
-            _render_status(document)
+            render_status(document)
         raise typer.Exit(0)
 
     _guarded(g, "status", body)
-
-
-def _render_status(document):
-    console = make_console(sys.stdout)
-    if document["state"] == "none":
-        console.print("No conversion recorded.")
-        return
-    console.print("Conversion %s: %s (started %s, point of no return %s)" % (
-        document.get("run_id", "?")[:8], document["state"], document.get("started"),
-        "passed" if document.get("point_of_no_return_passed") else "not passed"))
-    for step in document["steps"]:
-        console.print("  %-24s %-8s %s" % (step["id"], step["state"], step.get("detail") or ""), markup=False)
-    hint = NEXT_COMMAND.get((document["state"], bool(document.get("point_of_no_return_passed"))))
-    if hint:
-        console.print("Next: %s" % hint, markup=False)
-
-
-# What finishes a stopped run, by (journal state, point of no return passed): README, runbook.
-NEXT_COMMAND = {
-    ("interrupted", True): "almalinux-migrate resume",
-    ("interrupted", False): "almalinux-migrate rollback (or resume to go on)",
-    ("failed", True): "fix the cause, then almalinux-migrate resume",
-    ("failed", False): "almalinux-migrate rollback",
-    ("rollback_incomplete", False): "fix what the report names, then almalinux-migrate rollback",
-    ("running", True): "a run is in progress; wait for it",
-    ("running", False): "a run is in progress; wait for it",
-}
 
 
 @app.command()

@@ -1,7 +1,7 @@
 """The report of a run that ended in an error before a command could make its own: a usage
 error, a held lock, a read-only root, a signal, a bug. `--output json` prints one on every
 such exit (status `error`, or `blocked` for exit 3), with one finding naming the cause."""
-from migrate.checks.base import command_finding
+from migrate.checks.base import WARNING, command_finding
 from migrate.errors import EXIT_BLOCKED
 from migrate.report.document import build_report, empty_source, empty_target
 
@@ -37,3 +37,15 @@ def error_report(command, exc, message, exit_code, root_path=None):
     finding = command_finding(finding_id, title, message, remediation)
     return build_report(command, status, empty_source(), empty_target(), [finding],
                         exit_code=exit_code, message=message, root_path=root_path)
+
+
+def add_write_failures(report, events_error, log_error):
+    """The events file or the log could not be written (after the point of no return that never
+    stops a conversion): the report says so with a warning each."""
+    for what, error in (("events file", events_error), ("log", log_error)):
+        if error:
+            report["findings"].append(command_finding(
+                "%s_INCOMPLETE" % what.split()[0].upper(), "The %s is incomplete" % what,
+                "Writing it failed: %s." % error,
+                "Free space (or fix what the error names); the report and the journal are complete.",
+                severity=WARNING))
