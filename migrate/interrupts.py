@@ -5,7 +5,8 @@
   changed and the run exits 4;
 - while undoing (a failure's undo, `rollback`): noted; the undo finishes first;
 - after the point of no return the rpm transaction is never cut: SIGHUP (an SSH session
-  dropping) is ignored and the conversion carries on; SIGINT and SIGTERM stop the run at the
+  dropping) is ignored and the conversion carries on (inside the transaction it is set to
+  SIG_IGN, so that rpm's scriptlets survive it too); SIGINT and SIGTERM stop the run at the
   next step boundary (exit 5, `resume` finishes).
 
 A repeated signal is answered on the screen, never dropped silently. Libraries may replace the
@@ -102,6 +103,12 @@ class Interrupts(object):
         self.raised = True
         return Interrupted(name)
 
+    def hangup_ignored(self):
+        """SIGHUP set to SIG_IGN for the rpm transaction: an SSH session dropping sends it to the
+        whole process group, and rpm's scriptlets (forked with SIGHUP at its default, which kills)
+        keep an ignored disposition across exec; ours comes back afterwards."""
+        return _HangupIgnored(self)
+
     def check(self):
         """Raise a stop asked for before the point of no return that was not raised yet."""
         if self.stop and self.phase == BEFORE and not self.raised:
@@ -111,6 +118,21 @@ class Interrupts(object):
     def take_notices(self):
         notices, self.notices = self.notices, []
         return notices
+
+
+class _HangupIgnored(object):
+    def __init__(self, interrupts):
+        self.interrupts = interrupts
+
+    def __enter__(self):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+        return self
+
+    def __exit__(self, *exc_info):
+        if self.interrupts.installed:
+            signal.signal(signal.SIGHUP, self.interrupts._handle)
+        else:
+            signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 class blocked_signals(object):

@@ -97,12 +97,23 @@ def test_a_signal_during_preflight_stops_it_with_exit_4_and_nothing_changed(cent
 
 def test_sighup_inside_the_transaction_is_ignored_and_the_conversion_finishes(world, mirror, centos9_root,
                                                                             trust_config, tmp_path, reference):
+    """Inside the transaction SIGHUP is SIG_IGN (rpm's scriptlets inherit that): nothing to say."""
     events = tmp_path / "events.jsonl"
     result = _convert(world, mirror, centos9_root, trust_config, "SIGHUP@DISTRO_SYNC#3", events)
     assert result.returncode == 0, result
     assert assert_valid_report(result.document)["status"] == "converted"
+    assert _signal_actions(events) == []
+    assert end_state(centos9_root) == reference
+
+
+def test_sighup_after_the_point_of_no_return_is_ignored_and_said(world, mirror, centos9_root, trust_config,
+                                                                 tmp_path, reference):
+    events = tmp_path / "events.jsonl"
+    result = _convert(world, mirror, centos9_root, trust_config, "SIGHUP@SET_ASIDE_REPO_FILES", events)
+    assert result.returncode == 0, result
+    assert assert_valid_report(result.document)["status"] == "converted"
     assert "SIGHUP ignored" in result.stderr
-    assert ("SIGHUP", "ignored") in _signal_actions(events)
+    assert _signal_actions(events) == [("SIGHUP", "ignored")]
     assert end_state(centos9_root) == reference
 
 
