@@ -21,7 +21,7 @@ from migrate import __version__
 from migrate.config import load_config, merge_options
 from migrate.errors import EXIT_BUG, EXIT_ROLLED_BACK, EXIT_USAGE, Blocked, MigrateError, UsageError
 from migrate.hooks import run_hooks
-from migrate.interrupts import Interrupted, Interrupts
+from migrate.interrupts import FINISHED, Interrupted, Interrupts, blocked_signals
 from migrate.journal import Lock
 from migrate.logsetup import LogFile, setup_logging
 from migrate.profiles import load_profiles
@@ -136,10 +136,18 @@ def _finish(g, ctx, command, result, write=True):
         run_hooks(ctx.root, ctx.runner, "post-convert", report.get("status"), exit_code)
     _emit_finished(ctx, command, report.get("status"), exit_code)
     if g.output == "json":
-        sys.stdout.write(json.dumps(report, indent=2, sort_keys=True) + "\n")
+        _print_document(report)
     else:
         render_report(report)
     raise typer.Exit(exit_code)
+
+
+def _print_document(document):
+    """The one JSON document on stdout: whole, and nothing after it (a signal now is only noted)."""
+    with blocked_signals():
+        INTERRUPTS.phase = FINISHED
+        sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
+        sys.stdout.flush()
 
 
 def _emit_finished(ctx, command, status, exit_code):
@@ -190,7 +198,7 @@ def _fail(g, command, exc, message, exit_code, report=None):
         except Exception:  # the events file is best effort here
             log.debug("cannot write run_finished", exc_info=True)
     if g.output == "json":
-        sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
+        _print_document(document)
     raise typer.Exit(exit_code)
 
 
@@ -288,7 +296,7 @@ def status(ctx: typer.Context):
         context = _make_context(g, None, "status")
         document = _command("status").run(context)
         if g.output == "json":
-            sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
+            _print_document(document)
         else:
             render_status(document)
         raise typer.Exit(0)
@@ -305,7 +313,7 @@ def bundle(ctx: typer.Context, file: Optional[str] = typer.Option(
     def body():
         document = _command("bundle").run(_make_context(g, None, "bundle"), file)
         if g.output == "json":
-            sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
+            _print_document(document)
         else:
             make_console(sys.stdout).print("Support bundle: %s" % document["bundle"], markup=False)
         raise typer.Exit(0)
@@ -321,7 +329,7 @@ def profiles_command(ctx: typer.Context):
     def body():
         document = _command("profiles").run(_ProfilesOnly(load_profiles()))
         if g.output == "json":
-            sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
+            _print_document(document)
         else:
             console = make_console(sys.stdout)
             for source in document["sources"]:
@@ -380,7 +388,7 @@ def _click_failure(exc, argv, error, message=None):
     if _wants_json(argv):
         document = error_report(_command_name(argv), error, message or error.message, code,
                                 root_path=os.path.abspath(_option_value(argv, "--root") or "/"))
-        sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
+        _print_document(document)
     if exc is not None:
         exc.show()
     else:

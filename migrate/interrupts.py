@@ -4,6 +4,7 @@
   the run at once (`Interrupted` is raised in the main thread); the engine undoes what was
   changed and the run exits 4;
 - while undoing (a failure's undo, `rollback`): noted; the undo finishes first;
+- once the result is being printed: noted, nothing else (one document, whole);
 - after the point of no return the rpm transaction is never cut: SIGHUP (an SSH session
   dropping) is ignored and the conversion carries on (inside the transaction it is set to
   SIG_IGN, so that rpm's scriptlets survive it too); SIGINT and SIGTERM stop the run at the
@@ -18,7 +19,7 @@ import signal
 import sys
 
 HANDLED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-BEFORE, UNDOING, AFTER = "before", "undoing", "after"
+BEFORE, UNDOING, AFTER, FINISHED = "before", "undoing", "after", "finished"
 
 
 def signal_name(signum):
@@ -71,6 +72,9 @@ class Interrupts(object):
 
     def _handle(self, signum, frame):
         name = signal_name(signum)
+        if self.phase == FINISHED:
+            self.say("%s: the run is over; it is only printing its result" % name)
+            return
         if self.phase == AFTER:
             if signum == signal.SIGHUP:
                 self._note(name, "ignored", "SIGHUP ignored: past the point of no return the "
