@@ -1,6 +1,11 @@
 """Logging: everything (with every subprocess's output) to the log file in the root; only
 what a person must read to stderr. Proxy passwords are masked wherever they appear.
 
+A command that makes a report (preflight, convert, resume, rollback, verify) starts a new
+/var/log/almalinux-migrate.log (the latest run's) and writes the same lines to its own file
+under /var/log/almalinux-migrate/, named for its time and command, which is kept; `status`
+and `bundle` only read, and log to stderr.
+
 Tracebacks go to the log only: the screen gets one line per error. Neither stream ever stops
 the run: a full disk or a dead terminal makes a write fail quietly, and `LogFile.error` says
 the log is incomplete so that the report can tell."""
@@ -8,8 +13,9 @@ import logging
 import os
 import re
 import sys
+import time
 
-from migrate.root import LOG_FILE
+from migrate.root import LOG_FILE, RUNS_DIR
 
 CREDENTIALS_IN_URL = re.compile(r"(\w+://[^/:@\s]+:)[^@\s/]+@")
 
@@ -36,7 +42,7 @@ class QuietStream(logging.StreamHandler):
 
 
 class LogFile(logging.FileHandler):
-    """The log file; a failed write is remembered, not raised."""
+    """A log file; a failed write is remembered, not raised."""
 
     error = None
 
@@ -46,8 +52,18 @@ class LogFile(logging.FileHandler):
             LogFile.error = "%s: %s" % (self.baseFilename, getattr(exc, "strerror", None) or exc)
 
 
-def setup_logging(root, verbose):
-    """Returns the log file's path, or None when it cannot be written."""
+def run_file_name(command, run_id, now=None):
+    """20261206T043000Z-convert-1a2b3c4d: sorts by time, names the command, never collides."""
+    return "%s-%s-%s" % (time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(now)), command, run_id[:8])
+
+
+def kept_path(name, suffix):
+    return "%s/%s%s" % (RUNS_DIR, name, suffix)
+
+
+def setup_logging(root, verbose, run_name=None):
+    """stderr always; with run_name, the latest log (truncated) and this run's kept log. Returns
+    the path of the log written, or None."""
     logging.raiseExceptions = False
     LogFile.error = None
     logger = logging.getLogger()
@@ -59,17 +75,23 @@ def setup_logging(root, verbose):
     stderr.setFormatter(OneLine())
     stderr.addFilter(MaskCredentials())
     logger.addHandler(stderr)
-    path = root.join(LOG_FILE)
-    try:
-        if not os.path.isdir(os.path.dirname(path)):
-            os.makedirs(os.path.dirname(path))
-        handler = LogFile(path, encoding="utf-8")
-    except (IOError, OSError) as exc:
-        LogFile.error = "%s: %s" % (path, exc.strerror or exc)
-        logger.warning("cannot write the log %s: %s", path, exc.strerror or exc)
+    if run_name is None:
         return None
-    handler.setLevel(logging.DEBUG)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(MaskCredentials())
-    logger.addHandler(handler)
-    return path
+    written = None
+    for inside in (LOG_FILE, kept_path(run_name, ".log")):
+        path = root.join(inside)
+        try:
+            if not os.path.isdir(os.path.dirname(path)):
+                os.makedirs(os.path.dirname(path), 0o700 if inside != LOG_FILE else 0o755)
+            handler = LogFile(path, mode="w", encoding="utf-8")
+        except (IOError, OSError) as exc:
+            LogFile.error = LogFile.error or "%s: %s" % (path, exc.strerror or exc)
+            logger.warning("cannot write the log %s: %s", path, exc.strerror or exc)
+            continue
+        os.chmod(path, 0o600)
+        handler.setLevel(logging.DEBUG)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.addFilter(MaskCredentials())
+        logger.addHandler(handler)
+        written = written or path
+    return written

@@ -5,6 +5,7 @@ Signals (migrate.interrupts) are answered here: before the point of no return a 
 what was done (exit 4); after it the run stops at the next step boundary (exit 5). A failed
 undo is never reported as a rollback: the journal says `rollback_incomplete` (exit 6)."""
 import logging
+import time
 
 from migrate import faults
 from migrate import journal as J
@@ -44,7 +45,7 @@ def run_steps(ctx, steps, journal):
     RollbackIncomplete (6) on failure."""
     if journal.data["point_of_no_return_passed"]:
         _past_point_of_no_return(ctx)
-    for step in steps:
+    for index, step in enumerate(steps, 1):
         entry = journal.step(step.id)
         if entry["state"] in (J.DONE, J.SKIPPED):
             continue
@@ -52,7 +53,7 @@ def run_steps(ctx, steps, journal):
             _boundary(ctx, journal, step.id)
             if step.after_point_of_no_return and not journal.data["point_of_no_return_passed"]:
                 _cross_point_of_no_return(ctx, journal)
-            _run_one(ctx, journal, step)
+            _run_one(ctx, journal, step, index, len(steps))
         except (Exception, Interrupted) as exc:
             if not journal.data["point_of_no_return_passed"]:
                 _interrupts(ctx).phase = UNDOING  # first thing: a signal now must not cut the undo
@@ -95,8 +96,11 @@ def _cross_point_of_no_return(ctx, journal):
     log.info("passed the point of no return")
 
 
-def _run_one(ctx, journal, step):
-    ctx.events.emit("step_started", step=step.id)
+def _run_one(ctx, journal, step, index, total):
+    ctx.step_position = (index, total)
+    ctx.events.emit("step_started", step=step.id, title=step.title, index=index, total=total)
+    log.info("step %d/%d %s started: %s", index, total, step.id, step.title)
+    ctx.step_started_at = time.time()
     reason = step.skip_reason(ctx)
     ctx.ui.step_started(step, shown=reason != NOT_APPLICABLE)
     if reason:
@@ -140,11 +144,15 @@ def _failed(ctx, steps, journal, step, exc):
         "Step %s failed: %s" % (step.id, message)
     if failures:
         unsaved = _try(lambda: journal.finish("rollback_incomplete")) or unsaved
-        raise RollbackIncomplete(_with_unsaved(
+        stopped = RollbackIncomplete(_with_unsaved(
             "%s. Undoing it did not finish; left: %s. Fix that, then run `almalinux-migrate "
             "rollback` again." % (cause, "; ".join(failures)), unsaved))
-    unsaved = _try(lambda: journal.finish("rolled_back")) or unsaved
-    raise RolledBack(_with_unsaved("%s. Every change was undone; the host is as it was." % cause, unsaved))
+    else:
+        unsaved = _try(lambda: journal.finish("rolled_back")) or unsaved
+        stopped = RolledBack(_with_unsaved("%s. Every change was undone; the host is as it was." % cause,
+                                           unsaved))
+    stopped.finding = getattr(exc, "finding", None)  # a step's own finding, for the report
+    raise stopped
 
 
 def _failed_late(ctx, journal, step, exc):
@@ -182,7 +190,13 @@ def _with_unsaved(message, unsaved):
 
 def _finish(ctx, journal, step, state, detail):
     journal.mark(step.id, state, detail)
-    ctx.events.emit("step_finished", step=step.id, outcome=state, detail=detail or None)
+    index, total = getattr(ctx, "step_position", None) or (None, None)
+    started = getattr(ctx, "step_started_at", None)
+    duration = round(time.time() - started, 3) if started else None
+    ctx.events.emit("step_finished", step=step.id, outcome=state, detail=detail or None,
+                    title=step.title, index=index, total=total, duration=duration)
+    log.info("step %s finished: %s in %.1fs%s", step.id, state, duration or 0.0,
+             (": " + detail) if detail else "")
     ctx.ui.step_finished(step, state, detail)
 
 

@@ -13,7 +13,7 @@ from tests.schema import assert_valid_report
 
 def _run(tmp_path, capsys, output, exc):
     g = cli.Globals(str(tmp_path), None, output, 0)
-    g.log_path = cli.setup_logging(cli.Root(str(tmp_path)), 0)
+    g.log_path = cli.setup_logging(cli.Root(str(tmp_path)), 0, "20261206T000000Z-preflight-test")
 
     def body():
         raise exc
