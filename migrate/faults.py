@@ -29,12 +29,14 @@ def _signal_spec():
 
 
 def _send(names):
-    """All pending at once (held back while sent), as a person pressing Ctrl-C twice would."""
-    numbers = [getattr(signal, name) for name in names]
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, numbers)
-    for number in numbers:
-        os.kill(os.getpid(), number)
-    signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+    """One after the other, as a person pressing Ctrl-C twice would: the next one is sent even
+    when the handler of the first raises."""
+    if not names:
+        return
+    try:
+        os.kill(os.getpid(), getattr(signal, names[0]))
+    finally:
+        _send(names[1:])
 
 
 def at_boundary(boundary, state_dir=None):
