@@ -207,7 +207,7 @@ def _fail(g, command, exc, message, exit_code, report=None):
     log.info("finished %s: exit code %d: %s", command, exit_code, message)
     make_console(sys.stderr).print("almalinux-migrate: %s" % message, style="bold red", markup=False,
                                    soft_wrap=True)
-    document = report or error_report(command, exc, message, exit_code,
+    document = report or error_report(command, exc, message, exit_code, context=g.context,
                                       root_path=os.path.abspath(g.root) if g.root else None)
     if g.context is not None:
         try:

@@ -29,14 +29,16 @@ INTERNAL = ("INTERNAL_ERROR", "almalinux-migrate hit an internal error (a bug)",
             "Report it with the log: `almalinux-migrate bundle` collects what is needed.")
 
 
-def error_report(command, exc, message, exit_code, root_path=None):
+def error_report(command, exc, message, exit_code, root_path=None, context=None):
+    """context: the command's Context when it was made (its run id and host name)."""
     finding_id, title, remediation = CAUSES.get(type(exc).__name__, INTERNAL)
     if exit_code != 1 and (finding_id, title, remediation) == INTERNAL:
         finding_id, title, remediation = "ERROR", "The run stopped", "Do what the message says."
     status = "blocked" if exit_code == EXIT_BLOCKED else "error"
     finding = command_finding(finding_id, title, message, remediation)
     return build_report(command, status, empty_source(), empty_target(), [finding],
-                        exit_code=exit_code, message=message, root_path=root_path)
+                        exit_code=exit_code, message=message, root_path=root_path,
+                        run_id=getattr(context, "run_id", None), hostname=getattr(context, "hostname", None))
 
 
 def add_write_failures(report, events_error, log_error):
