@@ -87,7 +87,7 @@ def load_config(root, path=None):
     if path is None:
         if not root.exists(CONFIG_FILE):
             return FileConfig()
-        path = root.join(CONFIG_FILE)
+        path = root.join(CONFIG_FILE)  # resolved inside the root: its links never lead out
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()

@@ -1,6 +1,4 @@
 """Context: what a command passes down explicitly instead of globals."""
-import os
-
 from migrate.plan.resolve import open_base, plan_conversion, target_repo_ids
 from migrate.root import STATE_DIR
 
@@ -26,13 +24,17 @@ class Context(object):
     def workdir(self):
         return self.root.join(STATE_DIR)
 
+    def state_path(self, *names):
+        """A host path in the state dir, resolved inside the root like every other path."""
+        return self.root.join("/".join((STATE_DIR,) + names))
+
     @property
     def key_path(self):
-        return os.path.join(self.workdir, "keys", self.target.profile.key_file)
+        return self.state_path("keys", self.target.profile.key_file)
 
     @property
     def keyring_dir(self):
-        return os.path.join(self.workdir, "keyring")
+        return self.state_path("keyring")
 
     @property
     def trusted_keyids(self):

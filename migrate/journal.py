@@ -118,7 +118,7 @@ class Lock(object):
 
     def acquire(self):
         self.root.makedirs(STATE_DIR, 0o700)
-        self.handle = open(self.root.join(LOCK), "a+")
+        self.handle = self.root.open(LOCK, "a+")
         try:
             fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except (IOError, OSError) as exc:

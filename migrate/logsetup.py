@@ -28,7 +28,7 @@ def setup_logging(root, verbose):
     stderr.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     stderr.addFilter(MaskCredentials())
     logger.addHandler(stderr)
-    path = root.join(LOG_FILE)
+    path = root.join(LOG_FILE)  # resolved inside the root: a linked log never leads out
     try:
         if not os.path.isdir(os.path.dirname(path)):
             os.makedirs(os.path.dirname(path))

@@ -9,7 +9,10 @@ repos, plugins or `file://` gpg keys."""
 import errno
 import os
 import shutil
+import stat
 import tempfile
+
+from migrate.errors import Blocked
 
 STATE_DIR = "/var/lib/almalinux-migrate"
 LOG_FILE = "/var/log/almalinux-migrate.log"
@@ -18,6 +21,58 @@ CONFIG_FILE = "/etc/almalinux-migrate.toml"
 
 # EL10 moved the rpmdb; EL8/9 keep it under /var/lib/rpm.
 RPMDB_CANDIDATES = ("/usr/lib/sysimage/rpm", "/var/lib/rpm")
+# Linux gives up after 40 links in one lookup (MAXSYMLINKS, path_resolution(7)).
+MAX_LINKS = 40
+# What dnf opens inside the root on its own besides the rpmdb: its persistdir (history, during
+# the sync) and the module state (libdnf's ModulePackageContainer reads installroot +
+# /etc/dnf/modules.d). The tool reads repo files and vars itself and hands dnf copies.
+HANDED_OVER = ("/var/lib/dnf", "/etc/dnf/modules.d")
+
+
+class RootEscape(Blocked):
+    """A path rpm, dnf or rpmkeys would open leads out of the root (ROOT_PATH_ESCAPES)."""
+
+    def __init__(self, path, host_path):
+        super(RootEscape, self).__init__(
+            "%s inside the root leads to %s, outside it or elsewhere than chroot would resolve it; "
+            "rpm and dnf would follow it there" % (path, host_path))
+        self.path = path
+        self.host_path = host_path
+
+
+def resolve_in_root(root, path, follow=True):
+    """`path` resolved inside `root` as chroot would (openat2's RESOLVE_IN_ROOT): component by
+    component, absolute link targets start again at `root`, `..` stops at `root`, at most
+    MAX_LINKS links (else ELOOP). A missing component and what follows are taken as named.
+    `follow` False leaves a link in the last component itself (lstat, unlink, rename, symlink).
+    The result is a host path under `root` whose existing components are no links."""
+    todo = [part for part in reversed(path.split("/")) if part]
+    done = []
+    links = 0
+    while todo:
+        part = todo.pop()
+        if part == ".":
+            continue
+        if part == "..":
+            if done:
+                done.pop()
+            continue
+        candidate = os.path.join(root, *(done + [part]))
+        try:
+            is_link = stat.S_ISLNK(os.lstat(candidate).st_mode)
+        except OSError:
+            is_link = False
+        if is_link and (todo or follow):
+            links += 1
+            if links > MAX_LINKS:
+                raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), os.path.join(root, path.lstrip("/")))
+            target = os.readlink(candidate)
+            if target.startswith("/"):
+                done = []
+            todo.extend(p for p in reversed(target.split("/")) if p)
+            continue
+        done.append(part)
+    return os.path.join(root, *done)
 
 
 class Root(object):
@@ -32,16 +87,85 @@ class Root(object):
         """Firmware, /proc and loaded modules belong to the running machine only."""
         return self.path == "/"
 
-    def join(self, path):
-        return os.path.join(self.path, path.lstrip("/"))
+    def join(self, path, follow=True):
+        """The host path of `path` inside the root, resolved as chroot would (see
+        resolve_in_root); on the live host the path itself. Every path the tool opens itself
+        comes from here; `follow` False for operations on a link itself."""
+        if self.path == "/":
+            return os.path.join("/", path.lstrip("/"))
+        return resolve_in_root(self.path, path, follow)
+
+    def handover(self, path):
+        """The host path of `path` for rpm, dnf or rpmkeys, which open it themselves and would
+        follow links on the host: refused (RootEscape) unless that lands where chroot would."""
+        if self.path == "/":
+            return os.path.join("/", path.lstrip("/"))
+        naive = os.path.join(self.path, path.lstrip("/"))
+        try:
+            contained = resolve_in_root(self.path, path)
+        except OSError:
+            raise RootEscape(path, naive)
+        if os.path.realpath(naive) != contained:
+            raise RootEscape(path, os.path.realpath(naive))
+        return naive
+
+    def inside(self, host_path):
+        """The path inside the root of a host path under it ("/" + relative), else None."""
+        if self.path == "/":
+            return None
+        relative = os.path.relpath(os.path.abspath(host_path), self.path)
+        if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+            return None
+        return "/" + ("" if relative == os.curdir else relative)
+
+    def private_dir(self, host_path):
+        """A directory of the tool's own (under the state dir) that rpm or dnf will write: resolved
+        inside the root and created; a link anywhere below it would take them out (RootEscape)."""
+        inside = self.inside(host_path)
+        if inside is None:
+            if not os.path.isdir(host_path):
+                os.makedirs(host_path)
+            return host_path
+        directory = self.join(inside)
+        if not os.path.isdir(directory):
+            os.makedirs(directory)
+        for parent, dirs, files in os.walk(directory):
+            for name in dirs + files:
+                if os.path.islink(os.path.join(parent, name)):
+                    raise RootEscape("%s/%s" % (inside, os.path.relpath(os.path.join(parent, name), directory)),
+                                     os.path.realpath(os.path.join(parent, name)))
+        return directory
+
+    def escaping_paths(self, paths):
+        """Which of `paths` handover() would refuse, with where each leads: the fact behind
+        ROOT_PATH_ESCAPES."""
+        escapes = []
+        for path in paths:
+            try:
+                self.handover(path)
+            except RootEscape as exc:
+                escapes.append((path, exc.host_path))
+        return escapes
 
     # -- files ------------------------------------------------------------------------------
 
     def exists(self, path):
-        return os.path.lexists(self.join(path))
+        try:
+            return os.path.lexists(self.join(path, follow=False))
+        except OSError:
+            return False
 
     def isdir(self, path):
-        return os.path.isdir(self.join(path))
+        try:
+            return os.path.isdir(self.join(path))
+        except OSError:
+            return False
+
+    def islink(self, path):
+        try:
+            return os.path.islink(self.join(path, follow=False))
+        except OSError:
+            return False
 
     def listdir(self, path):
         try:
@@ -67,7 +191,8 @@ class Root(object):
         after a crash the file is either the old one or the new one, never a torn mix.
         `mode` None keeps an existing file's mode (0644 for a new one)."""
         target = self.join(path)
-        self.makedirs(os.path.dirname(path))
+        if not os.path.isdir(os.path.dirname(target)):
+            os.makedirs(os.path.dirname(target))
         if mode is None:
             mode = os.stat(target).st_mode & 0o7777 if os.path.isfile(target) else 0o644
         fd, tmp = tempfile.mkstemp(prefix=".almalinux-migrate.", dir=os.path.dirname(target))
@@ -98,8 +223,14 @@ class Root(object):
             if exc.errno != errno.EEXIST:
                 raise
 
+    def open(self, path, mode="r", **kwargs):
+        """open() of a path inside the root (text modes in UTF-8 unless told otherwise)."""
+        if "b" not in mode:
+            kwargs.setdefault("encoding", "utf-8")
+        return open(self.join(path), mode, **kwargs)
+
     def remove(self, path):
-        target = self.join(path)
+        target = self.join(path, follow=False)
         if os.path.isdir(target) and not os.path.islink(target):
             shutil.rmtree(target)
         elif os.path.lexists(target):
@@ -111,23 +242,32 @@ class Root(object):
     def rpmdb_path(self):
         """The rpmdb directory inside the root, as rpm's `_dbpath` wants it."""
         for candidate in RPMDB_CANDIDATES:
-            target = self.join(candidate)
+            target = self.join(candidate, follow=False)
             if os.path.isdir(target) and not os.path.islink(target) and os.listdir(target):
                 return candidate
         return "/var/lib/rpm"
 
+    @property
+    def handed_over(self):
+        """Every path inside the root that rpm or dnf opens itself."""
+        return (self.rpmdb_path,) + HANDED_OVER
+
     def rpm_argv(self, *args):
-        return ["rpm", "--root", self.path, "--define", "_dbpath " + self.rpmdb_path] + list(args)
+        dbpath = self.rpmdb_path
+        self.handover(dbpath)
+        return ["rpm", "--root", self.path, "--define", "_dbpath " + dbpath] + list(args)
 
     def rpmkeys_argv(self, keyring_dir, *args):
         """rpmkeys against a private keyring: checks signatures without writing the root's rpmdb."""
-        return ["rpmkeys", "--define", "_dbpath " + keyring_dir] + list(args)
+        return ["rpmkeys", "--define", "_dbpath " + self.private_dir(keyring_dir)] + list(args)
 
     def pin_dbpath(self):
         """Point the rpm bindings at the root's rpmdb (Debian's default is ~/.rpmdb)."""
         import rpm
 
-        rpm.addMacro("_dbpath", self.rpmdb_path)
+        dbpath = self.rpmdb_path
+        self.handover(dbpath)
+        rpm.addMacro("_dbpath", dbpath)
 
     def rpm_transaction_set(self):
         """A read-only rpm TransactionSet over the root's rpmdb (the bindings are imported here)."""
@@ -155,9 +295,17 @@ class Root(object):
         conf.substitutions["releasever"] = str(releasever)
         base = dnf.Base(conf)
         self.pin_dbpath()  # after Base(): creating it re-reads rpm's macro files
-        conf.cachedir = os.path.join(workdir, "dnf-cache")
-        conf.logdir = os.path.join(workdir, "dnf-log")
-        conf.persistdir = persistdir or os.path.join(workdir, "dnf-persist")
+        conf.cachedir = self.private_dir(os.path.join(workdir, "dnf-cache"))
+        conf.logdir = self.private_dir(os.path.join(workdir, "dnf-log"))
+        if persistdir is None:
+            persistdir = self.private_dir(os.path.join(workdir, "dnf-persist"))
+        elif self.inside(persistdir) is not None:
+            persistdir = self.handover(self.inside(persistdir))
+        if not os.path.isdir(persistdir):
+            os.makedirs(persistdir)
+        conf.persistdir = persistdir
+        for path in HANDED_OVER:  # libdnf opens these below installroot itself
+            self.handover(path)
         conf.reposdir = []
         conf.config_file_path = os.devnull
         conf.releasever = str(releasever)
@@ -178,9 +326,6 @@ class Root(object):
         conf.installonly_limit = 0  # keep every kernel: the old vendor's are the fallback
         if proxy:
             conf.proxy = proxy
-        for directory in (conf.cachedir, conf.logdir, conf.persistdir):
-            if not os.path.isdir(directory):
-                os.makedirs(directory)
         return base
 
 

@@ -30,6 +30,7 @@ from migrate.checks.readonly_mounts import ReadonlyMounts
 from migrate.checks.release_package_mismatch import ReleasePackageMismatch
 from migrate.checks.rhsm_registered import RhsmRegistered
 from migrate.checks.rhui_client import RhuiClient
+from migrate.checks.root_path_escapes import RootPathEscapes
 from migrate.checks.rpmdb_unreadable import RpmdbUnreadable
 from migrate.checks.running_kernel_not_newest import RunningKernelNotNewest
 from migrate.checks.secure_boot import SecureBoot
@@ -47,6 +48,7 @@ from migrate.checks.unsupported_target import UnsupportedTarget
 from migrate.checks.versionlock_entries import VersionlockEntries
 
 ALL = (
+    RootPathEscapes(),
     NotSuperuser(),
     UnsupportedSource(),
     RpmdbUnreadable(),

@@ -38,7 +38,11 @@ def collect(root, runner=None):
     """Everything the checks read. `runner` runs the few tools that tell the live machine's boot
     path and free space (none under --root)."""
     runner = runner or Runner()
-    packages, release_packages, rpmdb_error = _read_rpmdb(root)
+    escaping = tuple(root.escaping_paths(root.handed_over))
+    if escaping:  # rpm and dnf would open them on this machine: read none of it
+        packages, release_packages, rpmdb_error = (), (), ""
+    else:
+        packages, release_packages, rpmdb_error = _read_rpmdb(root)
     arch = detect_arch(packages) or (os.uname()[4] if packages else "")
     repos, repo_errors = collect_repos(root)
     running_kernel, loaded_modules, fips_enabled = collect_kernel(root)
@@ -77,4 +81,5 @@ def collect(root, runner=None):
         panels=collect_panels(root),
         registration=collect_registration(root),
         broken_dependencies=collect_broken_dependencies(root, arch) if packages else None,
+        escaping_paths=escaping,
     )

@@ -141,6 +141,8 @@ class Facts(NamedTuple):
     registration: Optional[Registration] = None  # None: subscription-manager not configured
     # None: not computed (no dnf bindings, unreadable rpmdb); () when every requirement is met
     broken_dependencies: Optional[Tuple[BrokenDependency, ...]] = None
+    # (path inside the root, where rpm/dnf would land) for each path they open that leads out
+    escaping_paths: Tuple[Tuple[str, str], ...] = ()
 
     def installed(self, name):
         return [p for p in self.packages if p.name == name]

@@ -12,7 +12,7 @@ class RemoveDownloads(Step):
 
     def apply(self, ctx):
         removed = 0
-        cache = os.path.join(ctx.workdir, "dnf-cache")
+        cache = ctx.state_path("dnf-cache")
         for name in os.listdir(cache) if os.path.isdir(cache) else ():
             packages = os.path.join(cache, name, "packages")
             if os.path.isdir(packages):

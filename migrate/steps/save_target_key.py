@@ -1,7 +1,6 @@
 """Keep the fingerprint-checked target key in the state dir: the signature check, the
 import after the point of no return and `resume` all use this copy, never the mirror again."""
-import os
-
+from migrate.root import STATE_DIR
 from migrate.steps.base import Step
 
 
@@ -10,13 +9,14 @@ class SaveTargetKey(Step):
     title = "Save the verified AlmaLinux signing key"
 
     def is_done(self, ctx):
-        return os.path.isfile(ctx.key_path) and open(ctx.key_path).read() == ctx.key_text
+        return ctx.root.read_text(self.path(ctx), "") == ctx.key_text
+
+    def path(self, ctx):
+        return "%s/keys/%s" % (STATE_DIR, ctx.target.profile.key_file)
 
     def apply(self, ctx):
-        path = os.path.relpath(ctx.key_path, ctx.root.path)
-        ctx.root.write_text("/" + path, ctx.key_text, mode=0o644)
+        ctx.root.write_text(self.path(ctx), ctx.key_text, mode=0o644)
         return ", ".join(k.fingerprint for k in ctx.trusted_keys)
 
     def undo(self, ctx):
-        if os.path.exists(ctx.key_path):
-            os.unlink(ctx.key_path)
+        ctx.root.remove(self.path(ctx))

@@ -30,7 +30,7 @@ class DisableThirdPartyRepos(Step):
         return ctx.options.third_party == "disable" and ctx.source.profile is not None
 
     def apply(self, ctx):
-        state = os.path.join(ctx.workdir, STATE_FILE)
+        state = ctx.state_path(STATE_FILE)
         if os.path.exists(state):  # a resumed run: the list of the first one counts
             with open(state, encoding="utf-8") as handle:
                 sections = [tuple(s) for s in json.load(handle)]
@@ -52,7 +52,7 @@ class EnableThirdPartyRepos(Step):
         return ctx.options.third_party == "disable"
 
     def apply(self, ctx):
-        state = os.path.join(ctx.workdir, STATE_FILE)
+        state = ctx.state_path(STATE_FILE)
         if not os.path.exists(state):
             return "nothing was disabled"
         with open(state, encoding="utf-8") as handle:
