@@ -27,6 +27,7 @@ from migrate.report.events import Events
 from migrate.report.text import Ui, make_console, render_report
 from migrate.root import Root, preload_bindings
 from migrate.runner import Runner
+from migrate.secrets import mask_value
 
 log = logging.getLogger("migrate")
 
@@ -92,6 +93,7 @@ def _make_context(g, events_path, **option_values):
 def _finish(g, ctx, command, result, write=True):
     """Render the report (or a plain document), write it to the root and exit with its code."""
     report, exit_code = result
+    report = mask_value(report)  # the file, stdout, the screen and the hooks see no credential
     if write:
         try:
             write_report(ctx.root, report)
@@ -223,7 +225,7 @@ def status(ctx: typer.Context):
 
     def body():
         context = _make_context(g, None)
-        document = _command("status").run(context)
+        document = mask_value(_command("status").run(context))  # a journal of an older version
         if g.output == "json":
             sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
         else:

@@ -11,6 +11,7 @@ import os
 
 from migrate.errors import Locked, MigrateError
 from migrate.root import STATE_DIR
+from migrate.secrets import mask_value, remove_secrets
 
 JOURNAL = STATE_DIR + "/journal.json"
 LOCK = STATE_DIR + "/lock"
@@ -80,7 +81,8 @@ class Journal(object):
         return cls(root, data)
 
     def save(self):
-        self.root.write_text(JOURNAL, json.dumps(self.data, indent=2, sort_keys=True) + "\n", mode=0o600)
+        self.root.write_text(JOURNAL, json.dumps(mask_value(self.data), indent=2, sort_keys=True) + "\n",
+                             mode=0o600)
 
     def step(self, step_id):
         for entry in self.data["steps"]:
@@ -106,6 +108,8 @@ class Journal(object):
         self.data["state"] = state
         self.data["finished"] = now()
         self.save()
+        if state != "failed":  # a failed run is resumed and needs them; any other end is final
+            remove_secrets(self.root)
 
 
 class Lock(object):

@@ -1,21 +1,18 @@
 """Logging: everything (with every subprocess's output) to the log file in the root; only
-what a person must read to stderr. Proxy passwords are masked wherever they appear."""
+what a person must read to stderr. Credentials are masked in every line, tracebacks included
+(migrate.secrets)."""
 import logging
 import os
-import re
 
 from migrate.root import LOG_FILE
+from migrate.secrets import mask
 
-CREDENTIALS_IN_URL = re.compile(r"(\w+://[^/:@\s]+:)[^@\s/]+@")
 
+class MaskingFormatter(logging.Formatter):
+    """The whole formatted record masked: message, arguments and any traceback."""
 
-class MaskCredentials(logging.Filter):
-    def filter(self, record):
-        message = record.getMessage()
-        masked = CREDENTIALS_IN_URL.sub(r"\1***@", message)
-        if masked != message:
-            record.msg, record.args = masked, None
-        return True
+    def format(self, record):
+        return mask(super(MaskingFormatter, self).format(record))
 
 
 def setup_logging(root, verbose):
@@ -25,8 +22,7 @@ def setup_logging(root, verbose):
         logger.removeHandler(handler)
     stderr = logging.StreamHandler()
     stderr.setLevel(logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
-    stderr.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    stderr.addFilter(MaskCredentials())
+    stderr.setFormatter(MaskingFormatter("%(levelname)s: %(message)s"))
     logger.addHandler(stderr)
     path = root.join(LOG_FILE)  # resolved inside the root: a linked log never leads out
     try:
@@ -37,7 +33,6 @@ def setup_logging(root, verbose):
         logger.warning("cannot write the log %s: %s", path, exc)
         return None
     handler.setLevel(logging.DEBUG)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(MaskCredentials())
+    handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)
     return path

@@ -12,6 +12,7 @@ from migrate.facts.rpmdb import collect_packages
 from migrate.journal import Journal
 from migrate.keys import parse_public_keys
 from migrate.plan.mirror import probe_key
+from migrate.secrets import load_secrets, save_secrets
 from migrate.source import Source, Target
 from migrate.steps import conversion_steps
 from migrate.steps.engine import run_steps
@@ -22,6 +23,7 @@ def start_journal(ctx):
     source = dict(ctx.source.as_report())
     target = dict(ctx.target.as_report())
     target["trusted_fingerprints"] = [k.fingerprint for k in ctx.trusted_keys]
+    save_secrets(ctx.root, ctx.options)  # before the journal that `resume` looks for
     journal = Journal.start(ctx.root, uuid.uuid4().hex, ctx.options.as_journal(), source, target,
                             [s.id for s in conversion_steps()])
     journal.data["plan"] = ctx.plan
@@ -47,6 +49,8 @@ def restore_context(ctx, journal):
     options = dict(data["options"])
     for key in ("allow", "extra_fingerprints"):
         options[key] = tuple(options.get(key) or ())
+    secrets = load_secrets(ctx.root)  # the journal holds them masked
+    options.update(secrets)
     ctx.options = Options(**options)
     src, tgt = data["source"], data["target"]
     profile = next((p for p in ctx.profiles.sources if p.id == src["profile"]), None)
@@ -54,7 +58,8 @@ def restore_context(ctx, journal):
         profile = profile.for_major(src["major"])
     ctx.source = Source(profile, src["id"] or "", src["name"] or "", src["version"] or "",
                         src["major"], src["arch"] or "", tuple(src.get("release_packages") or ()))
-    ctx.target = Target(ctx.profiles.target_for(tgt["major"]), tgt["version"], tgt["major"], tgt["mirror"])
+    ctx.target = Target(ctx.profiles.target_for(tgt["major"]), tgt["version"], tgt["major"],
+                        secrets.get("mirror") or tgt["mirror"])
     ctx.plan = data.get("plan")
     trusted = set(tgt.get("trusted_fingerprints") or ())
     if os.path.isfile(ctx.key_path):

@@ -5,6 +5,7 @@ import json
 import sys
 
 from migrate.errors import UsageError
+from migrate.secrets import mask_value
 
 
 def utc_now():
@@ -28,7 +29,7 @@ class Events(object):
             return
         record = {"ts": utc_now(), "event": event}
         record.update((k, v) for k, v in fields.items() if v is not None)
-        self.handle.write(json.dumps(record, sort_keys=True) + "\n")
+        self.handle.write(json.dumps(mask_value(record), sort_keys=True) + "\n")
         self.handle.flush()
 
     def close(self):
