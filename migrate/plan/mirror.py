@@ -1,6 +1,8 @@
 """Fetch the target's signing key from the mirror and decide whether to trust it."""
+import base64
 import logging
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import NamedTuple, Optional, Tuple
 
@@ -18,6 +20,20 @@ class KeyProbe(NamedTuple):
     trusted: Tuple[object, ...]  # PublicKey records whose fingerprint is pinned or configured
 
 
+def authenticated_request(url):
+    """A Request for `url` whose `user:password@` (urllib does not send it) becomes HTTP Basic
+    auth, as dnf's librepo does with the same URL in a repo's baseurl (RFC 7617)."""
+    parts = urllib.parse.urlsplit(url)
+    userinfo, at, host = parts.netloc.rpartition("@")
+    if not at:
+        return urllib.request.Request(url)
+    user, _, password = userinfo.partition(":")
+    token = base64.b64encode(("%s:%s" % (urllib.parse.unquote(user), urllib.parse.unquote(password)))
+                             .encode("utf-8")).decode("ascii")
+    return urllib.request.Request(urllib.parse.urlunsplit(parts._replace(netloc=host)),
+                                  headers={"Authorization": "Basic " + token})
+
+
 def open_url(url, proxy=None):
     handlers = []
     if proxy:
@@ -25,7 +41,7 @@ def open_url(url, proxy=None):
     else:
         handlers.append(urllib.request.ProxyHandler({}))
     opener = urllib.request.build_opener(*handlers)
-    return opener.open(url, timeout=TIMEOUT)
+    return opener.open(authenticated_request(url), timeout=TIMEOUT)
 
 
 def fetch_text(url, proxy=None, limit=1024 * 1024):
