@@ -1,7 +1,7 @@
 """Under --root, rpm and dnf open some paths themselves (the rpmdb, dnf's persistdir and module
 state) and follow links as this machine sees them: one that leads out of the root would read or
 write this machine's files. The tool's own paths are resolved inside the root instead."""
-from migrate.checks.base import BLOCKER, Check, Problem
+from migrate.checks.base import BLOCKER, Check, Problem, command_finding
 
 
 class RootPathEscapes(Check):
@@ -17,3 +17,13 @@ class RootPathEscapes(Check):
                            + ": rpm and dnf would follow it out of the root",
                            data={"paths": [{"path": p, "leads_to": h} for p, h in facts.escaping_paths]})
         return None
+
+
+def escape_finding(facts):
+    """The ROOT_PATH_ESCAPES finding for commands outside preflight (verify, resume, rollback),
+    or None: they read the rpmdb too."""
+    check = RootPathEscapes()
+    problem = check.evaluate(facts, None)
+    if problem is None:
+        return None
+    return command_finding(check.id, check.title, problem.detail, check.remediation)

@@ -9,11 +9,12 @@ be re-rooted for them: a link out there blocks with ROOT_PATH_ESCAPES (exit 3)."
 import io
 import os
 import shutil
+import signal
 import tarfile
 
 import pytest
 
-from tests.sandbox.cli import diff_snapshots, run_cli, snapshot
+from tests.sandbox.cli import KILL_BEFORE, diff_snapshots, run_cli, snapshot
 from tests.schema import assert_valid_report
 
 ALMALINUX_OS_RELEASE = 'NAME="AlmaLinux"\nVERSION="9.4 (Seafoam Ocelot)"\nID="almalinux"\nVERSION_ID="9.4"\n'
@@ -190,4 +191,17 @@ def test_bundle_packs_the_roots_files_only(form, rocky9_root, canary, tmp_path):
     assert "bundle/etc/yum.repos.d/rocky.repo" in names
     assert "bundle/etc/yum.repos.d/decoy.repo" not in names
     assert not any("decoy-outside" in text for text in texts)
+    assert diff_snapshots(before, snapshot(canary)) == []
+
+
+def test_verify_resume_and_rollback_block_on_a_link_out_too(world, mirror, rocky9_root, canary, trust_config):
+    killed = run_cli(rocky9_root, "convert", "--yes", "--mirror", world.mirror_url(mirror), config=trust_config,
+                     env={KILL_BEFORE: "DOWNLOAD_PACKAGES"})
+    assert killed.returncode == -signal.SIGKILL, killed
+    link_out(rocky9_root, "/var/lib/rpm", canary, "absolute", {"decoy": "outside\n"})
+    before = snapshot(canary)
+    for command in (["verify"], ["resume", "--yes"], ["rollback", "--yes"]):
+        result = run_cli(rocky9_root, *command)
+        assert result.returncode == 3, result
+        assert [f["id"] for f in assert_valid_report(result.document)["findings"]] == ["ROOT_PATH_ESCAPES"]
     assert diff_snapshots(before, snapshot(canary)) == []
