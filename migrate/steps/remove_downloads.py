@@ -14,7 +14,7 @@ class RemoveDownloads(Step):
         removed = 0
         cache = ctx.state_path("dnf-cache")
         for name in os.listdir(cache) if os.path.isdir(cache) else ():
-            packages = os.path.join(cache, name, "packages")
+            packages = ctx.state_path("dnf-cache", name, "packages")  # each resolved in the root
             if os.path.isdir(packages):
                 removed += len(os.listdir(packages))
                 shutil.rmtree(packages)
