@@ -25,7 +25,7 @@ from migrate.profiles import load_profiles
 from migrate.report.document import write_report
 from migrate.report.events import Events
 from migrate.report.text import Ui, make_console, render_report
-from migrate.root import Root, preload_bindings
+from migrate.root import Root, RootLinkLoop, preload_bindings
 from migrate.runner import Runner
 from migrate.secrets import mask_value
 
@@ -121,6 +121,12 @@ def _guarded(g, command, body):
         make_console(sys.stderr).print("almalinux-migrate: %s" % exc.message, style="bold red",
                                        markup=False)
         raise typer.Exit(exc.exit_code)
+    except RootLinkLoop as exc:  # the root's own links loop: bad input, not a bug
+        log.debug("%s failed", command, exc_info=True)
+        make_console(sys.stderr).print("almalinux-migrate: %s in the root: %s; replace the links "
+                                       "there and run it again" % (exc.strerror, exc.filename),
+                                       style="bold red", markup=False)
+        raise typer.Exit(RootLinkLoop.exit_code)
     except KeyboardInterrupt:
         make_console(sys.stderr).print("almalinux-migrate: interrupted", style="bold red")
         raise typer.Exit(130)

@@ -40,6 +40,13 @@ class RootEscape(Blocked):
         self.host_path = host_path
 
 
+class RootLinkLoop(OSError):
+    """ELOOP inside the root (a cycle of links): the readers' defaults treat it as a missing
+    file; where the tool needs the path, cli.py turns it into exit 3 (blocked), not a bug."""
+
+    exit_code = Blocked.exit_code
+
+
 def resolve_in_root(root, path, follow=True):
     """`path` resolved inside `root` as chroot would (openat2's RESOLVE_IN_ROOT): component by
     component, absolute link targets start again at `root`, `..` stops at `root`, at most
@@ -65,7 +72,7 @@ def resolve_in_root(root, path, follow=True):
         if is_link and (todo or follow):
             links += 1
             if links > MAX_LINKS:
-                raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), os.path.join(root, path.lstrip("/")))
+                raise RootLinkLoop(errno.ELOOP, os.strerror(errno.ELOOP), os.path.join(root, path.lstrip("/")))
             target = os.readlink(candidate)
             if target.startswith("/"):
                 done = []
@@ -103,7 +110,7 @@ class Root(object):
         naive = os.path.join(self.path, path.lstrip("/"))
         try:
             contained = resolve_in_root(self.path, path)
-        except OSError:
+        except RootLinkLoop:
             raise RootEscape(path, naive)
         if os.path.realpath(naive) != contained:
             raise RootEscape(path, os.path.realpath(naive))

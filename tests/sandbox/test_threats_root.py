@@ -205,3 +205,12 @@ def test_verify_resume_and_rollback_block_on_a_link_out_too(world, mirror, rocky
         assert result.returncode == 3, result
         assert [f["id"] for f in assert_valid_report(result.document)["findings"]] == ["ROOT_PATH_ESCAPES"]
     assert diff_snapshots(before, snapshot(canary)) == []
+
+
+def test_a_link_loop_in_the_root_is_bad_input_not_a_bug(rocky9_root, trust_config):
+    state = rocky9_root / "var" / "lib"
+    os.symlink("almalinux-migrate.loop", str(state / "almalinux-migrate"))
+    os.symlink("almalinux-migrate", str(state / "almalinux-migrate.loop"))
+    result = run_cli(rocky9_root, "preflight", config=trust_config)
+    assert result.returncode == 3, result
+    assert "Too many levels of symbolic links" in result.stderr and "internal error" not in result.stderr
