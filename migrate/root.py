@@ -112,7 +112,9 @@ class Root(object):
             contained = resolve_in_root(self.path, path)
         except RootLinkLoop:
             raise RootEscape(path, naive)
-        if os.path.realpath(naive) != contained:
+        # compared on real paths: DIR itself may be reached through a link of this machine's
+        expected = os.path.realpath(self.path) + contained[len(self.path.rstrip("/")):]
+        if os.path.realpath(naive) != expected:
             raise RootEscape(path, os.path.realpath(naive))
         return naive
 

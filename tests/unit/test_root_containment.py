@@ -160,3 +160,23 @@ def test_dnf_vars_and_repo_files_are_read_inside_and_handed_to_dnf_as_copies(lay
     copies.mkdir()
     copy_repo_files(Root(str(root)), str(copies))
     assert sorted(os.listdir(str(copies))) == ["rocky.repo"]
+
+
+def test_a_root_given_through_a_link_of_this_machine_is_no_escape(layout, tmp_path):
+    root, _ = layout
+    (root / "var" / "lib" / "rpm").mkdir(parents=True)
+    os.symlink(str(root), str(tmp_path / "mnt"))
+    linked = Root(str(tmp_path / "mnt"))
+    assert linked.handover("/var/lib/rpm") == str(tmp_path / "mnt" / "var" / "lib" / "rpm")
+    assert linked.escaping_paths(["/var/lib/rpm", "/var/lib/dnf"]) == []
+
+
+def test_os_release_in_the_usual_absolute_link_form_is_the_roots(layout):
+    """/etc/os-release -> /usr/lib/os-release: distro given the root would read this machine's."""
+    from migrate.facts.osrelease import collect_os_release
+
+    root, _ = layout
+    os.symlink("/usr/lib/os-release", str(root / "etc" / "os-release"))
+    assert collect_os_release(Root(str(root))).os_id == "rocky"
+    os.unlink(str(root / "etc" / "os-release"))  # no /etc/os-release: /usr/lib's (os-release(5))
+    assert collect_os_release(Root(str(root))).os_id == "rocky"
