@@ -5,7 +5,13 @@ a mounted image or a test sandbox exactly like `/`, and the traps of running rpm
 another root are handled once (see research/sandbox-el-root.md): absolute roots only (rpm
 silently imports keys into the host's rpmdb for a relative one), an explicit `_dbpath`
 (Debian's rpm keeps its database in ~/.rpmdb), and dnf never reading the host's config,
-repos, plugins or `file://` gpg keys."""
+repos, plugins or `file://` gpg keys.
+
+The root is untrusted input (README, "--root"): every path the tool opens itself is resolved
+inside it as chroot would (`join`), and a path rpm, dnf or rpmkeys open themselves is handed over
+only when their own lookup on this machine lands at the same place (`handover`, else
+ROOT_PATH_ESCAPES). Resolution is done here, in Python 3.6 (no openat2): a root that changes
+while the tool runs (a live container, another process) is not what this defends against."""
 import errno
 import os
 import shutil
@@ -201,7 +207,7 @@ class Root(object):
         `mode` None keeps an existing file's mode (0644 for a new one)."""
         target = self.join(path)
         if not os.path.isdir(os.path.dirname(target)):
-            os.makedirs(os.path.dirname(target))
+            os.makedirs(os.path.dirname(target), 0o755)
         if mode is None:
             mode = os.stat(target).st_mode & 0o7777 if os.path.isfile(target) else 0o644
         fd, tmp = tempfile.mkstemp(prefix=".almalinux-migrate.", dir=os.path.dirname(target))
