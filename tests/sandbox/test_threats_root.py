@@ -154,6 +154,28 @@ WRITE_ROWS = {
 }
 
 
+STATE_ROWS = {  # inside the state dir: the private keyring, dnf's cache, the backup, the saved key
+    "/var/lib/almalinux-migrate/keyring": {"pubring": "decoy\n"},
+    "/var/lib/almalinux-migrate/dnf-cache": {"decoy": "x\n"},
+    "/var/lib/almalinux-migrate/backup": {"manifest.json": "{}\n"},
+    "/var/lib/almalinux-migrate/keys": {"RPM-GPG-KEY-AlmaLinux-9": "decoy\n"},
+    "/var/lib/almalinux-migrate/lock": "decoy lock\n",
+}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_state_dirs_own_paths_linked_out_stay_inside(form, world, mirror, rocky9_root, canary, trust_config):
+    (rocky9_root / "var" / "lib" / "almalinux-migrate").mkdir(mode=0o700)
+    rerooted = dict((inside, link_out(rocky9_root, inside, canary, form, decoy))
+                    for inside, decoy in sorted(STATE_ROWS.items()))
+    before = snapshot(canary)
+    result = run_cli(rocky9_root, "convert", "--yes", "--mirror", world.mirror_url(mirror), config=trust_config)
+    assert result.returncode == 0, result
+    assert diff_snapshots(before, snapshot(canary)) == []
+    assert os.path.isfile(os.path.join(rerooted["/var/lib/almalinux-migrate/backup"], "manifest.json"))
+    assert os.listdir(rerooted["/var/lib/almalinux-migrate/keyring"])  # rpmkeys wrote it there
+
+
 @pytest.mark.parametrize("form", FORMS)
 def test_a_conversion_writes_only_inside_the_root(form, world, mirror, rocky9_root, canary, trust_config):
     """Every file the conversion backs up, rewrites (`--third-party disable`), deletes (the
