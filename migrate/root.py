@@ -295,6 +295,21 @@ class Root(object):
 
     # -- dnf ----------------------------------------------------------------------------------
 
+    def platform_id(self):
+        """PLATFORM_ID of the root's os-release ("platform:el9"; "" when none), read here:
+        libdnf's own lookup for module filtering opens installroot + /etc/os-release itself and
+        would follow the usual absolute link to /usr/lib/os-release onto this machine."""
+        for path in ("/etc/os-release", "/usr/lib/os-release"):  # the first that exists counts
+            text = self.read_text(path, default="")
+            if not text:
+                continue
+            for line in text.splitlines():
+                key, sep, value = line.partition("=")
+                if sep and key.strip() == "PLATFORM_ID":
+                    return value.strip().strip("\"'")
+            return ""
+        return ""
+
     def dnf_base(self, workdir, releasever, basearch, proxy=None, cacheonly=False, persistdir=None):
         """A dnf.Base over this root that reads none of the root's or host's config.
 
@@ -339,6 +354,8 @@ class Root(object):
         conf.assumeyes = True
         conf.protect_running_kernel = self.is_live
         conf.installonly_limit = 0  # keep every kernel: the old vendor's are the fallback
+        if self.path != "/" and self.platform_id():
+            conf.module_platform_id = self.platform_id()
         if proxy:
             conf.proxy = proxy
         return base

@@ -180,3 +180,17 @@ def test_os_release_in_the_usual_absolute_link_form_is_the_roots(layout):
     assert collect_os_release(Root(str(root))).os_id == "rocky"
     os.unlink(str(root / "etc" / "os-release"))  # no /etc/os-release: /usr/lib's (os-release(5))
     assert collect_os_release(Root(str(root))).os_id == "rocky"
+
+
+def test_dnf_gets_the_platform_id_of_the_roots_os_release(layout, tmp_path):
+    root, _ = layout
+    (root / "usr" / "lib" / "os-release").write_text('ID=rocky\nPLATFORM_ID="platform:el9"\n')
+    os.symlink("/usr/lib/os-release", str(root / "etc" / "os-release"))
+    r = Root(str(root))
+    assert r.platform_id() == "platform:el9"
+    dnf = pytest.importorskip("dnf")
+    base = r.dnf_base(str(tmp_path / "work"), "9", "x86_64")
+    try:
+        assert base.conf.module_platform_id == "platform:el9"
+    finally:
+        base.close()
