@@ -30,9 +30,10 @@ RPMDB_CANDIDATES = ("/usr/lib/sysimage/rpm", "/var/lib/rpm")
 # Linux gives up after 40 links in one lookup (MAXSYMLINKS, path_resolution(7)).
 MAX_LINKS = 40
 # What dnf opens inside the root on its own besides the rpmdb: its persistdir (history, during
-# the sync) and the module state (libdnf's ModulePackageContainer reads installroot +
-# /etc/dnf/modules.d). The tool reads repo files and vars itself and hands dnf copies.
-HANDED_OVER = ("/var/lib/dnf", "/etc/dnf/modules.d")
+# the sync) and the module state and defaults (libdnf's ModulePackageContainer reads installroot
+# + /etc/dnf/modules.d and modules.defaults.d). The tool reads repo files, vars and PLATFORM_ID
+# itself and hands dnf copies.
+HANDED_OVER = ("/var/lib/dnf", "/etc/dnf/modules.d", "/etc/dnf/modules.defaults.d")
 
 
 class RootEscape(Blocked):

@@ -109,7 +109,8 @@ def test_the_config_in_the_root_is_read_inside_it(form, world, mirror, rocky9_ro
 
 # -- what rpm and dnf open themselves: blocked ------------------------------------------------
 
-BLOCK_ROWS = ("/var", "/var/lib", "/var/lib/rpm", "/var/lib/dnf", "/etc/dnf/modules.d")
+BLOCK_ROWS = ("/var", "/var/lib", "/var/lib/rpm", "/var/lib/dnf", "/etc/dnf/modules.d",
+              "/etc/dnf/modules.defaults.d")
 
 
 @pytest.mark.parametrize("form", FORMS)
