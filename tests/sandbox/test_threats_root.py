@@ -149,6 +149,7 @@ WRITE_ROWS = {
     "/etc/dnf/vars": {"decoyvar": "decoy\n"},
     "/etc/yum.repos.d/thirdparty.repo": "[thirdparty]\nname=decoy\nbaseurl=file:///decoy\nenabled=1\n",
     "/etc/issue": "decoy issue\n",
+    "/etc/systemd/system": {"decoy.service": "[Unit]\n"},  # the --resume-on-boot unit
     "/etc/pki/rpm-gpg": {"RPM-GPG-KEY-decoy": "decoy\n"},
     "/var/log/almalinux-migrate.log": "decoy log\n",
     "/var/log/almalinux-migrate-report.json": "decoy report\n",
