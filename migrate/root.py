@@ -205,12 +205,14 @@ class Root(object):
     def write_bytes(self, path, data, mode=None):
         """Write through a temp file in the same directory, fsync, rename, fsync the directory:
         after a crash the file is either the old one or the new one, never a torn mix.
-        `mode` None keeps an existing file's mode (0644 for a new one)."""
-        target = self.join(path)
+        `mode` None keeps an existing file's mode (0644 for a new one). The rename replaces a
+        link in the last component itself, as it would on the live host and in a chroot."""
+        target = self.join(path, follow=False)
         if not os.path.isdir(os.path.dirname(target)):
             os.makedirs(os.path.dirname(target), 0o755)
         if mode is None:
-            mode = os.stat(target).st_mode & 0o7777 if os.path.isfile(target) else 0o644
+            current = self.join(path)  # a link's target, resolved inside the root
+            mode = os.stat(current).st_mode & 0o7777 if os.path.isfile(current) else 0o644
         fd, tmp = tempfile.mkstemp(prefix=".almalinux-migrate.", dir=os.path.dirname(target))
         try:
             with os.fdopen(fd, "wb") as handle:

@@ -76,6 +76,11 @@ READ_ROWS = {
 }
 
 
+WRITTEN_THROUGH = ("/var/lib/almalinux-migrate", "/var/lib/almalinux-migrate/dnf-cache",
+                   "/var/lib/almalinux-migrate/lock", "/var/log/almalinux-migrate.log", "/var/log")
+REPLACED = ("/var/log/almalinux-migrate-report.json",)
+
+
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("inside", sorted(READ_ROWS))
 def test_a_link_out_of_the_root_is_followed_inside_it(inside, form, world, mirror, rocky9_root, canary,
@@ -88,8 +93,10 @@ def test_a_link_out_of_the_root_is_followed_inside_it(inside, form, world, mirro
     assert (report["status"], report["source"]["id"]) == ("ready", "rocky")
     assert "decoy" not in result.stdout
     assert diff_snapshots(before, snapshot(canary)) == []
-    if inside.startswith(("/var/log", "/var/lib/almalinux-migrate")):  # written where chroot would
+    if inside in WRITTEN_THROUGH:  # appended or locked through the link: where chroot would
         assert os.path.lexists(rerooted)
+    if inside in REPLACED:  # written as a new file and renamed over the link, as on `/`
+        assert os.path.isfile(str(rocky9_root) + inside) and not os.path.islink(str(rocky9_root) + inside)
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -197,8 +204,11 @@ def test_a_conversion_writes_only_inside_the_root(form, world, mirror, rocky9_ro
     assert sorted(os.listdir(os.path.join(backup, "dnf", "vars"))) == ["contentdir", "rltype"]
     assert sorted(os.listdir(os.path.join(backup, "pki", "rpm-gpg"))) == ["RPM-GPG-KEY-Rocky-9",
                                                                             "RPM-GPG-KEY-thirdparty"]
-    with io.open(rerooted["/etc/yum.repos.d/thirdparty.repo"], encoding="utf-8") as handle:
-        assert "enabled=1" in handle.read()  # switched off for the sync and back on, in the root
+    # switched off for the sync and back on: the root's own file, written over the link
+    repo = str(rocky9_root / "etc" / "yum.repos.d" / "thirdparty.repo")
+    with io.open(repo, encoding="utf-8") as handle:
+        text = handle.read()
+    assert "Third Party Agent" in text and "enabled=1" in text and not os.path.islink(repo)
 
 
 @pytest.mark.parametrize("form", FORMS)
