@@ -39,6 +39,9 @@ SOURCE_SCHEMA = {
     "efi_dir": (str, False),  # the vendor's directory under EFI/ on the ESP (rocky, centos)
     "kernel_packages": ("strs", False),  # the vendor's own kernels besides "kernel" (kernel-uek-core)
     "notes": (str, False),
+    # package -> {reason, fips_provider}: installed packages that conflict with the target's
+    # (a file both own, a plugin of a replaced library), removed in the transaction
+    "conflicts": ("conflicts", False),
 }
 
 TARGET_SCHEMA = {
@@ -62,6 +65,13 @@ TARGET_SCHEMA = {
     "boot": ("arches", False),  # per architecture: BOOT_SCHEMA
     "vendors": ("strs", False),  # rpm Vendor tags of the target's packages
     "unsupported_filesystems": ("strs", False),  # its kernel cannot boot from these (btrfs on 8/9)
+    "conflicts": ("conflicts", False),  # as in SOURCE_SCHEMA, for every source of this major
+    "interpreter": (str, False),  # the Python that owns the rpm/dnf bindings on this major
+}
+
+CONFLICT_SCHEMA = {
+    "reason": (str, True),  # why it goes, shown in the plan; cite the public source
+    "fips_provider": (bool, False),  # a FIPS crypto provider: a FIPS-mode host is blocked instead
 }
 
 BOOT_SCHEMA = {
@@ -127,7 +137,7 @@ def _empty(kind):
         return False
     if kind in ("strs", "ints", "repos"):
         return []
-    if kind in ("map", "arches"):
+    if kind in ("map", "arches", "conflicts"):
         return {}
     return None
 
@@ -153,6 +163,11 @@ def _check_value(path, key, kind, value):
             raise ProfileError("%s must be a table of per-architecture tables" % where)
         for arch, table in value.items():
             _validate_table(path, table, BOOT_SCHEMA, "%s.%s." % (key, arch))
+    elif kind == "conflicts":
+        if not isinstance(value, dict):
+            raise ProfileError("%s must be a table of per-package tables" % where)
+        for name, table in value.items():
+            _validate_table(path, table, CONFLICT_SCHEMA, "%s.%s." % (key, name))
     elif kind == "repos":
         if not isinstance(value, list) or not value:
             raise ProfileError("%s must be a non-empty array of tables" % where)

@@ -23,6 +23,7 @@ from migrate.errors import Blocked
 STATE_DIR = "/var/lib/almalinux-migrate"
 LOG_FILE = "/var/log/almalinux-migrate.log"
 REPORT_FILE = "/var/log/almalinux-migrate-report.json"
+RUNS_DIR = "/var/log/almalinux-migrate"  # every run's log and report, kept (migrate.logsetup)
 CONFIG_FILE = "/etc/almalinux-migrate.toml"
 
 # EL10 moved the rpmdb; EL8/9 keep it under /var/lib/rpm.
@@ -313,7 +314,8 @@ class Root(object):
             return ""
         return ""
 
-    def dnf_base(self, workdir, releasever, basearch, proxy=None, cacheonly=False, persistdir=None):
+    def dnf_base(self, workdir, releasever, basearch, proxy=None, cacheonly=False, persistdir=None,
+                 ca_cert=None):
         """A dnf.Base over this root that reads none of the root's or host's config.
 
         Cache and logs go to `workdir` (the tool's own state), repos are only those the caller
@@ -361,6 +363,8 @@ class Root(object):
             conf.module_platform_id = self.platform_id()
         if proxy:
             conf.proxy = proxy
+        if ca_cert:  # a mirror with a private CA (--ca-cert); repos inherit it from [main]
+            conf.sslcacert = ca_cert
         return base
 
 

@@ -143,6 +143,11 @@ class Facts(NamedTuple):
     broken_dependencies: Optional[Tuple[BrokenDependency, ...]] = None
     # (path inside the root, where rpm/dnf would land) for each path they open that leads out
     escaping_paths: Tuple[Tuple[str, str], ...] = ()
+    rpmdb_backend: Optional[str] = None  # "bdb", "sqlite", "ndb": from the files in the rpmdb directory
+    rpmdb_backend_file: Optional[str] = None  # the file that says so, inside the root
+    # formats this machine's rpm can write; None on the live host (its rpm is the host's own)
+    rpm_writable_backends: Optional[Tuple[str, ...]] = None
+    rpm_bindings_missing: str = ""  # the interpreter running us when it lacks the rpm bindings
 
     def installed(self, name):
         return [p for p in self.packages if p.name == name]

@@ -116,6 +116,8 @@ def _special(spec, root, report, signatures, alma):
         assert signatures["kernel"] == alma  # an AlmaLinux kernel is installed...
         assert "kernel-uek" in signatures  # ...and UEK is kept, reported as kept
         assert "linux-firmware-core" not in signatures and signatures["linux-firmware"] == alma
+        removed = dict((e["name"], e) for e in report["plan"]["removed"])
+        assert "linux-firmware" in removed["linux-firmware-core"]["reason"]  # a known conflict, and why
         if spec.major == 8:  # ol8 module streams have no AlmaLinux build: remapped to rhel8
             assert {"kind": "module_stream", "from": [MODULE + ":ol8"], "to": [MODULE + ":rhel8"]} in \
                 report["plan"]["swapped"]

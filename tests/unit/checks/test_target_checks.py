@@ -50,3 +50,10 @@ def test_leftovers_are_announced():
     plan = empty_plan()
     plan["left_alone"] = [{"name": "rocky-only-tool", "nevra": "x", "vendor": "Rocky", "reason": "no_counterpart"}]
     assert _run(plan=plan)["LEFTOVER_PACKAGES"]["data"] == {"count": 1}
+
+
+def test_missing_target_version_is_its_own_finding_not_the_mirror():
+    findings = _run(problem=ResolveProblem("version_missing", "AlmaLinux 9.9 is not on the mirror m"))
+    assert findings["TARGET_VERSION_MISSING"]["severity"] == BLOCKER
+    assert "9.9" in findings["TARGET_VERSION_MISSING"]["detail"]
+    assert "MIRROR_UNREACHABLE" not in findings and "TRANSACTION_UNSOLVABLE" not in findings
