@@ -1,6 +1,8 @@
-"""Keep the fingerprint-checked target key in the state dir: the signature check, the
-import after the point of no return and `resume` all use this copy, never the mirror again."""
-from migrate.root import STATE_DIR
+"""Keep the trusted target keys in the state dir, one file per key and only their trusted
+packets (migrate.trust): the signature check, the import after the point of no return and
+`resume` all use these copies, never the mirror's file again."""
+import os
+
 from migrate.steps.base import Step
 
 
@@ -9,14 +11,20 @@ class SaveTargetKey(Step):
     title = "Save the verified AlmaLinux signing key"
 
     def is_done(self, ctx):
-        return ctx.root.read_text(self.path(ctx), "") == ctx.key_text
-
-    def path(self, ctx):
-        return "%s/keys/%s" % (STATE_DIR, ctx.target.profile.key_file)
+        for key, path in zip(ctx.trusted_keys, ctx.key_files):
+            if not os.path.isfile(path):
+                return False
+            with open(path, encoding="ascii", errors="replace") as handle:
+                if handle.read() != key.armored:
+                    return False
+        return bool(ctx.trusted_keys)
 
     def apply(self, ctx):
-        ctx.root.write_text(self.path(ctx), ctx.key_text, mode=0o644)
+        for key, path in zip(ctx.trusted_keys, ctx.key_files):
+            ctx.root.write_text("/" + os.path.relpath(path, ctx.root.path), key.armored, mode=0o644)
         return ", ".join(k.fingerprint for k in ctx.trusted_keys)
 
     def undo(self, ctx):
-        ctx.root.remove(self.path(ctx))
+        for path in ctx.key_files:
+            if os.path.exists(path):
+                os.unlink(path)
