@@ -1,8 +1,9 @@
 """Context: what a command passes down explicitly instead of globals."""
-import os
 import socket
 import uuid
 
+from migrate import faults
+from migrate.interrupts import Interrupts
 from migrate.plan.excludes import excludes_for
 from migrate.plan.resolve import open_base, plan_conversion, target_repo_ids
 from migrate.root import STATE_DIR
@@ -27,6 +28,7 @@ class Context(object):
         self.packages = None  # dnf packages of the resolved transaction (this process only)
         self.base = None
         self.excluded = None  # {name: reason} kept out of the sync (migrate.plan.excludes)
+        self.interrupts = Interrupts()  # the process's handlers: set by cli.py
         self.run_id = uuid.uuid4().hex  # this invocation: events, log, report
         self.hostname = host_name(root)
         self.step_position = None  # (index, total) of the running step, for overall percent
@@ -36,18 +38,22 @@ class Context(object):
     def workdir(self):
         return self.root.join(STATE_DIR)
 
+    def state_path(self, *names):
+        """A host path in the state dir, resolved inside the root like every other path."""
+        return self.root.join("/".join((STATE_DIR,) + names))
+
     @property
     def key_dir(self):
-        return os.path.join(self.workdir, "keys")
+        return self.state_path("keys")
 
     @property
     def key_files(self):
         """One file per trusted key: rpm before 4.17 imports only the first key of a file."""
-        return [os.path.join(self.key_dir, key.fingerprint + ".asc") for key in self.trusted_keys]
+        return [self.state_path("keys", key.fingerprint + ".asc") for key in self.trusted_keys]
 
     @property
     def keyring_dir(self):
-        return os.path.join(self.workdir, "keyring")
+        return self.state_path("keyring")
 
     @property
     def trusted_keyids(self):
@@ -67,6 +73,7 @@ class Context(object):
             percent = round(100.0 * ((index - 1) + float(done) / total) / steps, 1)
         self.events.emit("progress", step=step_id, done=done, total=total, unit=unit, percent=percent)
         self.ui.progress(step_id, done, total, unit, current)
+        faults.at_progress(step_id, done)
 
     def resolve(self, cacheonly=False, persistdir=None):
         """Resolve the conversion in a fresh dnf.Base; keeps base, plan and packages here."""
@@ -80,9 +87,12 @@ class Context(object):
             repo_ids = target_repo_ids(self.facts, self.source, self.target)
         if self.excluded is None:  # resume brings the run's own from the journal
             self.excluded = excludes_for(self.facts, self.options)
-        self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
-                                                   self.trusted_keyids, repo_ids, self.options.network,
-                                                   self.options.keep_rhsm, self.excluded)
+        try:
+            self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
+                                                       self.trusted_keyids, repo_ids, self.options.network,
+                                                       self.options.keep_rhsm, self.excluded)
+        finally:
+            self.interrupts.reclaim()  # librepo keeps its own SIGINT handler after a download
         return self.plan
 
     def close(self):

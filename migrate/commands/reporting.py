@@ -24,22 +24,3 @@ def report_for(ctx, command, status, findings, exit_code, journal=None, leftover
                         config_files=config_files if config_files is not None else
                         (journal.data.get("config_files") or [] if journal is not None else [])), exit_code
 
-
-def error_report(command, exc, root_path):
-    """The one JSON document of a run stopped by a usage error or the lock (status `error`,
-    a finding naming the cause), for --output json: panels parse stdout on every exit."""
-    from migrate.checks.base import command_finding
-    from migrate.errors import Locked, UsageError
-
-    if isinstance(exc, UsageError):
-        finding = command_finding("USAGE_ERROR", "The command line or the config file is wrong",
-                                  exc.message, "Fix the option or config key named in the detail; "
-                                  "see `almalinux-migrate COMMAND --help`. Nothing was changed.")
-    elif isinstance(exc, Locked):
-        finding = command_finding("LOCKED", "Another almalinux-migrate run holds the lock", exc.message,
-                                  "Wait for it to finish (`almalinux-migrate status`), then run again.")
-    else:
-        return None
-    return build_report(command, "error", empty_source(), empty_target(), [finding],
-                        exit_code=exc.exit_code, message=exc.message, finished=J.now(),
-                        root_path=root_path)

@@ -26,7 +26,7 @@ class DistroSync(Step):
     after_point_of_no_return = True
 
     def _resolve_offline(self, ctx):
-        ctx.resolve(cacheonly=True, persistdir=ctx.root.join("/var/lib/dnf"))
+        ctx.resolve(cacheonly=True, persistdir=ctx.root.handover("/var/lib/dnf"))
 
     def is_done(self, ctx):
         self._resolve_offline(ctx)
@@ -70,7 +70,8 @@ class DistroSync(Step):
 
         ctx.root.pin_dbpath()
         try:
-            base.do_transaction(display=[Display()])
+            with ctx.interrupts.hangup_ignored():  # rpm's scriptlets inherit it: they survive too
+                base.do_transaction(display=[Display()])
         except dnf.exceptions.Error as exc:
             raise MigrateError("the dnf transaction failed: %s" % exc)
         finally:
