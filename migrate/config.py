@@ -3,6 +3,7 @@
 import logging
 import os
 import re
+import stat
 from typing import NamedTuple, Optional, Tuple
 
 from migrate._compat import toml
@@ -18,6 +19,7 @@ KNOWN_KEYS = {
     "trust": ("extra_fingerprints",),
     "checks": ("allow",),
     "repos": ("third_party", "keep_rhsm"),
+    "packages": ("exclude",),
 }
 
 
@@ -34,6 +36,9 @@ class Options(NamedTuple):
     keep_rhsm: bool = False  # RHEL managed by Satellite/Foreman: stay registered, keep RHSM
     ca_cert: Optional[str] = None  # CA bundle for a mirror with a private CA (migrate.network)
     no_proxy: Tuple[str, ...] = ()  # hosts that bypass an environment proxy
+    exclude: Tuple[str, ...] = ()  # name globs kept out of the sync (migrate.plan.excludes)
+    ignore_versionlock: bool = False  # sync what the versionlock plugin holds, too
+    reboot: bool = False  # convert: reboot after success, live host only (migrate.reboot)
 
     @property
     def network(self):
@@ -53,6 +58,7 @@ class FileConfig(NamedTuple):
     third_party: Optional[str] = None
     keep_rhsm: bool = False
     ca_cert: Optional[str] = None
+    exclude: Tuple[str, ...] = ()
 
 
 def parse_config(text, path):
@@ -82,6 +88,9 @@ def parse_config(text, path):
     allow = get("checks", "allow", list) or []
     if not all(isinstance(a, str) for a in allow):
         raise ConfigError("%s: checks.allow must be a list of check IDs" % path)
+    exclude = get("packages", "exclude", list) or []
+    if not all(isinstance(e, str) and e.strip() for e in exclude):
+        raise ConfigError("%s: packages.exclude must be a list of package name patterns" % path)
     third_party = get("repos", "third_party", str)
     if third_party is not None and third_party not in THIRD_PARTY_POLICIES:
         raise ConfigError("%s: repos.third_party must be keep or disable" % path)
@@ -93,6 +102,7 @@ def parse_config(text, path):
         extra_fingerprints=tuple(fingerprints),
         allow=tuple(a.upper() for a in allow),
         third_party=third_party,
+        exclude=tuple(e.strip() for e in exclude),
     )
 
 
@@ -105,13 +115,8 @@ def load_config(root, path=None):
     if path is None:
         if not root.exists(CONFIG_FILE):
             return FileConfig()
-        path = root.join(CONFIG_FILE)
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except (IOError, OSError) as exc:
-        raise ConfigError("cannot read config %s: %s" % (path, exc.strerror or exc))
-    config = parse_config(text, os.path.abspath(path))
+        path = root.join(CONFIG_FILE)  # resolved inside the root: its links never lead out
+    config = parse_config(read_config_text(path), os.path.abspath(path))
     if from_image:
         config = untrusted_image_config(config, CONFIG_FILE)
     return config
@@ -127,9 +132,30 @@ def untrusted_image_config(config, path):
     return config._replace(mirror=None, proxy=None, ca_cert=None, extra_fingerprints=())
 
 
+def read_config_text(path):
+    """The file's text; anything but a readable regular UTF-8 file is a ConfigError (exit 2).
+    Opened non-blocking and checked before reading: a FIFO would otherwise wait forever."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except (IOError, OSError) as exc:
+        raise ConfigError("cannot read config %s: %s" % (path, exc.strerror or exc))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise ConfigError("config %s is not a regular file" % path)
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            data = handle.read()
+        except (IOError, OSError) as exc:
+            raise ConfigError("cannot read config %s: %s" % (path, exc.strerror or exc))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError("config %s is not UTF-8 text (byte %d)" % (path, exc.start))
+
+
 def merge_options(file_config, target=None, mirror=None, proxy=None, downgrade=False, allow=(),
                   third_party=None, assume_yes=False, resume_on_boot=False, keep_rhsm=False,
-                  ca_cert=None):
+                  ca_cert=None, exclude=(), ignore_versionlock=False, reboot=False):
     """The command line wins over the file; lists add up."""
     return Options(
         target=validate_target(target),
@@ -143,7 +169,23 @@ def merge_options(file_config, target=None, mirror=None, proxy=None, downgrade=F
         assume_yes=bool(assume_yes),
         resume_on_boot=bool(resume_on_boot),
         keep_rhsm=bool(keep_rhsm or file_config.keep_rhsm),
+        exclude=merge_excludes(file_config.exclude, exclude or ()),
+        ignore_versionlock=bool(ignore_versionlock),
+        reboot=bool(reboot),
     )
+
+
+def merge_excludes(from_file, from_cli):
+    """The file's patterns, then the command line's, each once; an empty pattern is a usage
+    error (it would match nothing and hide a typo)."""
+    merged = []
+    for pattern in tuple(from_file) + tuple(from_cli):
+        pattern = pattern.strip()
+        if not pattern:
+            raise UsageError("--exclude needs a package name pattern, e.g. --exclude 'nginx*'")
+        if pattern not in merged:
+            merged.append(pattern)
+    return tuple(merged)
 
 
 TARGET_VERSION = re.compile(r"^[0-9]+(\.[0-9]+)?$")

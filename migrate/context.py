@@ -1,9 +1,11 @@
 """Context: what a command passes down explicitly instead of globals."""
-import os
 import shutil
 import socket
 import uuid
 
+from migrate import faults
+from migrate.interrupts import Interrupts
+from migrate.plan.excludes import excludes_for
 from migrate.plan.resolve import open_base, plan_conversion, target_repo_ids
 from migrate.root import STATE_DIR
 from migrate.transaction.history import (DNF_PERSIST, rebind_history, scratch_persistdir,
@@ -28,6 +30,8 @@ class Context(object):
         self.plan = None
         self.packages = None  # dnf packages of the resolved transaction (this process only)
         self.base = None
+        self.excluded = None  # {name: reason} kept out of the sync (migrate.plan.excludes)
+        self.interrupts = Interrupts()  # the process's handlers: set by cli.py
         self.run_id = uuid.uuid4().hex  # this invocation: events, log, report
         self.hostname = host_name(root)
         self.step_position = None  # (index, total) of the running step, for overall percent
@@ -39,18 +43,22 @@ class Context(object):
     def workdir(self):
         return self.root.join(STATE_DIR)
 
+    def state_path(self, *names):
+        """A host path in the state dir, resolved inside the root like every other path."""
+        return self.root.join("/".join((STATE_DIR,) + names))
+
     @property
     def key_dir(self):
-        return os.path.join(self.workdir, "keys")
+        return self.state_path("keys")
 
     @property
     def key_files(self):
         """One file per trusted key: rpm before 4.17 imports only the first key of a file."""
-        return [os.path.join(self.key_dir, key.fingerprint + ".asc") for key in self.trusted_keys]
+        return [self.state_path("keys", key.fingerprint + ".asc") for key in self.trusted_keys]
 
     @property
     def keyring_dir(self):
-        return os.path.join(self.workdir, "keyring")
+        return self.state_path("keyring")
 
     @property
     def trusted_keyids(self):
@@ -70,6 +78,7 @@ class Context(object):
             percent = round(100.0 * ((index - 1) + float(done) / total) / steps, 1)
         self.events.emit("progress", step=step_id, done=done, total=total, unit=unit, percent=percent)
         self.ui.progress(step_id, done, total, unit, current)
+        faults.at_progress(step_id, done)
 
     def resolve(self, cacheonly=False, persistdir=None):
         """Resolve the conversion in a fresh dnf.Base; keeps base, plan and packages here."""
@@ -83,9 +92,14 @@ class Context(object):
         self.module_failsafe_from = self.base.conf.persistdir
         if persistdir is None:  # the what-if reads a copy of the root's history (never opens it)
             snapshot_history(self.root, self.base.conf.persistdir)
-        self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
-                                                   self.trusted_keyids, repo_ids, self.options.network,
-                                                   self.options.keep_rhsm)
+        if self.excluded is None:  # resume brings the run's own from the journal
+            self.excluded = excludes_for(self.facts, self.options)
+        try:
+            self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
+                                                       self.trusted_keyids, repo_ids, self.options.network,
+                                                       self.options.keep_rhsm, self.excluded)
+        finally:
+            self.interrupts.reclaim()  # librepo keeps its own SIGINT handler after a download
         return self.plan
 
     def transaction_base(self):
@@ -94,8 +108,8 @@ class Context(object):
         the runner publishes to the root (no new solve); a resumed run resolves again from the
         download cache, offline, with the root's own history, and what is done drops out."""
         if self.base is None:
-            self.resolve(cacheonly=True, persistdir=self.root.join(DNF_PERSIST))
-        elif self.history_scratch is None and self.base.conf.persistdir != self.root.join(DNF_PERSIST):
+            self.resolve(cacheonly=True, persistdir=self.root.handover(DNF_PERSIST))
+        elif self.history_scratch is None and self.base.conf.persistdir != self.root.handover(DNF_PERSIST):
             self.history_scratch = scratch_persistdir(self.workdir)
             snapshot_history(self.root, self.history_scratch)
             rebind_history(self.base, self.history_scratch)

@@ -1,27 +1,53 @@
 """Logging: everything (with every subprocess's output) to the log file in the root; only
-what a person must read to stderr. Proxy passwords are masked wherever they appear.
+what a person must read to stderr. Credentials are masked in every line, tracebacks included
+(migrate.secrets).
 
 A command that makes a report (preflight, convert, resume, rollback, verify) starts a new
 /var/log/almalinux-migrate.log (the latest run's) and writes the same lines to its own file
 under /var/log/almalinux-migrate/, named for its time and command, which is kept; `status`
-and `bundle` only read, and log to stderr."""
+and `bundle` only read, and log to stderr.
+
+Tracebacks go to the log only: the screen gets one line per error. Neither stream ever stops
+the run: a full disk or a dead terminal makes a write fail quietly, and `LogFile.error` says
+the log is incomplete so that the report can tell."""
 import logging
 import os
-import re
+import sys
 import time
 
 from migrate.root import LOG_FILE, RUNS_DIR
+from migrate.secrets import mask
 
-CREDENTIALS_IN_URL = re.compile(r"(\w+://[^/:@\s]+:)[^@\s/]+@")
+
+class MaskingFormatter(logging.Formatter):
+    """The whole formatted record masked: message, arguments and any traceback."""
+
+    def format(self, record):
+        return mask(super(MaskingFormatter, self).format(record))
 
 
-class MaskCredentials(logging.Filter):
-    def filter(self, record):
+class OneLine(logging.Formatter):
+    """The message without the traceback (that is in the log)."""
+
+    def format(self, record):
         message = record.getMessage()
-        masked = CREDENTIALS_IN_URL.sub(r"\1***@", message)
-        if masked != message:
-            record.msg, record.args = masked, None
-        return True
+        return mask("%s: %s" % (record.levelname, message.splitlines()[0] if message else ""))
+
+
+class QuietStream(logging.StreamHandler):
+    def handleError(self, record):
+        pass  # stderr is gone (SIGHUP, closed pipe): nobody to tell
+
+
+class LogFile(logging.FileHandler):
+    """A log file; a failed write is remembered, not raised."""
+
+    error = None
+
+    def handleError(self, record):
+        exc = sys.exc_info()[1]
+        if LogFile.error is None:
+            LogFile.error = "%s: %s" % (self.baseFilename, getattr(exc, "strerror", None) or exc)
 
 
 def run_file_name(command, run_id, now=None):
@@ -34,32 +60,34 @@ def kept_path(name, suffix):
 
 
 def setup_logging(root, verbose, run_name=None):
-    """stderr always; with run_name, the latest log (truncated) and this run's kept log."""
+    """stderr always; with run_name, the latest log (truncated) and this run's kept log. Returns
+    the path of the log written, or None."""
+    logging.raiseExceptions = False
+    LogFile.error = None
     logger = logging.getLogger()
     logger.setLevel(logging.DEBUG)
     for handler in list(logger.handlers):
         logger.removeHandler(handler)
-    stderr = logging.StreamHandler()
+    stderr = QuietStream()
     stderr.setLevel(logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
-    stderr.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    stderr.addFilter(MaskCredentials())
+    stderr.setFormatter(OneLine())
     logger.addHandler(stderr)
     if run_name is None:
         return None
     written = None
     for inside in (LOG_FILE, kept_path(run_name, ".log")):
-        path = root.join(inside)
+        path = root.join(inside)  # resolved inside the root: a linked log never leads out
         try:
             if not os.path.isdir(os.path.dirname(path)):
                 os.makedirs(os.path.dirname(path), 0o700 if inside != LOG_FILE else 0o755)
-            handler = logging.FileHandler(path, mode="w", encoding="utf-8")
+            handler = LogFile(path, mode="w", encoding="utf-8")
         except (IOError, OSError) as exc:
-            logger.warning("cannot write the log %s: %s", path, exc)
+            LogFile.error = LogFile.error or "%s: %s" % (path, exc.strerror or exc)
+            logger.warning("cannot write the log %s: %s", path, exc.strerror or exc)
             continue
         os.chmod(path, 0o600)
         handler.setLevel(logging.DEBUG)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        handler.addFilter(MaskCredentials())
+        handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         logger.addHandler(handler)
         written = written or path
     return written

@@ -18,6 +18,7 @@ from migrate.checks.esp_on_raid import EspOnRaid
 from migrate.checks.fips_mode import FipsMode
 from migrate.checks.fips_provider_removal import FipsProviderRemoval
 from migrate.checks.insufficient_disk_space import InsufficientDiskSpace
+from migrate.checks.kernel_modules_missing import KernelModulesMissing
 from migrate.checks.leftover_packages import LeftoverPackages
 from migrate.checks.low_memory import LowMemory
 from migrate.checks.mirror_keys_ignored import MirrorKeysIgnored
@@ -32,6 +33,7 @@ from migrate.checks.readonly_mounts import ReadonlyMounts
 from migrate.checks.release_package_mismatch import ReleasePackageMismatch
 from migrate.checks.rhsm_registered import RhsmRegistered
 from migrate.checks.rhui_client import RhuiClient
+from migrate.checks.root_path_escapes import RootPathEscapes
 from migrate.checks.rpm_bindings_missing import RpmBindingsMissing
 from migrate.checks.rpmdb_backend_unwritable import RpmdbBackendUnwritable
 from migrate.checks.rpmdb_unreadable import RpmdbUnreadable
@@ -52,6 +54,7 @@ from migrate.checks.unsupported_target import UnsupportedTarget
 from migrate.checks.versionlock_entries import VersionlockEntries
 
 ALL = (
+    RootPathEscapes(),
     NotSuperuser(),
     UnsupportedSource(),
     RpmBindingsMissing(),
@@ -101,6 +104,7 @@ ALL = (
     MirrorKeysIgnored(),
     TargetReposMissing(),
     TransactionUnsolvable(),
+    KernelModulesMissing(),
     FipsProviderRemoval(),
     DowngradeRequired(),
     LeftoverPackages(),

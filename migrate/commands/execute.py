@@ -5,11 +5,13 @@ import uuid
 from migrate.checks.base import command_finding
 from migrate.commands.reporting import report_for
 from migrate.config import Options
-from migrate.errors import EXIT_BLOCKED, EXIT_OK, Blocked, FailedAfterPointOfNoReturn, RolledBack
+from migrate.errors import (EXIT_BLOCKED, EXIT_OK, Blocked, FailedAfterPointOfNoReturn, RollbackIncomplete,
+                            RolledBack)
 from migrate.facts.collect import collect
 from migrate.facts.rpmdb import collect_packages
-from migrate.journal import Journal
+from migrate.journal import UNFINISHED, Journal
 from migrate.plan.mirror import probe_key
+from migrate.secrets import load_secrets, save_secrets
 from migrate.source import Source, Target
 from migrate.steps import conversion_steps
 from migrate.steps.engine import run_steps
@@ -30,18 +32,27 @@ def start_journal(ctx):
     source = dict(ctx.source.as_report())
     target = dict(ctx.target.as_report())
     target["trusted_fingerprints"] = [k.fingerprint for k in ctx.trusted_keys]
+    save_secrets(ctx.root, ctx.options)  # before the journal that `resume` looks for
     journal = Journal.start(ctx.root, getattr(ctx, "run_id", None) or uuid.uuid4().hex,
                             ctx.options.as_journal(), source, target, [s.id for s in conversion_steps()])
     journal.data["plan"] = ctx.plan
+    journal.data["excluded"] = ctx.excluded or {}
     journal.data["config_files_before"] = collect_config_leftovers(ctx.root)
     journal.save()
     return journal
 
 
 def unfinished_journal(ctx, command):
-    """(journal, None) for a conversion still in progress, else (None, a blocked report)."""
+    """(journal, None) for a conversion still in progress, else (None, a blocked report).
+    A rollback that did not finish is for `rollback` to finish, not for `resume`."""
     journal = Journal.load(ctx.root)
-    if journal is not None and journal.data["state"] in ("running", "failed"):
+    if journal is not None and journal.data["state"] == "rollback_incomplete" and command != "rollback":
+        finding = command_finding(
+            "ROLLBACK_INCOMPLETE", "A rollback did not finish",
+            "The journal says rollback_incomplete: some changes before the point of no return "
+            "are still in place.", "Run `almalinux-migrate rollback` to finish undoing them.")
+        return None, report_for(ctx, command, "blocked", [finding], EXIT_BLOCKED, journal=journal)
+    if journal is not None and journal.data["state"] in UNFINISHED:
         return journal, None
     finding = command_finding(
         "NO_CONVERSION_IN_PROGRESS", "There is no conversion to %s" % command,
@@ -50,20 +61,25 @@ def unfinished_journal(ctx, command):
     return None, report_for(ctx, command, "blocked", [finding], EXIT_BLOCKED, journal=journal)
 
 
-def restore_context(ctx, journal):
-    """Rebuild what a new process needs from the journal: never from the half-converted host."""
+def restore_context(ctx, journal, need_key=True):
+    """Rebuild what a new process needs from the journal: never from the half-converted host.
+    `need_key` False (rollback): what is saved is enough, the network is never asked."""
     data = journal.data
     options = dict(data["options"])
-    for key in ("allow", "extra_fingerprints"):
+    for key in ("allow", "extra_fingerprints", "exclude"):
         options[key] = tuple(options.get(key) or ())
-    ctx.options = Options(**options)
+    secrets = load_secrets(ctx.root)  # the journal holds them masked
+    options.update(secrets)
+    ctx.options = Options(**dict((k, v) for k, v in options.items() if k in Options._fields))
+    ctx.excluded = data.get("excluded")  # what the run kept out of the sync, as it started
     src, tgt = data["source"], data["target"]
     profile = next((p for p in ctx.profiles.sources if p.id == src["profile"]), None)
     if profile is not None and src["major"] is not None:
         profile = profile.for_major(src["major"])
     ctx.source = Source(profile, src["id"] or "", src["name"] or "", src["version"] or "",
                         src["major"], src["arch"] or "", tuple(src.get("release_packages") or ()))
-    ctx.target = Target(ctx.profiles.target_for(tgt["major"]), tgt["version"], tgt["major"], tgt["mirror"])
+    ctx.target = Target(ctx.profiles.target_for(tgt["major"]), tgt["version"], tgt["major"],
+                        secrets.get("mirror") or tgt["mirror"])
     ctx.plan = data.get("plan")
     trust = Trust(tgt.get("trusted_fingerprints") or ())  # only what the run trusted
     keys = trust.keys_from(saved_key_texts(ctx.key_dir))
@@ -71,6 +87,8 @@ def restore_context(ctx, journal):
         ctx.trusted_keys = admitted(keys, copies=origin_keys(trust, ctx.target.profile))
         if not ctx.trusted_keys and journal.data.get("point_of_no_return_passed"):
             ctx.trusted_keys = keys  # expired since: the downloads were checked before it
+    elif not need_key:
+        ctx.trusted_keys = ()  # rollback: nothing to verify, no network
     else:  # killed before SAVE_TARGET_KEY: fetch it again, trusting only what the run trusted
         key = probe_key(ctx.target.key_url, trust, ctx.options.network)
         if not key.trusted:
@@ -93,13 +111,17 @@ def execute(ctx, journal, command, findings):
     except FailedAfterPointOfNoReturn as exc:
         return report_for(ctx, command, "failed", findings, exc.exit_code, journal=journal,
                           message=exc.message)
+    except RollbackIncomplete as exc:
+        findings = list(findings) + ([exc.finding] if getattr(exc, "finding", None) else [])
+        return report_for(ctx, command, "rollback_incomplete", findings, exc.exit_code, journal=journal,
+                          message=exc.message)
     finally:
         ctx.close()
     # Only the packages: the other facts (boot tools, dependency verify, /proc) are not needed.
     vendors = ctx.source.profile.vendors if ctx.source.profile else []
     kept = ctx.source.profile.kept_packages if ctx.source.profile else []
     leftovers = find_leftovers(collect_packages(ctx.root), ctx.trusted_keyids, vendors, kept,
-                               fallback_kernels=kernel_names(ctx))
+                               fallback_kernels=kernel_names(ctx), excluded=ctx.excluded or {})
     journal.data["config_files"] = created_config_files(journal.data.get("config_files_before"),
                                                         collect_config_leftovers(ctx.root))
     journal.save()

@@ -1,6 +1,15 @@
 """resume: continue an unfinished conversion from its journal, with the journal's options."""
+import logging
+
+from migrate.checks.base import command_finding
 from migrate.commands.execute import execute, restore_context, unfinished_journal
+from migrate.checks.root_path_escapes import escape_finding
+from migrate.commands.reporting import report_for
+from migrate.errors import EXIT_BLOCKED
+from migrate.facts.pm_locks import clear_stale_dnf_locks, collect_lock_holders
 from migrate.journal import Lock
+
+log = logging.getLogger(__name__)
 
 
 def run(ctx):
@@ -8,7 +17,19 @@ def run(ctx):
         journal, refusal = unfinished_journal(ctx, "resume")
         if refusal is not None:
             return refusal
+        holders = collect_lock_holders(ctx.root)
+        if holders:  # never wait on another package manager, never write beside it
+            finding = command_finding(
+                "PACKAGE_MANAGER_RUNNING", "Another package manager holds the rpm or dnf lock",
+                ", ".join(holders), "Let it finish, then run `almalinux-migrate resume` again.")
+            return report_for(ctx, "resume", "blocked", [finding], EXIT_BLOCKED, journal=journal)
+        if journal.data["point_of_no_return_passed"]:  # a killed transaction leaves dnf's
+            for path in clear_stale_dnf_locks(ctx.root):
+                log.info("removed the stale lock file %s", path)
         restore_context(ctx, journal)
+        escape = escape_finding(ctx.facts)
+        if escape is not None:
+            return report_for(ctx, "resume", "blocked", [escape], EXIT_BLOCKED, journal=journal)
         journal.data["state"] = "running"
         journal.save()
         return execute(ctx, journal, "resume", [])

@@ -1,12 +1,14 @@
 """verify: is this host AlmaLinux now, and what is still from other vendors."""
 from migrate.boot.verify import verify_boot
 from migrate.checks.base import command_finding, is_blocking
+from migrate.checks.root_path_escapes import escape_finding
 from migrate.commands.reporting import report_for
 from migrate.errors import EXIT_BLOCKED, EXIT_OK
 from migrate.facts.collect import collect
 from migrate.journal import Journal
 from migrate.source import choose_target, identify_source
 from migrate.verify.leftovers import find_leftovers
+from migrate.verify.panels import run_panel_actions
 from migrate.verify.trusted_keys import collect_verify_keys
 
 
@@ -24,6 +26,9 @@ def untrusted_keys_finding(untrusted):
 
 def run(ctx, boot=False):
     ctx.facts = collect(ctx.root)
+    escape = escape_finding(ctx.facts)
+    if escape is not None:
+        return report_for(ctx, "verify", "blocked", [escape], EXIT_BLOCKED)
     ctx.source = identify_source(ctx.facts, ctx.profiles)
     ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
     target_profile = ctx.target.profile
@@ -33,16 +38,19 @@ def run(ctx, boot=False):
             "os-release ID is %r." % (ctx.facts.os_release.os_id or None),
             "Convert it with `almalinux-migrate convert`, or `resume` an unfinished run.")
         return report_for(ctx, "verify", "failed", [finding], EXIT_BLOCKED)
-    keys = collect_verify_keys(ctx.root, ctx.facts, target_profile, ctx.options, Journal.load(ctx.root))
+    journal = Journal.load(ctx.root)
+    keys = collect_verify_keys(ctx.root, ctx.facts, target_profile, ctx.options, journal)
     ctx.known_keys = keys.keys
     vendors = [v for p in ctx.profiles.sources if not p.is_target for v in p.vendors]
     trusted = keys.keyids
     kept = [n for p in ctx.profiles.sources if not p.is_target for n in p.kept_packages]
     kernels = set(["kernel"]).union(*[set(p.kernel_packages) for p in ctx.profiles.sources])
     leftovers = find_leftovers(ctx.facts.packages, trusted, vendors, kept,
-                               fallback_kernels=kernels | set(target_profile.kernel_packages))
+                               fallback_kernels=kernels | set(target_profile.kernel_packages),
+                               excluded=(journal.data.get("excluded") or {}) if journal is not None else {})
     findings = [untrusted_keys_finding(keys.untrusted)] if keys.untrusted else []
     findings += verify_boot(ctx, trusted) if boot else []
+    findings += run_panel_actions(ctx) if boot else []
     if any(is_blocking(f) for f in findings):
         return report_for(ctx, "verify", "failed", findings, EXIT_BLOCKED, leftovers=leftovers,
                           message="The boot path is not AlmaLinux's yet.")

@@ -7,7 +7,7 @@ from migrate.boot.collect import collect_boot
 from migrate.facts.dependencies import collect_broken_dependencies
 from migrate.facts.dnfconf import collect_dnf_config, collect_module_streams, collect_package_origins
 from migrate.facts.firmware import collect_esp_entries, collect_firmware, detect_bootloaders
-from migrate.facts.kernel import collect_dkms_modules, collect_kernel
+from migrate.facts.kernel import collect_dkms_modules, collect_kernel, collect_module_builds
 from migrate.facts.machine import collect_memory, collect_package_managers, detect_container
 from migrate.facts.model import Facts
 from migrate.facts.mounts import collect_free_space, collect_fstab, collect_mounts
@@ -26,7 +26,7 @@ BINDINGS_MISSING = "the rpm Python bindings are missing"
 
 def _read_rpmdb(root):
     """(packages, release packages, error): an unreadable rpmdb is a finding, not a crash."""
-    if not root.exists(root.rpmdb_path):
+    if not root.has_rpmdb():  # opening it would create an empty rpmdb: preflight changes nothing
         return (), (), ""
     try:
         return collect_packages(root), collect_release_packages(root), ""
@@ -52,7 +52,11 @@ def collect(root, runner=None):
     """Everything the checks read. `runner` runs the few tools that tell the live machine's boot
     path and free space (none under --root)."""
     runner = runner or Runner()
-    packages, release_packages, rpmdb_error = _read_rpmdb(root)
+    escaping = tuple(root.escaping_paths(root.handed_over))
+    if escaping:  # rpm and dnf would open them on this machine: read none of it
+        packages, release_packages, rpmdb_error = (), (), ""
+    else:
+        packages, release_packages, rpmdb_error = _read_rpmdb(root)
     bindings_missing = (sys.executable or "this Python") if rpmdb_error.startswith(BINDINGS_MISSING) else ""
     arch = detect_arch(packages) or (os.uname()[4] if packages else "")
     repos, repo_errors = collect_repos(root)
@@ -79,6 +83,7 @@ def collect(root, runner=None):
         running_kernel=running_kernel,
         loaded_modules=loaded_modules,
         dkms_modules=collect_dkms_modules(root),
+        module_builds=collect_module_builds(root),
         fips_enabled=fips_enabled,
         firmware=collect_firmware(root, runner),
         bootloaders=detect_bootloaders(root),
@@ -98,4 +103,5 @@ def collect(root, runner=None):
         rpmdb_backend=backend,
         rpmdb_backend_file=backend_file,
         rpm_writable_backends=None if root.is_live else collect_writable_backends(runner),
+        escaping_paths=escaping,
     )

@@ -131,6 +131,9 @@ class Facts(NamedTuple):
     running_kernel: Optional[str] = None  # uname -r
     loaded_modules: Optional[Tuple[KernelModule, ...]] = None
     dkms_modules: Tuple[str, ...] = ()  # "nvidia/535.104.05" from /var/lib/dkms
+    # (kernel release, module names) built outside the kernel package: /lib/modules/<kver>/
+    # extra, updates and weak-updates; None off the live machine
+    module_builds: Optional[Tuple[Tuple[str, Tuple[str, ...]], ...]] = None
     fips_enabled: Optional[bool] = None
     firmware: Optional[Firmware] = None
     bootloaders: Tuple[str, ...] = ()  # found in the root: "grub2", "systemd-boot", "zipl", ...
@@ -148,6 +151,8 @@ class Facts(NamedTuple):
     registration: Optional[Registration] = None  # None: subscription-manager not configured
     # None: not computed (no dnf bindings, unreadable rpmdb); () when every requirement is met
     broken_dependencies: Optional[Tuple[BrokenDependency, ...]] = None
+    # (path inside the root, where rpm/dnf would land) for each path they open that leads out
+    escaping_paths: Tuple[Tuple[str, str], ...] = ()
     rpmdb_backend: Optional[str] = None  # "bdb", "sqlite", "ndb": from the files in the rpmdb directory
     rpmdb_backend_file: Optional[str] = None  # the file that says so, inside the root
     # formats this machine's rpm can write; None on the live host (its rpm is the host's own)

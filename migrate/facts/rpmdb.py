@@ -27,6 +27,8 @@ def _text(value):
 
 
 def collect_packages(root):
+    if not root.has_rpmdb():  # opening a missing rpmdb creates it: reading must change nothing
+        return ()
     ts = root.rpm_transaction_set()
     packages = []
     match = ts.dbMatch()
@@ -52,12 +54,16 @@ def collect_packages(root):
 
 def collect_release_packages(root):
     """Names of the installed packages that provide system-release (the release package)."""
+    if not root.has_rpmdb():
+        return ()
     ts = root.rpm_transaction_set()
     return tuple(sorted(set(_text(h["name"]) for h in ts.dbMatch("providename", "system-release"))))
 
 
 def collect_gpg_pubkeys(root):
     """Key IDs (16 hex) imported into the root's rpmdb."""
+    if not root.has_rpmdb():
+        return []
     ts = root.rpm_transaction_set()
     keys = []
     for header in ts.dbMatch("name", "gpg-pubkey"):

@@ -11,7 +11,7 @@ resumed by resolving again from the same cache: what is done drops out."""
 from migrate.errors import MigrateError
 from migrate.rpmlog import route_rpm_log
 from migrate.steps.base import Step
-from migrate.transaction.runner import no_guard, run_transaction
+from migrate.transaction.runner import run_transaction
 
 HISTORY_CMDLINE = "almalinux-migrate convert"  # what `dnf history` shows for the conversion
 
@@ -20,8 +20,6 @@ class DistroSync(Step):
     id = "DISTRO_SYNC"
     title = "Swap release packages and distro-sync to AlmaLinux"
     after_point_of_no_return = True
-    # Hook: a context manager entered around rpm's run alone (signals deferred while rpm writes).
-    rpm_run_guard = staticmethod(no_guard)
 
     def is_done(self, ctx):
         transaction = ctx.transaction_base().transaction
@@ -41,8 +39,9 @@ class DistroSync(Step):
             ctx.progress(DistroSync.id, done, elements, "transaction items", current=current)
 
         try:
+            # SIGHUP ignored around rpm's run alone: its scriptlets inherit it and survive too
             _, warnings = run_transaction(base, ctx.root, element_done, HISTORY_CMDLINE,
-                                          guard=self.rpm_run_guard,
+                                          guard=ctx.interrupts.hangup_ignored,
                                           module_failsafe_from=ctx.module_failsafe_from)
         finally:
             route_rpm_log()

@@ -218,7 +218,7 @@ def run_transaction(base, root, on_element_done, cmdline, guard=no_guard, module
     ts = wrapper.ts
     items = list(base.transaction)
     kill_after = int(os.environ.get(KILL_AFTER_ITEMS) or 0)
-    persistdir = root.join(DNF_PERSIST)
+    persistdir = root.handover(DNF_PERSIST)  # dnf opens it (its lock): resolved as chroot would
     # the history is a scratch copy (migrate/transaction/history.py) unless a resumed run
     # resolved with the root's own
     scratch = base.conf.persistdir if base.conf.persistdir != persistdir else None

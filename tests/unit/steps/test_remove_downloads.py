@@ -1,8 +1,9 @@
 """REMOVE_DOWNLOADS renames each packages directory aside and deletes it in the background."""
+import os
 import threading
 import types
 
-from migrate.steps.remove_downloads import RemoveDownloads
+from migrate.steps.remove_downloads import RemoveDownloads, remove_downloads
 
 
 def test_downloads_are_moved_aside_then_deleted_and_stale_trash_goes_first(tmp_path):
@@ -14,7 +15,8 @@ def test_downloads_are_moved_aside_then_deleted_and_stale_trash_goes_first(tmp_p
     (cache / "appstream-5678" / "packages.removed" / "c.rpm").write_bytes(b"rpm")
     (cache / "appstream-5678" / "repodata").mkdir()
 
-    detail = RemoveDownloads().apply(types.SimpleNamespace(workdir=str(tmp_path)))
+    ctx = types.SimpleNamespace(state_path=lambda *names: os.path.join(str(tmp_path), *names))
+    detail = RemoveDownloads().apply(ctx)
     for thread in threading.enumerate():
         if thread.name == "remove-downloads":
             thread.join()
@@ -22,3 +24,11 @@ def test_downloads_are_moved_aside_then_deleted_and_stale_trash_goes_first(tmp_p
     assert detail == "2 files"
     assert sorted(p.name for p in (cache / "baseos-1234").iterdir()) == []
     assert sorted(p.name for p in (cache / "appstream-5678").iterdir()) == ["repodata"]
+
+
+def test_a_rollback_removes_them_at_once(tmp_path):
+    (tmp_path / "dnf-cache" / "baseos-1234" / "packages").mkdir(parents=True)
+    (tmp_path / "dnf-cache" / "baseos-1234" / "packages" / "a.rpm").write_bytes(b"rpm")
+    ctx = types.SimpleNamespace(state_path=lambda *names: os.path.join(str(tmp_path), *names))
+    assert remove_downloads(ctx) == 1
+    assert list((tmp_path / "dnf-cache" / "baseos-1234").iterdir()) == []
