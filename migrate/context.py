@@ -110,7 +110,7 @@ class Context(object):
         if self.base is None:
             self.resolve(cacheonly=True, persistdir=self.root.handover(DNF_PERSIST))
         elif self.history_scratch is None and self.base.conf.persistdir != self.root.handover(DNF_PERSIST):
-            self.history_scratch = scratch_persistdir(self.workdir)
+            self.history_scratch = scratch_persistdir(self.workdir, self.root.is_live)
             snapshot_history(self.root, self.history_scratch)
             rebind_history(self.base, self.history_scratch)
         return self.base

@@ -69,11 +69,12 @@ def copy_module_failsafe(source_persistdir, persistdir):
 
 
 
-def scratch_persistdir(workdir):
-    """A fresh directory for the scratch history: on tmpfs (/dev/shm) when there, else the
-    tool's state directory (correct, only slower)."""
+def scratch_persistdir(workdir, live=True):
+    """A fresh directory for the scratch history: on the live host on tmpfs (/dev/shm) when
+    there, else (and always under --root, whose files stay inside the root) the tool's state
+    directory (correct, only slower)."""
     parent = "/dev/shm"
-    if not (os.path.isdir(parent) and os.access(parent, os.W_OK)):
+    if not live or not (os.path.isdir(parent) and os.access(parent, os.W_OK)):
         parent = workdir
     return tempfile.mkdtemp(prefix="almalinux-migrate-history.", dir=parent)
 

@@ -88,3 +88,8 @@ def test_scratch_history_is_a_fresh_directory(tmp_path):
     finally:
         os.rmdir(first)
         os.rmdir(second)
+
+
+def test_scratch_history_stays_in_the_state_dir_under_root(tmp_path):
+    scratch = H.scratch_persistdir(str(tmp_path), live=False)
+    assert os.path.dirname(scratch) == str(tmp_path)
