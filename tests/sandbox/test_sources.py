@@ -8,9 +8,9 @@ import pathlib
 
 import pytest
 
-from tests.sandbox.cli import dnf_check, installed_signatures, run_cli
-from tests.sandbox.fixture.hosts import (ALMA_HOSTS, CUSTOM_VAR, HOSTS, ISSUE_EDIT, MODULE, MODULE_PKG,
-                                         build_host)
+from tests.sandbox.cli import SIG_QF, dnf_check, installed_signatures, rpm_query, run_cli
+from tests.sandbox.fixture.hosts import (ALMA_HOSTS, ALMA_KERNEL, CUSTOM_VAR, HOSTS, ISSUE_EDIT, MODULE,
+                                         MODULE_PKG, build_host)
 from tests.sandbox.fixture.roots import copy_root
 from tests.schema import assert_valid_report
 
@@ -70,7 +70,7 @@ def test_source_converts(world, mirror, trust_config, tmp_path, name):
         assert name_ not in signatures, "%s is still installed" % name_
     for new in host.swaps.values():
         assert signatures[new] == alma, new
-    for kind in ("same_rebuilt", "same_resigned", "target_higher", "target_lower"):
+    for kind in ("same_rebuilt", "same_resigned", "target_higher", "target_lower", "lateral"):
         for name_ in host.kinds.get(kind, []):
             assert signatures[name_] == alma, "%s (%s) is signed by %s" % (name_, kind, signatures[name_])
     left = dict((e["name"], e["reason"]) for e in report["leftovers"])
@@ -78,7 +78,15 @@ def test_source_converts(world, mirror, trust_config, tmp_path, name):
     expected.update((n, "third_party") for n in host.kinds["third_party"])
     expected.update((n, "kept") for n in host.kinds.get("kept", []))
     expected.update((n, "no_counterpart") for n in host.kinds.get("needed", []))
+    expected.update((n, "no_counterpart") for n in host.kinds.get("installonly", []))  # older kernels kept
     assert left == expected
+    # AlmaLinux's build of the same upstream release under another vendor mark: lateral, and no
+    # --downgrade was needed for it (Stream hosts, ahead of AlmaLinux, are the ones that pass it)
+    lateral = sorted(e["name"] for e in report["plan"]["lateral"])
+    assert lateral == sorted(host.kinds.get("lateral", []))
+    assert not set(lateral) & set(e["name"] for e in report["plan"]["downgraded"])
+    if not spec.downgrade:
+        assert report["plan"]["downgraded"] == []
 
     # The AlmaLinux counterpart of every enabled source repo is enabled afterwards.
     for _, counterpart in spec.repos:
@@ -152,3 +160,39 @@ def test_almalinux_host_is_already_converted(world, mirror, trust_config, tmp_pa
     report = assert_valid_report(result.document)
     assert result.returncode == 0 and report["status"] == "already_converted", result
     assert report["source"]["major"] == ALMA_HOSTS[name]
+
+
+def _kernels(root):
+    """{NEVRA: signing key id} of every installed kernel and kernel-core."""
+    lines = rpm_query(root, "-q", "--qf", "%{NEVRA} " + SIG_QF.split(" ", 1)[1], "kernel", "kernel-core")
+    return dict((line.split(" ")[0], line.rsplit("Key ID ", 1)[1].strip()) for line in lines)
+
+
+@pytest.mark.parametrize("name", ["rocky-9-kernels", "rocky-9-kernels3"])
+def test_every_source_kernel_is_kept_beside_almalinux_kernel(world, mirror, trust_config, tmp_path, name):
+    """dnf decides install-only by provides (installonlypkg(kernel)): older kernels are never
+    erased as duplicates; the one with AlmaLinux's very NEVRA is reinstalled as AlmaLinux's."""
+    host, root = _host(world, name, tmp_path)
+    before = _kernels(root)
+    assert len(before) == 2 * len(HOSTS[name].kernels)
+    result = run_cli(root, "convert", "--yes", "--mirror", hosts_mirror(mirror), config=trust_config)
+    assert result.returncode == 0, result
+    report = assert_valid_report(result.document)
+    after = _kernels(root)
+    alma_kernel = "5.14.0-%s.x86_64" % ALMA_KERNEL[1]
+    expected = dict((nevra, keyid) for nevra, keyid in before.items() if alma_kernel not in nevra)
+    expected.update(("%s-%s" % (n, alma_kernel), world.keys["alma"].keyid) for n in ("kernel", "kernel-core"))
+    assert after == expected
+    assert not [e for e in report["plan"]["removed"] if e["name"].startswith("kernel")]
+
+
+def test_a_third_party_epel_release_stays_as_it_is(world, mirror, trust_config, tmp_path):
+    """AlmaLinux's extras (enabled by default) carries epel-release too: EPEL's own stays."""
+    host, root = _host(world, "rocky-9-kernels", tmp_path)
+    before = installed_signatures(root)["epel-release"]
+    epel = rpm_query(root, "-q", "epel-release")
+    result = run_cli(root, "convert", "--yes", "--mirror", hosts_mirror(mirror), config=trust_config)
+    assert result.returncode == 0, result
+    assert "extras" in [r["id"] for r in result.document["plan"]["repos"]]
+    assert installed_signatures(root)["epel-release"] == before == world.keys["thirdparty"].keyid
+    assert rpm_query(root, "-q", "epel-release") == epel
