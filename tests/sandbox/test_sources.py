@@ -196,3 +196,46 @@ def test_a_third_party_epel_release_stays_as_it_is(world, mirror, trust_config, 
     assert "extras" in [r["id"] for r in result.document["plan"]["repos"]]
     assert installed_signatures(root)["epel-release"] == before == world.keys["thirdparty"].keyid
     assert rpm_query(root, "-q", "epel-release") == epel
+
+
+def _mirror_without_extras(world, major, tmp_path):
+    """A copy of AlmaLinux `major`'s sandbox mirror without its extras repo."""
+    import shutil
+
+    from tests.sandbox.fixture.hosts import ALMA
+
+    source = pathlib.Path(world.srv) / "hosts" / "almalinux"
+    tree = tmp_path / "srv" / "almalinux"
+    shutil.copytree(str(source / ALMA[major]), str(tree / ALMA[major]), symlinks=True)
+    shutil.rmtree(str(tree / ALMA[major] / "extras"))
+    (tree / str(major)).symlink_to(ALMA[major])
+    shutil.copyfile(str(source / ("RPM-GPG-KEY-AlmaLinux-%d" % major)), str(tree / ("RPM-GPG-KEY-AlmaLinux-%d" % major)))
+    return tmp_path / "srv"
+
+
+def test_a_swap_whose_package_is_not_on_the_mirror_is_a_finding(world, trust_config, tmp_path):
+    """Oracle's EPEL release package becomes AlmaLinux's epel-release (extras); a mirror without
+    extras blocks with SWAP_TARGET_MISSING rather than removing it for nothing, and with
+    --allow the old package stays."""
+    from tests.sandbox.cli import diff_snapshots, snapshot
+    from tests.sandbox.fixture import serve
+
+    host, root = _host(world, "oracle-8", tmp_path)
+    (tmp_path / "srv").mkdir()
+    server = serve(str(_mirror_without_extras(world, 8, tmp_path)))
+    try:
+        before = snapshot(root)
+        args = ["convert", "--yes", "--mirror", server.url + "/almalinux"]
+        blocked = run_cli(root, *args, config=trust_config)
+        assert blocked.returncode == 3, blocked
+        findings = dict((f["id"], f) for f in assert_valid_report(blocked.document)["findings"])
+        assert findings["SWAP_TARGET_MISSING"]["data"] == {"packages": ["epel-release"]}
+        assert {"kind": "unavailable", "from": ["oracle-epel-release-el8"], "to": ["epel-release"]} in \
+            blocked.document["plan"]["swapped"]
+        assert diff_snapshots(before, snapshot(root)) == []
+        allowed = run_cli(root, *(args + ["--allow", "SWAP_TARGET_MISSING"]), config=trust_config)
+    finally:
+        server.stop()
+    assert allowed.returncode == 0, allowed
+    signatures = installed_signatures(root)
+    assert signatures["oracle-epel-release-el8"] == host.keyid and "epel-release" not in signatures

@@ -50,3 +50,19 @@ def test_leftovers_are_announced():
     plan = empty_plan()
     plan["left_alone"] = [{"name": "rocky-only-tool", "nevra": "x", "vendor": "Rocky", "reason": "no_counterpart"}]
     assert _run(plan=plan)["LEFTOVER_PACKAGES"]["data"] == {"count": 1}
+
+
+def test_lateral_moves_need_no_downgrade_option():
+    plan = empty_plan()
+    plan["lateral"] = [{"name": "ima-evm-utils", "from": "1.5-3.el9.rocky.0.1", "to": "1.5-3.el9"}]
+    assert "DOWNGRADE_REQUIRED" not in _run(plan=plan)
+
+
+def test_a_swap_with_nothing_to_swap_in_blocks_until_allowed():
+    plan = empty_plan()
+    plan["swapped"] = [{"kind": "unavailable", "from": ["oracle-epel-release-el8"], "to": ["epel-release"]}]
+    finding = _run(plan=plan)["SWAP_TARGET_MISSING"]
+    assert finding["severity"] == BLOCKER and finding["overridable"]
+    assert finding["data"] == {"packages": ["epel-release"]}
+    plan["swapped"][0]["kind"] = "branding"
+    assert "SWAP_TARGET_MISSING" not in _run(plan=plan)
