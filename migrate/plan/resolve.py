@@ -174,9 +174,9 @@ def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False
     base.distro_sync()
     mark_kernel(base, installed, available, source, target, arch)
     keyids = dict((p.dbid, p.keyid) for p in facts.packages)
-    remove_duplicates(base, installed, keyids, trusted_keyids)
+    erased = remove_duplicates(base, installed, keyids, trusted_keyids)
     for package in installed:
-        if keyids.get(package.rpmdbid) in trusted_keyids:
+        if keyids.get(package.rpmdbid) in trusted_keyids or package.rpmdbid in erased:
             continue
         newest = available.filter(name=package.name, arch=package.arch).latest().run()
         if newest and newest[0].evr == package.evr:
@@ -215,13 +215,20 @@ def remove_duplicates(base, installed, keyids, trusted_keyids):
     """Two copies of one package (same name and arch) are what a transaction killed half-way
     leaves: keep the trusted-signed, newest copy and erase the others, so resuming ends exactly
     where an uninterrupted run does. Install-only packages (kernels, decided by provides as dnf
-    does) are meant to repeat: only two records of one NEVRA count there."""
+    does) are meant to repeat: only two records of one NEVRA count there. Returns the rpmdb
+    record numbers of the install-only copies erased: those must not be reinstalled as well
+    (dnf would install that NEVRA a second time), while for an ordinary package the reinstall
+    is what lets the erase and the distro-sync agree."""
     installonly = installonly_ids(base, installed)
+    erased = set()
     for copies in duplicate_groups(installed.duplicated(), lambda p: p.rpmdbid in installonly):
         copies.sort(key=lambda p: (keyids.get(p.rpmdbid) in trusted_keyids, p), reverse=True)
         for extra in copies[1:]:
             log.info("erasing duplicate %s (rpmdb record %d)", extra, extra.rpmdbid)
             base.package_remove(extra)
+            if extra.rpmdbid in installonly:
+                erased.add(extra.rpmdbid)
+    return erased
 
 
 def mark_kernel(base, installed, available, source, target, arch):
