@@ -239,3 +239,22 @@ def test_a_swap_whose_package_is_not_on_the_mirror_is_a_finding(world, trust_con
     assert allowed.returncode == 0, allowed
     signatures = installed_signatures(root)
     assert signatures["oracle-epel-release-el8"] == host.keyid and "epel-release" not in signatures
+
+
+def test_kernels_kept_are_those_a_bare_dnf_distro_sync_keeps(world, mirror, trust_config, tmp_path):
+    """The reference is dnf itself: `dnf distro-sync` on a copy of the host, against the same
+    mirror, keeps the same kernel NEVRAs the conversion keeps."""
+    from tests.sandbox.fixture.hosts import ALMA, _env
+    from tests.sandbox.fixture.roots import dnf_argv, write_build_config
+    from tests.sandbox.fixture.run import run
+
+    host, root = _host(world, "rocky-9-kernels", tmp_path / "converted")
+    _, bare = _host(world, "rocky-9-kernels", tmp_path / "bare")
+    result = run_cli(root, "convert", "--yes", "--mirror", hosts_mirror(mirror), config=trust_config)
+    assert result.returncode == 0, result
+    config, empty = write_build_config(str(tmp_path / "dnf"))
+    tree = os.path.join(world.srv, "hosts", "almalinux", ALMA[9])
+    repos = ["--repofrompath=%s,file://%s/%s/x86_64/os" % (r.lower(), tree, r) for r in ("BaseOS", "AppStream")]
+    run(dnf_argv(str(bare), "-y", "--config=" + config, "--releasever=9", "--nogpgcheck",
+                 "--setopt=reposdir=" + empty) + repos + ["distro-sync"], _env(world))
+    assert sorted(_kernels(root)) == sorted(_kernels(bare))
