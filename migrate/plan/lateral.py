@@ -16,10 +16,15 @@ def split_evr(evr):
 
 
 def strip_suffixes(release, patterns):
-    """The release with every vendor mark matched by `patterns` set aside."""
+    """The release with every vendor mark matched by `patterns` set aside; a group named
+    `keep` stays (the dist tag a pattern must see before a mark: Rocky's `el9_5.2.0.1`)."""
     for pattern in patterns:
-        release = re.sub(pattern, "", release)
+        release = re.sub(pattern, _kept, release)
     return release
+
+
+def _kept(match):
+    return match.group("keep") if "keep" in match.re.groupindex else ""
 
 
 def is_lateral(before, after, patterns):

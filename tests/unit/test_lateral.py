@@ -26,6 +26,17 @@ def test_rocky_rebuilds_of_the_same_release_are_lateral():
     assert is_lateral("2.9.5-15.el8.rocky.6.3", "2.9.5-15.el8", ROCKY_ORACLE)
 
 
+def test_rocky_re_tags_after_the_dist_tag_are_lateral():
+    assert is_lateral("11-13.el9.0.1", "11-13.el9", ROCKY_ORACLE)
+    assert is_lateral("252-46.el9_5.2.0.1", "252-46.el9_5.2.alma.1", ROCKY_ORACLE)
+    assert is_lateral("5.14.0-362.24.1.el9_3.0.1", "5.14.0-362.24.1.el9_3", ROCKY_ORACLE)
+    assert strip_suffixes("1.0.1", ROCKY_ORACLE) == "1.0.1"  # no dist tag: upstream's own numbering
+
+
+def test_miracle_linux_rebuilds_are_lateral():
+    assert is_lateral("2.02-99.el8.ML.1", "2.02-99.el8", _patterns("miraclelinux"))
+
+
 def test_oracle_rebuilds_of_the_same_release_are_lateral():
     assert is_lateral("2.28-236.0.1.el8", "2.28-236.el8.alma.1", ROCKY_ORACLE)
     assert is_lateral("1:239-78.0.4.el8_10", "1:239-78.el8_10", ROCKY_ORACLE)
