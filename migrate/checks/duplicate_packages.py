@@ -2,8 +2,9 @@
 transaction; dnf refuses to plan around them or removes the wrong one
 (convert2rhel DUPLICATE_PACKAGES; almalinux-deploy #14). Install-only packages such as
 kernels (decided by provides, as dnf decides: migrate/plan/installonly.py) are meant to come
-in several versions: there only two records of one NEVRA count. Not overridable: dnf's transaction for such
-an rpmdb has items with no package attached, and the what-if cannot describe it."""
+in several versions: there only two records of one NEVRA count. Not overridable: dnf's
+transaction for such an rpmdb has items with no package attached, and the what-if cannot
+describe it."""
 from migrate.checks.base import BLOCKER, Check, Problem, summarize
 from migrate.plan.installonly import duplicate_groups
 
