@@ -209,7 +209,8 @@ def _mirror_without_extras(world, major, tmp_path):
     shutil.copytree(str(source / ALMA[major]), str(tree / ALMA[major]), symlinks=True)
     shutil.rmtree(str(tree / ALMA[major] / "extras"))
     (tree / str(major)).symlink_to(ALMA[major])
-    shutil.copyfile(str(source / ("RPM-GPG-KEY-AlmaLinux-%d" % major)), str(tree / ("RPM-GPG-KEY-AlmaLinux-%d" % major)))
+    key = "RPM-GPG-KEY-AlmaLinux-%d" % major
+    shutil.copyfile(str(source / key), str(tree / key))
     return tmp_path / "srv"
 
 
