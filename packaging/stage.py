@@ -4,7 +4,7 @@ one-file build (pyz/) and the RPM (rpm/).
 The staged tree is what both ship:
 
     migrate/                  the package, with profiles/ and schemas/ as migrate/_profiles
-                              and migrate/_schemas (as pyproject.toml installs them)
+                              and migrate/_schemas (as setup.py installs them)
     typer/ click/ rich/ ...   requirements/runtime.txt, every pin whose marker is not 3.6-only
     _vendor36/dataclasses.py  the pins marked python_version < "3.7": added to sys.path on 3.6
                               only (on 3.7+ the backport breaks the standard library's typing)

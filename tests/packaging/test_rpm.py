@@ -7,6 +7,7 @@ import tempfile
 
 import pytest
 
+from migrate import __version__
 from tests.packaging.conftest import load_stage
 from tests.sandbox.cli import run_cli
 from tests.schema import assert_valid_report
@@ -74,7 +75,7 @@ def test_requires_the_host_interpreter_and_bindings_and_hides_the_vendored_tree(
     pinned = sorted("bundled(python3dist(%s)) = %s" % (req.split("==")[0].lower().replace("_", "-"),
                                                       req.split("==")[1]) for req, _ in load_stage().pins())
     assert bundled == pinned
-    assert [p for p in provides if not p.startswith("bundled(")] == ["almalinux-migrate = 0.1.0-1"]
+    assert [p for p in provides if not p.startswith("bundled(")] == ["almalinux-migrate = %s-1" % __version__]
     files = query(rpm_package, "--list")
     assert "/usr/bin/almalinux-migrate" in files
     assert "/usr/share/almalinux-migrate/__main__.py" in files
