@@ -18,5 +18,5 @@ def duplicate_groups(packages, is_installonly):
     for package in packages:
         evr = package.evr if is_installonly(package) else None
         groups.setdefault((package.name, evr, package.arch), []).append(package)
-    return [copies for _, copies in sorted(groups.items(), key=lambda item: item[0][0] + item[0][2])
-            if len(copies) > 1]
+    ordered = sorted(groups.items(), key=lambda item: (item[0][0], item[0][2], item[0][1] or ""))
+    return [copies for _, copies in ordered if len(copies) > 1]
