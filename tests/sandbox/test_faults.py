@@ -101,6 +101,16 @@ def kernel_reference(world, mirror, tmp_path_factory):
     return state
 
 
+@pytest.mark.parametrize("step", BOUNDARIES)
+def test_killed_before_each_step_on_a_host_with_kernels_resumes_with_them(step, world, mirror, trust_config,
+                                                                         kernel_reference, tmp_path):
+    root = copy_root(build_host(world, KERNEL_HOST).root, str(tmp_path / "root"))
+    killed = run_cli(root, *_kernel_args(mirror), config=trust_config, env={KILL_BEFORE: step})
+    assert killed.returncode == -signal.SIGKILL, killed
+    _resume(root, offline=step in PAST_POINT_OF_NO_RETURN)
+    assert end_state(root) == kernel_reference
+
+
 @pytest.mark.parametrize("items", KERNEL_KILL_POINTS)
 def test_killed_inside_the_transaction_on_a_host_with_kernels_keeps_them(items, world, mirror, trust_config,
                                                                         kernel_reference, tmp_path):
