@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sys
+import uuid
 from enum import Enum
 from typing import List, Optional
 
@@ -19,18 +20,21 @@ import typer
 from migrate import __version__
 from migrate.config import load_config, merge_options
 from migrate.errors import EXIT_BUG, MigrateError, UsageError
+from migrate.helptext import epilog
 from migrate.hooks import run_hooks
-from migrate.logsetup import setup_logging
+from migrate.logsetup import run_file_name, setup_logging
+from migrate.network import with_network
 from migrate.profiles import load_profiles
 from migrate.report.document import write_report
 from migrate.report.events import Events
 from migrate.report.text import Ui, make_console, render_report
 from migrate.root import Root, preload_bindings
+from migrate.rpmlog import route_rpm_log
 from migrate.runner import Runner
 
 log = logging.getLogger("migrate")
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, epilog=epilog(),
                   help="Convert an EL host in place to AlmaLinux of the same major version.")
 
 
@@ -64,37 +68,50 @@ def _version(value):
 def main_options(
     ctx: typer.Context,
     root: str = typer.Option("/", "--root", metavar="DIR", help="Convert the system installed under DIR."),
-    config: Optional[str] = typer.Option(None, "--config", metavar="FILE",
+    config: Optional[str] = typer.Option(None, "--config", metavar="FILE", show_default=False,
                                          help="TOML config (default: /etc/almalinux-migrate.toml in the root)."),
     output: OutputFormat = typer.Option(OutputFormat.text, "--output", help="text, or json: one document on stdout."),
-    verbose: int = typer.Option(0, "-v", "--verbose", count=True, help="More detail on stderr (-vv: debug)."),
+    verbose: int = typer.Option(0, "-v", "--verbose", count=True, metavar="", show_default=False,
+                                help="More detail on stderr; repeat for debug (-vv)."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ):
     ctx.obj = Globals(root, config, output.value, verbose)
 
 
-def _make_context(g, events_path, **option_values):
-    from migrate.context import Context
+def _make_context(g, events_path, command=None, **option_values):
+    """command: a report command, which gets its own log (kept) and the latest log's header."""
+    from migrate.context import Context, host_name
 
     if not os.path.isdir(g.root):
         raise UsageError("--root %s is not a directory" % g.root)
     if events_path == "-" and g.output == "json":
         raise UsageError("--events - and --output json both want stdout; give --events a file")
     root = Root(g.root)
-    setup_logging(root, g.verbose)
-    log.debug("almalinux-migrate %s, python %s, argv %s", __version__, sys.version.split()[0], sys.argv)
+    run_id = uuid.uuid4().hex
+    run_name = run_file_name(command, run_id) if command else None
+    setup_logging(root, g.verbose, run_name)
+    route_rpm_log()
+    log.info("almalinux-migrate %s %s (run %s) on %s, root %s, python %s", __version__, command or "",
+             run_id, host_name(root) or "?", root.path, sys.version.split()[0])
+    log.info("command line: %s", " ".join(sys.argv))
     options = merge_options(load_config(root, g.config), **option_values)
-    return Context(root, Runner(), load_profiles(), options, Events(events_path),
-                   Ui(quiet=False))
+    if "mirror" in option_values:  # preflight, convert: resolve proxy and CA now
+        options = with_network(options, root, os.environ)
+    context = Context(root, Runner(), load_profiles(), options, Events(events_path), Ui(quiet=False))
+    context.run_id, context.run_name = run_id, run_name
+    return context
 
 
 def _finish(g, ctx, command, result, write=True):
     """Render the report (or a plain document), write it to the root and exit with its code."""
     report, exit_code = result
+    ctx.ui.close()
+    log.info("finished %s: status %s, exit code %d%s", command, report.get("status"), exit_code,
+             (": " + report["message"]) if report.get("message") else "")
     if write:
         try:
-            write_report(ctx.root, report)
+            write_report(ctx.root, report, getattr(ctx, "run_name", None))
         except (IOError, OSError) as exc:
             log.warning("cannot write the report: %s", exc)
     if command in ("convert", "resume") and report.get("steps"):  # a conversion ran
@@ -116,6 +133,7 @@ def _guarded(g, command, body):
         raise
     except MigrateError as exc:
         log.debug("%s failed", command, exc_info=True)
+        log.info("finished %s: exit code %d: %s", command, exc.exit_code, exc.message)
         make_console(sys.stderr).print("almalinux-migrate: %s" % exc.message, style="bold red",
                                        markup=False)
         raise typer.Exit(exc.exit_code)
@@ -135,20 +153,27 @@ def _run_report_command(typer_ctx, command, events, fn, **option_values):
     g = typer_ctx.obj
 
     def body():
-        ctx = _make_context(g, events, **option_values)
-        ctx.events.emit("run_started", command=command, root=ctx.root.path)
+        ctx = _make_context(g, events, command=command, **option_values)
+        ctx.events.emit("run_started", command=command, root=ctx.root.path, run_id=ctx.run_id,
+                        hostname=ctx.hostname, version=__version__)
         _finish(g, ctx, command, fn(ctx))
 
     _guarded(g, command, body)
 
 
-TARGET = typer.Option(None, "--target", metavar="VERSION", help="AlmaLinux major or major.minor.")
-MIRROR = typer.Option(None, "--mirror", metavar="URL", help="Base URL laid out like repo.almalinux.org/almalinux.")
-PROXY = typer.Option(None, "--proxy", metavar="URL", help="HTTP(S) proxy for every download.")
+TARGET = typer.Option(None, "--target", metavar="VERSION", show_default=False, help="AlmaLinux major or major.minor.")
+MIRROR = typer.Option(None, "--mirror", metavar="URL", show_default=False,
+                      help="Base URL laid out like repo.almalinux.org/almalinux: http(s)://, file:// or a path.")
+PROXY = typer.Option(None, "--proxy", metavar="URL", show_default=False,
+                     help="HTTP(S) proxy for every download (default: config, then https_proxy/http_proxy, "
+                     "then dnf.conf's proxy on the live host).")
+CA_CERT = typer.Option(None, "--ca-cert", metavar="FILE", show_default=False,
+                       help="CA bundle for a mirror with a private CA (default: config [mirror] ca_cert, "
+                       "then dnf.conf's sslcacert on the live host).")
 DOWNGRADE = typer.Option(False, "--downgrade", help="Allow packages to go to lower versions.")
 ALLOW = typer.Option([], "--allow", metavar="CHECK_ID", help="Accept an overridable blocker (repeatable).")
-THIRD = typer.Option(None, "--third-party", help="keep (default) or disable third-party repos during the sync.")
-EVENTS = typer.Option(None, "--events", metavar="FILE", help="Append JSON lines of progress to FILE (- = stdout).")
+THIRD = typer.Option(None, "--third-party", show_default=False, help="keep (default) or disable third-party repos during the sync.")
+EVENTS = typer.Option(None, "--events", metavar="FILE", show_default=False, help="Append JSON lines of progress to FILE (- = stdout).")
 YES = typer.Option(False, "--yes", "-y", help="Never ask.")
 KEEP_RHSM = typer.Option(False, "--keep-rhsm",
                          help="RHEL under Satellite/Foreman: stay registered, keep subscription-manager and redhat.repo.")
@@ -160,10 +185,10 @@ RESUME_ON_BOOT = typer.Option(False, "--resume-on-boot",
 def preflight(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional[str] = MIRROR,
               proxy: Optional[str] = PROXY, downgrade: bool = DOWNGRADE, allow: List[str] = ALLOW,
               third_party: Optional[ThirdParty] = THIRD, events: Optional[str] = EVENTS,
-              keep_rhsm: bool = KEEP_RHSM):
+              keep_rhsm: bool = KEEP_RHSM, ca_cert: Optional[str] = CA_CERT):
     """Inspect the host and print findings and the plan; changes nothing."""
     _run_report_command(ctx, "preflight", events, _command("preflight").run, target=target, mirror=mirror,
-                        proxy=proxy, downgrade=downgrade, allow=allow,
+                        proxy=proxy, ca_cert=ca_cert, downgrade=downgrade, allow=allow,
                         third_party=third_party.value if third_party else None, keep_rhsm=keep_rhsm)
 
 
@@ -171,7 +196,8 @@ def preflight(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Option
 def convert(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional[str] = MIRROR,
             proxy: Optional[str] = PROXY, downgrade: bool = DOWNGRADE, allow: List[str] = ALLOW,
             third_party: Optional[ThirdParty] = THIRD, events: Optional[str] = EVENTS,
-            yes: bool = YES, resume_on_boot: bool = RESUME_ON_BOOT, keep_rhsm: bool = KEEP_RHSM):
+            yes: bool = YES, resume_on_boot: bool = RESUME_ON_BOOT, keep_rhsm: bool = KEEP_RHSM,
+            ca_cert: Optional[str] = CA_CERT):
     """Preflight, then convert; --yes makes it non-interactive."""
     if not yes and not sys.stdin.isatty():
         _guarded(ctx.obj, "convert", _raise(UsageError("convert needs --yes when it cannot ask at a terminal")))
@@ -183,7 +209,7 @@ def convert(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional
         return typer.confirm("Convert this host to AlmaLinux now?", default=False, err=True)
 
     _run_report_command(ctx, "convert", events, lambda c: convert_cmd.run(c, confirm), target=target,
-                        mirror=mirror, proxy=proxy, downgrade=downgrade, allow=allow,
+                        mirror=mirror, proxy=proxy, ca_cert=ca_cert, downgrade=downgrade, allow=allow,
                         third_party=third_party.value if third_party else None, assume_yes=yes,
                         resume_on_boot=resume_on_boot, keep_rhsm=keep_rhsm)
 
@@ -247,7 +273,7 @@ def _render_status(document):
 
 @app.command()
 def bundle(ctx: typer.Context, file: Optional[str] = typer.Option(
-        None, "--file", metavar="PATH", help="Where to write the archive (default: in the state dir).")):
+        None, "--file", metavar="PATH", show_default=False, help="Where to write the archive (default: in the state dir).")):
     """Collect log, report, journal and key facts into one archive for a support ticket."""
     g = ctx.obj
 

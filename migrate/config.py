@@ -1,16 +1,18 @@
 """Run options: the command line merged over the --config file (or the root's own
 /etc/almalinux-migrate.toml). Wrong keys or values are usage errors that name the key."""
 import os
+import re
 from typing import NamedTuple, Optional, Tuple
 
 from migrate._compat import toml
-from migrate.errors import ConfigError
+from migrate.errors import ConfigError, UsageError
+from migrate.network import normalize_mirror
 from migrate.profiles import normalize_fingerprint
 from migrate.root import CONFIG_FILE
 
 THIRD_PARTY_POLICIES = ("keep", "disable")
 KNOWN_KEYS = {
-    "mirror": ("url", "proxy"),
+    "mirror": ("url", "proxy", "ca_cert"),
     "trust": ("extra_fingerprints",),
     "checks": ("allow",),
     "repos": ("third_party", "keep_rhsm"),
@@ -28,6 +30,14 @@ class Options(NamedTuple):
     assume_yes: bool = False
     resume_on_boot: bool = False
     keep_rhsm: bool = False  # RHEL managed by Satellite/Foreman: stay registered, keep RHSM
+    ca_cert: Optional[str] = None  # CA bundle for a mirror with a private CA (migrate.network)
+    no_proxy: Tuple[str, ...] = ()  # hosts that bypass an environment proxy
+
+    @property
+    def network(self):
+        from migrate.network import network_of
+
+        return network_of(self)
 
     def as_journal(self):
         return dict(self._asdict())
@@ -40,6 +50,7 @@ class FileConfig(NamedTuple):
     allow: Tuple[str, ...] = ()
     third_party: Optional[str] = None
     keep_rhsm: bool = False
+    ca_cert: Optional[str] = None
 
 
 def parse_config(text, path):
@@ -76,6 +87,7 @@ def parse_config(text, path):
         keep_rhsm=bool(get("repos", "keep_rhsm", bool)),
         mirror=get("mirror", "url", str),
         proxy=get("mirror", "proxy", str),
+        ca_cert=get("mirror", "ca_cert", str),
         extra_fingerprints=tuple(fingerprints),
         allow=tuple(a.upper() for a in allow),
         third_party=third_party,
@@ -97,11 +109,13 @@ def load_config(root, path=None):
 
 
 def merge_options(file_config, target=None, mirror=None, proxy=None, downgrade=False, allow=(),
-                  third_party=None, assume_yes=False, resume_on_boot=False, keep_rhsm=False):
+                  third_party=None, assume_yes=False, resume_on_boot=False, keep_rhsm=False,
+                  ca_cert=None):
     """The command line wins over the file; lists add up."""
     return Options(
-        target=target,
-        mirror=(mirror or file_config.mirror or None),
+        target=validate_target(target),
+        mirror=normalize_mirror(mirror or file_config.mirror or None),
+        ca_cert=(ca_cert or file_config.ca_cert or None),
         proxy=(proxy or file_config.proxy or None),
         downgrade=bool(downgrade),
         allow=tuple(sorted(set(a.upper() for a in allow) | set(file_config.allow))),
@@ -111,3 +125,15 @@ def merge_options(file_config, target=None, mirror=None, proxy=None, downgrade=F
         resume_on_boot=bool(resume_on_boot),
         keep_rhsm=bool(keep_rhsm or file_config.keep_rhsm),
     )
+
+
+TARGET_VERSION = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+
+
+def validate_target(value):
+    """--target is a major (9) or major.minor (9.4); anything else is a usage error (exit 2)."""
+    if value is None:
+        return None
+    if not TARGET_VERSION.match(value.strip()):
+        raise UsageError("--target %s: give an AlmaLinux major or major.minor version, e.g. 9 or 9.4" % value)
+    return value.strip()

@@ -1,5 +1,7 @@
 """Context: what a command passes down explicitly instead of globals."""
 import os
+import socket
+import uuid
 
 from migrate.plan.resolve import open_base, plan_conversion, target_repo_ids
 from migrate.root import STATE_DIR
@@ -21,6 +23,10 @@ class Context(object):
         self.plan = None
         self.packages = None  # dnf packages of the resolved transaction (this process only)
         self.base = None
+        self.run_id = uuid.uuid4().hex  # this invocation: events, log, report
+        self.hostname = host_name(root)
+        self.step_position = None  # (index, total) of the running step, for overall percent
+        self._progress_done = {}  # step id -> highest `done` told: counters never go back
 
     @property
     def workdir(self):
@@ -38,10 +44,19 @@ class Context(object):
     def trusted_keyids(self):
         return set(k for key in self.trusted_keys for k in key.keyids)
 
-    def progress(self, step_id, done, total, unit):
-        """Tell the events file and the person at the terminal how far a step is."""
-        self.events.emit("progress", step=step_id, done=done, total=total, unit=unit)
-        self.ui.progress(step_id, done, total, unit)
+    def progress(self, step_id, done, total, unit, current=None):
+        """Tell the events file and the person at the terminal how far a step is. `done` never
+        goes down within a step (panels draw bars from it); `current` names the item at hand."""
+        done = max(done, self._progress_done.get(step_id, 0))
+        if total:
+            done = min(done, total)
+        self._progress_done[step_id] = done
+        percent = None
+        if self.step_position and total:
+            index, steps = self.step_position
+            percent = round(100.0 * ((index - 1) + float(done) / total) / steps, 1)
+        self.events.emit("progress", step=step_id, done=done, total=total, unit=unit, percent=percent)
+        self.ui.progress(step_id, done, total, unit, current)
 
     def resolve(self, cacheonly=False, persistdir=None):
         """Resolve the conversion in a fresh dnf.Base; keeps base, plan and packages here."""
@@ -54,7 +69,7 @@ class Context(object):
         else:
             repo_ids = target_repo_ids(self.facts, self.source, self.target)
         self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
-                                                   self.trusted_keyids, repo_ids, self.options.proxy,
+                                                   self.trusted_keyids, repo_ids, self.options.network,
                                                    self.options.keep_rhsm)
         return self.plan
 
@@ -62,3 +77,16 @@ class Context(object):
         if self.base is not None:
             self.base.close()
             self.base = None
+
+
+def host_name(root):
+    """The converted host's name: the machine's on the live host, the image's /etc/hostname
+    under --root (None when it has none)."""
+    if root.is_live:
+        return socket.gethostname()
+    try:
+        text = root.read_text("/etc/hostname", default="")
+    except (IOError, OSError):
+        return None
+    name = text.strip().splitlines()[0].strip() if text.strip() else ""
+    return name or None

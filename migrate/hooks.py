@@ -26,7 +26,8 @@ def hook_paths(root, phase):
 
 
 def run_hooks(root, runner, phase, status=None, exit_code=None):
-    """Run every hook of the phase; returns [(path, returncode)] of those that failed."""
+    """Run every hook of the phase; returns [(path, returncode, last stderr lines)] of those
+    that failed, so the finding can say why without sending the operator to the log."""
     env = dict(os.environ, ALMALINUX_MIGRATE_PHASE=phase, ALMALINUX_MIGRATE_REPORT=REPORT_FILE,
                ALMALINUX_MIGRATE_ROOT=root.path)
     if status is not None:
@@ -40,5 +41,12 @@ def run_hooks(root, runner, phase, status=None, exit_code=None):
         result = runner.run(argv, check=False, env=env)
         if result.returncode != 0:
             log.warning("%s hook %s exited %d", phase, path, result.returncode)
-            failed.append((path, result.returncode))
+            failed.append((path, result.returncode, stderr_summary(result.stderr or result.stdout)))
     return failed
+
+
+def stderr_summary(text, lines=3, width=300):
+    """The last few non-empty lines of a hook's output, trimmed: enough to say why it failed."""
+    kept = [line.strip() for line in (text or "").splitlines() if line.strip()][-lines:]
+    summary = " / ".join(kept)
+    return summary if len(summary) <= width else "..." + summary[-width:]

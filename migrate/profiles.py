@@ -44,6 +44,9 @@ SOURCE_SCHEMA = {
     # the vendor's mark in a rebuild's release (regular expressions): set aside, a build of the
     # same upstream release is a lateral move, not a downgrade (".rocky.0.1", Oracle's ".0.1")
     "release_suffixes": ("regexes", False),
+    # package -> {reason, fips_provider}: installed packages that conflict with the target's
+    # (a file both own, a plugin of a replaced library), removed in the transaction
+    "conflicts": ("conflicts", False),
 }
 
 TARGET_SCHEMA = {
@@ -71,6 +74,13 @@ TARGET_SCHEMA = {
     # packages the target's default repos also carry that hosts have from elsewhere
     # (EPEL's own epel-release): installed from another vendor, they stay as they are
     "keep_foreign": ("strs", False),
+    "conflicts": ("conflicts", False),  # as in SOURCE_SCHEMA, for every source of this major
+    "interpreter": (str, False),  # the Python that owns the rpm/dnf bindings on this major
+}
+
+CONFLICT_SCHEMA = {
+    "reason": (str, True),  # why it goes, shown in the plan; cite the public source
+    "fips_provider": (bool, False),  # a FIPS crypto provider: a FIPS-mode host is blocked instead
 }
 
 BOOT_SCHEMA = {
@@ -136,7 +146,7 @@ def _empty(kind):
         return False
     if kind in ("strs", "ints", "repos", "regexes"):
         return []
-    if kind in ("map", "arches"):
+    if kind in ("map", "arches", "conflicts"):
         return {}
     return None
 
@@ -170,6 +180,11 @@ def _check_value(path, key, kind, value):
             raise ProfileError("%s must be a table of per-architecture tables" % where)
         for arch, table in value.items():
             _validate_table(path, table, BOOT_SCHEMA, "%s.%s." % (key, arch))
+    elif kind == "conflicts":
+        if not isinstance(value, dict):
+            raise ProfileError("%s must be a table of per-package tables" % where)
+        for name, table in value.items():
+            _validate_table(path, table, CONFLICT_SCHEMA, "%s.%s." % (key, name))
     elif kind == "repos":
         if not isinstance(value, list) or not value:
             raise ProfileError("%s must be a non-empty array of tables" % where)

@@ -14,6 +14,7 @@ import tempfile
 STATE_DIR = "/var/lib/almalinux-migrate"
 LOG_FILE = "/var/log/almalinux-migrate.log"
 REPORT_FILE = "/var/log/almalinux-migrate-report.json"
+RUNS_DIR = "/var/log/almalinux-migrate"  # every run's log and report, kept (migrate.logsetup)
 CONFIG_FILE = "/etc/almalinux-migrate.toml"
 
 # EL10 moved the rpmdb; EL8/9 keep it under /var/lib/rpm.
@@ -140,7 +141,8 @@ class Root(object):
 
     # -- dnf ----------------------------------------------------------------------------------
 
-    def dnf_base(self, workdir, releasever, basearch, proxy=None, cacheonly=False, persistdir=None):
+    def dnf_base(self, workdir, releasever, basearch, proxy=None, cacheonly=False, persistdir=None,
+                 ca_cert=None):
         """A dnf.Base over this root that reads none of the root's or host's config.
 
         Cache and logs go to `workdir` (the tool's own state), repos are only those the caller
@@ -178,6 +180,8 @@ class Root(object):
         conf.installonly_limit = 0  # keep every kernel: the old vendor's are the fallback
         if proxy:
             conf.proxy = proxy
+        if ca_cert:  # a mirror with a private CA (--ca-cert); repos inherit it from [main]
+            conf.sslcacert = ca_cert
         for directory in (conf.cachedir, conf.logdir, conf.persistdir):
             if not os.path.isdir(directory):
                 os.makedirs(directory)

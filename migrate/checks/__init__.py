@@ -16,6 +16,7 @@ from migrate.checks.duplicate_packages import DuplicatePackages
 from migrate.checks.esp_not_mounted import EspNotMounted
 from migrate.checks.esp_on_raid import EspOnRaid
 from migrate.checks.fips_mode import FipsMode
+from migrate.checks.fips_provider_removal import FipsProviderRemoval
 from migrate.checks.insufficient_disk_space import InsufficientDiskSpace
 from migrate.checks.leftover_packages import LeftoverPackages
 from migrate.checks.low_memory import LowMemory
@@ -30,6 +31,8 @@ from migrate.checks.readonly_mounts import ReadonlyMounts
 from migrate.checks.release_package_mismatch import ReleasePackageMismatch
 from migrate.checks.rhsm_registered import RhsmRegistered
 from migrate.checks.rhui_client import RhuiClient
+from migrate.checks.rpm_bindings_missing import RpmBindingsMissing
+from migrate.checks.rpmdb_backend_unwritable import RpmdbBackendUnwritable
 from migrate.checks.rpmdb_unreadable import RpmdbUnreadable
 from migrate.checks.running_kernel_not_newest import RunningKernelNotNewest
 from migrate.checks.secure_boot import SecureBoot
@@ -37,6 +40,7 @@ from migrate.checks.swap_target_missing import SwapTargetMissing
 from migrate.checks.tainted_modules import TaintedModules
 from migrate.checks.target_key_untrusted import TargetKeyUntrusted
 from migrate.checks.target_repos_missing import TargetReposMissing
+from migrate.checks.target_version_missing import TargetVersionMissing
 from migrate.checks.third_party_packages import ThirdPartyPackages
 from migrate.checks.third_party_repos import ThirdPartyRepos
 from migrate.checks.transaction_unsolvable import TransactionUnsolvable
@@ -50,8 +54,10 @@ from migrate.checks.versionlock_entries import VersionlockEntries
 ALL = (
     NotSuperuser(),
     UnsupportedSource(),
+    RpmBindingsMissing(),
     RpmdbUnreadable(),
     AlreadyConverted(),
+    RpmdbBackendUnwritable(),
     UnsupportedTarget(),
     UnsupportedArch(),
     ConversionInProgress(),
@@ -90,9 +96,11 @@ ALL = (
     # issue 3: after the host checks, best effort: the source's own repos
     PendingUpdates(),
     MirrorUnreachable(),
+    TargetVersionMissing(),
     TargetKeyUntrusted(),
     TargetReposMissing(),
     TransactionUnsolvable(),
+    FipsProviderRemoval(),
     DowngradeRequired(),
     SwapTargetMissing(),
     LeftoverPackages(),

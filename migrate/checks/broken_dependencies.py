@@ -16,7 +16,7 @@ class BrokenDependencies(Check):
     conversion_only = True
     severity = BLOCKER
     overridable = True
-    requires = ("RPMDB_UNREADABLE",)
+    requires = ("RPM_BINDINGS_MISSING", "RPMDB_UNREADABLE",)
     title = "Some installed packages have requirements no installed package provides"
     remediation = ("Run `dnf check`, then install what is missing (`dnf install 'REQUIREMENT'`) or "
                    "remove the broken package; or --allow BROKEN_DEPENDENCIES after reading the plan.")

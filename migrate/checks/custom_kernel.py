@@ -12,7 +12,7 @@ class CustomKernel(Check):
     conversion_only = True
     severity = WARNING
     needs_live = True
-    requires = ("UNSUPPORTED_SOURCE", "RPMDB_UNREADABLE")
+    requires = ("UNSUPPORTED_SOURCE", "RPM_BINDINGS_MISSING", "RPMDB_UNREADABLE")
     title = "The running kernel is not one of the source distribution's kernels"
     remediation = ("Install and boot the distribution kernel first (dnf install kernel; grubby "
                    "--set-default /boot/vmlinuz-VERSION; reboot), or remove the custom kernel after converting.")

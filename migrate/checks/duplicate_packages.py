@@ -13,7 +13,7 @@ class DuplicatePackages(Check):
     id = "DUPLICATE_PACKAGES"
     conversion_only = True
     severity = BLOCKER
-    requires = ("RPMDB_UNREADABLE",)
+    requires = ("RPM_BINDINGS_MISSING", "RPMDB_UNREADABLE",)
     title = "Some packages are installed in more than one version"
     remediation = ("Finish or clean up the interrupted transaction: `dnf remove --duplicates` "
                    "(or `package-cleanup --cleandupes`), then `dnf check`.")

@@ -8,7 +8,7 @@ class MirrorUnreachable(Check):
     severity = BLOCKER
     phase = TARGET
     title = "The AlmaLinux mirror cannot be reached"
-    remediation = ("Check the network, --mirror and --proxy (try: curl -I URL); for an internal "
+    remediation = ("Check the network, --mirror, --proxy and --ca-cert (try: curl -I URL); for an internal "
                    "mirror give --mirror URL laid out like repo.almalinux.org/almalinux.")
 
     def evaluate(self, facts, given):

@@ -12,7 +12,7 @@ class PackagesWithoutRepo(Check):
     id = "PACKAGES_WITHOUT_REPO"
     conversion_only = True
     severity = INFO
-    requires = ("UNSUPPORTED_SOURCE", "RPMDB_UNREADABLE")
+    requires = ("UNSUPPORTED_SOURCE", "RPM_BINDINGS_MISSING", "RPMDB_UNREADABLE")
     title = "Some third-party packages come from no configured repository"
     remediation = ("Nothing will update them. Find their source (rpm -qi NAME) and add its repo, "
                    "or remove them if they are no longer needed.")

@@ -6,7 +6,7 @@ from migrate.checks.base import WARNING, Check, Problem
 class ReleasePackageMismatch(Check):
     id = "RELEASE_PACKAGE_MISMATCH"
     severity = WARNING
-    requires = ("UNSUPPORTED_SOURCE", "RPMDB_UNREADABLE")
+    requires = ("UNSUPPORTED_SOURCE", "RPM_BINDINGS_MISSING", "RPMDB_UNREADABLE")
     title = "The installed release package does not match /etc/os-release"
     remediation = ("Check `rpm -qf /etc/os-release` and `rpm -q --whatprovides system-release`; "
                    "reinstall the right release package before converting.")

@@ -11,7 +11,7 @@ class RhsmRegistered(Check):
     id = "RHSM_REGISTERED"
     conversion_only = True
     severity = WARNING
-    requires = ("RPMDB_UNREADABLE",)
+    requires = ("RPM_BINDINGS_MISSING", "RPMDB_UNREADABLE",)
     title = "The host is registered with subscription-manager"
     remediation = ("Unregister before converting (subscription-manager remove --all; subscription-manager "
                    "unregister; subscription-manager clean) and remove the host from Satellite if it is managed there.")

@@ -11,7 +11,7 @@ class RhuiClient(Check):
     id = "RHUI_CLIENT"
     conversion_only = True
     severity = WARNING
-    requires = ("RPMDB_UNREADABLE",)
+    requires = ("RPM_BINDINGS_MISSING", "RPMDB_UNREADABLE",)
     title = "A cloud RHUI client package is installed"
     remediation = ("Remove it after converting (dnf remove PACKAGE) and check the instance's billing "
                    "with your cloud provider.")

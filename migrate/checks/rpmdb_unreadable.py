@@ -6,6 +6,7 @@ from migrate.checks.base import BLOCKER, Check, Problem
 class RpmdbUnreadable(Check):
     id = "RPMDB_UNREADABLE"
     severity = BLOCKER
+    requires = ("RPM_BINDINGS_MISSING",)
     title = "The rpm database cannot be read"
     remediation = ("Run `rpm --rebuilddb` (after a backup of /var/lib/rpm) and check "
                    "`rpm -qa` works, then run preflight again.")

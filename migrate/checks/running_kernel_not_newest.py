@@ -10,7 +10,7 @@ class RunningKernelNotNewest(Check):
     conversion_only = True
     severity = WARNING
     needs_live = True
-    requires = ("RPMDB_UNREADABLE",)
+    requires = ("RPM_BINDINGS_MISSING", "RPMDB_UNREADABLE",)
     title = "The running kernel is not the newest installed one"
     remediation = "Reboot into the newest kernel (grubby --default-kernel shows which), then convert."
 

@@ -9,7 +9,7 @@ class ThirdPartyPackages(Check):
     id = "THIRD_PARTY_PACKAGES"
     conversion_only = True
     severity = INFO
-    requires = ("UNSUPPORTED_SOURCE", "RPMDB_UNREADABLE")
+    requires = ("UNSUPPORTED_SOURCE", "RPM_BINDINGS_MISSING", "RPMDB_UNREADABLE")
     title = "Packages from other vendors are installed"
     remediation = ("They are left as they are; check their vendors publish builds for AlmaLinux. "
                    "`almalinux-migrate verify` lists them again afterwards.")

@@ -11,7 +11,7 @@ class UekKernel(Check):
     id = "UEK_KERNEL"
     conversion_only = True
     severity = WARNING
-    requires = ("RPMDB_UNREADABLE",)
+    requires = ("RPM_BINDINGS_MISSING", "RPMDB_UNREADABLE",)
     title = "Oracle UEK kernels are installed"
     remediation = ("Boot the Red Hat compatible kernel (dnf install kernel; grubby --set-default; reboot), "
                    "then dnf remove 'kernel-uek*' before or right after converting.")

@@ -5,7 +5,7 @@ from migrate.checks.base import BLOCKER, Check, Problem
 class UnsupportedArch(Check):
     id = "UNSUPPORTED_ARCH"
     severity = BLOCKER
-    requires = ("UNSUPPORTED_SOURCE", "UNSUPPORTED_TARGET", "RPMDB_UNREADABLE")
+    requires = ("UNSUPPORTED_SOURCE", "UNSUPPORTED_TARGET", "RPM_BINDINGS_MISSING", "RPMDB_UNREADABLE")
     title = "The architecture is not supported by the target"
     remediation = "AlmaLinux supports x86_64, aarch64, ppc64le and s390x; this host cannot be converted."
 

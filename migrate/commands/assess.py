@@ -1,12 +1,17 @@
 """Facts -> checks -> what-if plan: the part `preflight` and `convert` share."""
+import logging
+
 from migrate.checks import HOST_CHECKS, SOURCE_CHECKS, TARGET_CHECKS
 from migrate.checks.base import BLOCKER, CheckInput, is_blocking, run_checks, skip_reason
 from migrate.errors import EXIT_BLOCKED, EXIT_OK
 from migrate.facts.collect import collect
 from migrate.plan.mirror import probe_key
+from migrate.plan.repo_load import probe_repomd
 from migrate.plan.resolve import ResolveProblem
 from migrate.plan.source_updates import source_updates
 from migrate.source import choose_target, identify_source, source_repo_ids
+
+log = logging.getLogger(__name__)
 
 
 class Assessment(object):
@@ -31,10 +36,27 @@ def probe_source(ctx, given, findings):
     return source_updates(ctx, source_repo_ids(ctx.facts, ctx.source.profile))
 
 
+def version_missing(ctx, key):
+    """A ResolveProblem of kind version_missing when the mirror answers (its key came) but has
+    no BaseOS for the target version; None otherwise."""
+    if not key.text:
+        return None
+    required = [r for r in ctx.target.profile.repos if r.get("required")]
+    if not required:
+        return None
+    url = ctx.target.repo_url(required[0]["path"], ctx.source.arch)
+    if probe_repomd(url, ctx.options.network) is None:
+        return None
+    return ResolveProblem("version_missing", "AlmaLinux %s is not on the mirror %s: %srepodata/repomd.xml "
+                          "is missing" % (ctx.target.version, ctx.target.mirror, url))
+
+
 def assess(ctx):
     ctx.facts = collect(ctx.root, ctx.runner)
     ctx.source = identify_source(ctx.facts, ctx.profiles)
     ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
+    log.info("source: %s %s (%s) -> target: AlmaLinux %s from %s", ctx.source.name or ctx.source.os_id or "unknown",
+             ctx.source.version or "", ctx.source.arch or "?", ctx.target.version or "?", ctx.target.mirror or "?")
     given = CheckInput(ctx.source, ctx.target, ctx.options)
     allowed = set(ctx.options.allow)
     skipped = []
@@ -46,17 +68,20 @@ def assess(ctx):
         reason = "the host already runs AlmaLinux" if already else "a host check blocks"
         skipped += [{"id": c.id, "reason": reason} for c in TARGET_CHECKS]
     else:
-        key = probe_key(ctx.target.key_url, trusted_fingerprints(ctx), ctx.options.proxy)
+        key = probe_key(ctx.target.key_url, trusted_fingerprints(ctx), ctx.options.network)
         ctx.key_text, ctx.trusted_keys = key.text, key.trusted
         problem = None
         if key.trusted:
             try:
                 ctx.resolve()
             except ResolveProblem as exc:
-                problem = exc
+                problem = version_missing(ctx, key) if exc.kind == "metadata" else None
+                problem = problem or exc
         given = given._replace(key=key, plan=ctx.plan, resolve_problem=problem)
         findings += run_checks(TARGET_CHECKS, ctx.facts, given, allowed, earlier=findings, skipped=skipped)
     for item in findings:
+        log.info("finding %s (%s%s): %s: %s", item["id"], item["severity"],
+                 ", allowed" if item["overridden"] else "", item["title"], item["detail"])
         ctx.events.emit("finding", id=item["id"], severity=item["severity"], title=item["title"],
                         detail=item["detail"], overridden=item["overridden"])
     if ctx.plan is not None:

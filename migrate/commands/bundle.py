@@ -8,11 +8,23 @@ import time
 
 from migrate.facts.collect import collect
 from migrate.journal import JOURNAL
-from migrate.root import LOG_FILE, REPORT_FILE, STATE_DIR
+from migrate.root import LOG_FILE, REPORT_FILE, RUNS_DIR, STATE_DIR
 
 COPIED = (LOG_FILE, REPORT_FILE, JOURNAL, "/etc/os-release", "/etc/redhat-release",
           "/etc/dnf/dnf.conf", "/var/lib/almalinux-migrate/backup/manifest.json")
 COPIED_DIRS = ("/etc/yum.repos.d",)
+
+
+def conversion_run_files(root):
+    """The kept log and report of the latest convert and of every resume after it: `verify`
+    replaces the latest report, and support needs the conversion's own (README, "Files")."""
+    names = [n for n in root.listdir(RUNS_DIR) if n.endswith((".log", ".json"))]
+    converts = sorted(n for n in names if "-convert-" in n)
+    if not converts:
+        return []
+    first = converts[-1].rsplit(".", 1)[0]
+    chosen = [n for n in names if n.rsplit(".", 1)[0] >= first and ("-convert-" in n or "-resume-" in n)]
+    return ["%s/%s" % (RUNS_DIR, n) for n in sorted(chosen)]
 
 
 def default_path(root):
@@ -30,7 +42,7 @@ def run(ctx, path=None):
                "repo_errors": list(facts.repo_errors), "packages": len(facts.packages)}
     included = []
     with tarfile.open(path, "w:gz") as archive:
-        paths = [p for p in COPIED if ctx.root.exists(p)]
+        paths = [p for p in COPIED if ctx.root.exists(p)] + conversion_run_files(ctx.root)
         for directory in COPIED_DIRS:
             paths += ["%s/%s" % (directory, n) for n in ctx.root.listdir(directory)]
         for inside in paths:

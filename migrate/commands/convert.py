@@ -24,7 +24,8 @@ def run(ctx, confirm):
         if failed:
             finding = command_finding(
                 "PRE_CONVERT_HOOK_FAILED", "A pre-convert hook failed",
-                ", ".join("%s exited %d" % f for f in failed),
+                "; ".join("%s exited %d%s" % (path, code, (": " + why) if why else "")
+                          for path, code, why in failed),
                 "Fix the hook or remove it from %s/pre-convert; nothing was changed." % HOOKS_DIR)
             return report_for(ctx, "convert", "blocked", assessment.findings + [finding], EXIT_BLOCKED)
         journal = start_journal(ctx)

@@ -15,16 +15,26 @@ from migrate.plan.mirror import probe_key
 from migrate.source import Source, Target
 from migrate.steps import conversion_steps
 from migrate.steps.engine import run_steps
+from migrate.verify.config_files import collect_config_leftovers, created_config_files
 from migrate.verify.leftovers import find_leftovers
+
+
+def kernel_names(ctx):
+    """Kernel package names of source and target: a foreign one left is the kept fallback."""
+    names = {"kernel"}
+    for profile in (ctx.source.profile, ctx.target.profile):
+        names.update(getattr(profile, "kernel_packages", None) or ())
+    return names
 
 
 def start_journal(ctx):
     source = dict(ctx.source.as_report())
     target = dict(ctx.target.as_report())
     target["trusted_fingerprints"] = [k.fingerprint for k in ctx.trusted_keys]
-    journal = Journal.start(ctx.root, uuid.uuid4().hex, ctx.options.as_journal(), source, target,
-                            [s.id for s in conversion_steps()])
+    journal = Journal.start(ctx.root, getattr(ctx, "run_id", None) or uuid.uuid4().hex,
+                            ctx.options.as_journal(), source, target, [s.id for s in conversion_steps()])
     journal.data["plan"] = ctx.plan
+    journal.data["config_files_before"] = collect_config_leftovers(ctx.root)
     journal.save()
     return journal
 
@@ -62,7 +72,7 @@ def restore_context(ctx, journal):
             ctx.key_text = handle.read()
         ctx.trusted_keys = tuple(k for k in parse_public_keys(ctx.key_text) if k.fingerprint in trusted)
     else:  # killed before SAVE_TARGET_KEY: fetch it again, trusting only what the run trusted
-        key = probe_key(ctx.target.key_url, trusted, ctx.options.proxy)
+        key = probe_key(ctx.target.key_url, trusted, ctx.options.network)
         if not key.trusted:
             raise Blocked("cannot get the trusted signing key again (%s); nothing past the point "
                           "of no return was done: retry `resume` or run `rollback`"
@@ -75,6 +85,7 @@ def execute(ctx, journal, command, findings):
     try:
         run_steps(ctx, conversion_steps(), journal)
     except RolledBack as exc:
+        findings = list(findings) + ([exc.finding] if getattr(exc, "finding", None) else [])
         return report_for(ctx, command, "rolled_back", findings, exc.exit_code, journal=journal,
                           message=exc.message)
     except FailedAfterPointOfNoReturn as exc:
@@ -85,7 +96,11 @@ def execute(ctx, journal, command, findings):
     # Only the packages: the other facts (boot tools, dependency verify, /proc) are not needed.
     vendors = ctx.source.profile.vendors if ctx.source.profile else []
     kept = ctx.source.profile.kept_packages if ctx.source.profile else []
-    leftovers = find_leftovers(collect_packages(ctx.root), ctx.trusted_keyids, vendors, kept)
+    leftovers = find_leftovers(collect_packages(ctx.root), ctx.trusted_keyids, vendors, kept,
+                               fallback_kernels=kernel_names(ctx))
+    journal.data["config_files"] = created_config_files(journal.data.get("config_files_before"),
+                                                        collect_config_leftovers(ctx.root))
+    journal.save()
     return report_for(ctx, command, "converted", findings, EXIT_OK, journal=journal,
                       leftovers=leftovers, message="Reboot to finish: the running kernel and "
                       "services are still the old ones.")

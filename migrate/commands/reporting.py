@@ -12,11 +12,14 @@ def steps_from_journal(journal):
 
 
 def report_for(ctx, command, status, findings, exit_code, journal=None, leftovers=(), message=None,
-               skipped=()):
+               skipped=(), config_files=None):
     source = ctx.source.as_report() if ctx.source is not None else empty_source()
     target = ctx.target.as_report() if ctx.target is not None else empty_target()
     started = journal.data["started"] if journal is not None else None
     return build_report(command, status, source, target, findings, plan=ctx.plan,
                         steps=steps_from_journal(journal), leftovers=leftovers,
                         exit_code=exit_code, message=message, started=started, skipped=skipped,
-                        finished=J.now(), root_path=ctx.root.path), exit_code
+                        finished=J.now(), root_path=ctx.root.path,
+                        run_id=getattr(ctx, "run_id", None), hostname=getattr(ctx, "hostname", None),
+                        config_files=config_files if config_files is not None else
+                        (journal.data.get("config_files") or [] if journal is not None else [])), exit_code

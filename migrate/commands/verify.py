@@ -27,7 +27,9 @@ def run(ctx, boot=False):
     vendors = [v for p in ctx.profiles.sources if not p.is_target for v in p.vendors]
     trusted = trusted_keyids_from_fingerprints(fingerprints)
     kept = [n for p in ctx.profiles.sources if not p.is_target for n in p.kept_packages]
-    leftovers = find_leftovers(ctx.facts.packages, trusted, vendors, kept)
+    kernels = set(["kernel"]).union(*[set(p.kernel_packages) for p in ctx.profiles.sources])
+    leftovers = find_leftovers(ctx.facts.packages, trusted, vendors, kept,
+                               fallback_kernels=kernels | set(target_profile.kernel_packages))
     findings = verify_boot(ctx, trusted) if boot else []
     if any(is_blocking(f) for f in findings):
         return report_for(ctx, "verify", "failed", findings, EXIT_BLOCKED, leftovers=leftovers,

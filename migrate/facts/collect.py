@@ -1,6 +1,7 @@
 """collect(root) -> Facts: the one place that reads the host for the checks."""
 import logging
 import os
+import sys
 
 from migrate.boot.collect import collect_boot
 from migrate.facts.dependencies import collect_broken_dependencies
@@ -14,11 +15,13 @@ from migrate.facts.osrelease import collect_os_release, collect_redhat_release
 from migrate.facts.panels import collect_panels
 from migrate.facts.repos import collect_repos
 from migrate.facts.rhsm import collect_registration
+from migrate.facts.rpmdb_backend import collect_writable_backends, detect_backend
 from migrate.facts.rpmdb import collect_packages, collect_release_packages, detect_arch
 from migrate.journal import journal_exists
 from migrate.runner import Runner
 
 log = logging.getLogger(__name__)
+BINDINGS_MISSING = "the rpm Python bindings are missing"
 
 
 def _read_rpmdb(root):
@@ -28,7 +31,7 @@ def _read_rpmdb(root):
     try:
         return collect_packages(root), collect_release_packages(root), ""
     except ImportError as exc:
-        return (), (), "the rpm Python bindings are missing (%s)" % exc
+        return (), (), "%s (%s)" % (BINDINGS_MISSING, exc)
     except Exception as exc:  # rpm.error and friends: a damaged or foreign-format database
         log.debug("reading the rpmdb failed", exc_info=True)
         return (), (), "%s: %s" % (type(exc).__name__, exc)
@@ -39,10 +42,12 @@ def collect(root, runner=None):
     path and free space (none under --root)."""
     runner = runner or Runner()
     packages, release_packages, rpmdb_error = _read_rpmdb(root)
+    bindings_missing = (sys.executable or "this Python") if rpmdb_error.startswith(BINDINGS_MISSING) else ""
     arch = detect_arch(packages) or (os.uname()[4] if packages else "")
     repos, repo_errors = collect_repos(root)
     running_kernel, loaded_modules, fips_enabled = collect_kernel(root)
     mounts = collect_mounts(root)
+    backend, backend_file = detect_backend(root)
     return Facts(
         root_path=root.path,
         is_live=root.is_live,
@@ -57,6 +62,7 @@ def collect(root, runner=None):
         conversion_in_progress=journal_exists(root),
         release_packages=release_packages,
         rpmdb_error=rpmdb_error,
+        rpm_bindings_missing=bindings_missing,
         boot=collect_boot(root, runner, arch),
         running_kernel=running_kernel,
         loaded_modules=loaded_modules,
@@ -77,4 +83,7 @@ def collect(root, runner=None):
         panels=collect_panels(root),
         registration=collect_registration(root),
         broken_dependencies=collect_broken_dependencies(root, arch) if packages else None,
+        rpmdb_backend=backend,
+        rpmdb_backend_file=backend_file,
+        rpm_writable_backends=None if root.is_live else collect_writable_backends(runner),
     )

@@ -142,6 +142,11 @@ class Facts(NamedTuple):
     registration: Optional[Registration] = None  # None: subscription-manager not configured
     # None: not computed (no dnf bindings, unreadable rpmdb); () when every requirement is met
     broken_dependencies: Optional[Tuple[BrokenDependency, ...]] = None
+    rpmdb_backend: Optional[str] = None  # "bdb", "sqlite", "ndb": from the files in the rpmdb directory
+    rpmdb_backend_file: Optional[str] = None  # the file that says so, inside the root
+    # formats this machine's rpm can write; None on the live host (its rpm is the host's own)
+    rpm_writable_backends: Optional[Tuple[str, ...]] = None
+    rpm_bindings_missing: str = ""  # the interpreter running us when it lacks the rpm bindings
 
     def installed(self, name):
         return [p for p in self.packages if p.name == name]

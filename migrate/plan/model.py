@@ -9,6 +9,7 @@ PLAN_KEYS = ("removed", "swapped", "upgraded", "downgraded", "lateral", "reinsta
 LEFT_NO_COUNTERPART = "no_counterpart"
 LEFT_THIRD_PARTY = "third_party"
 LEFT_KEPT = "kept"  # the profile keeps it on purpose (Oracle's UEK kernels)
+LEFT_FALLBACK_KERNEL = "fallback_kernel"  # the old vendor's kernel, kept to boot if AlmaLinux's fails
 
 
 def empty_plan():

@@ -7,11 +7,12 @@ and again, from the same cache and offline, for the conversion itself."""
 import logging
 
 from migrate.errors import MigrateError
+from migrate.plan.conflicts import annotate_removed, known_conflicts, mark_conflicts
 from migrate.plan.foreign import foreign_kept
 from migrate.plan.installonly import duplicate_groups, installonly_ids
 from migrate.plan.lateral import split_downgrades
-from migrate.plan.mirror import repo_available
 from migrate.plan.model import classify_leftover, empty_plan, leftover_entry
+from migrate.plan.repo_load import load_metadata, missing_repo, probe_repomd
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +24,7 @@ class ResolveProblem(MigrateError):
 
     def __init__(self, kind, message):
         super(ResolveProblem, self).__init__(message)
-        self.kind = kind  # "metadata" | "unsolvable" | "missing"
+        self.kind = kind  # "metadata" | "unsolvable" | "missing" | "version_missing"
 
 
 def target_repo_ids(facts, source, target):
@@ -37,29 +38,38 @@ def target_repo_ids(facts, source, target):
 
 
 def open_base(root, workdir, source, target, options, cacheonly=False, persistdir=None):
-    return root.dnf_base(workdir, target.major, source.arch, proxy=options.proxy,
-                         cacheonly=cacheonly, persistdir=persistdir)
+    net = options.network
+    return root.dnf_base(workdir, target.major, source.arch, proxy=net.proxy_for(target.mirror),
+                         cacheonly=cacheonly, persistdir=persistdir, ca_cert=net.ca_cert)
 
 
-def load_repos(base, target, repo_ids, arch, proxy=None):
+def load_repos(base, target, repo_ids, arch, net=None):
     """Add the target repos and load their metadata; RepoError becomes a `metadata` problem.
 
-    A repo other than the required ones (BaseOS) that is absent from the mirror is left out and
-    listed as missing, which the TARGET_REPOS_MISSING check reports: internal mirrors often
-    carry only some repos. The transaction's resolution then shows what that costs."""
+    A repo other than the required ones (BaseOS) that cannot be loaded (HTTP error, dropped
+    connection, timeout, checksum mismatch) is left out and listed as missing with the reason,
+    which the TARGET_REPOS_MISSING check reports (a blocker when an enabled source repo maps
+    to it). The transaction's resolution then shows what that costs."""
     import dnf.exceptions
 
     by_id = dict((r["id"], r) for r in target.profile.repos)
     urls = []
     for repo_id in repo_ids:
         url = target.repo_url(by_id[repo_id]["path"], arch)
-        if not base.conf.cacheonly and not by_id[repo_id].get("required") and not repo_available(url, proxy):
-            urls.append({"id": repo_id, "url": url, "missing": True})
+        optional = not base.conf.cacheonly and not by_id[repo_id].get("required")
+        reason = probe_repomd(url, net) if optional else None
+        if reason:
+            urls.append(missing_repo(repo_id, url, reason))
             continue
-        urls.append({"id": repo_id, "url": url})
         repo = base.repos.add_new_repo(repo_id, base.conf, baseurl=[url])
         repo.skip_if_unavailable = False
         repo.gpgcheck = False  # we verify every file ourselves against a private keyring
+        reason = load_metadata(repo) if optional else None
+        if reason:
+            repo.disable()
+            urls.append(missing_repo(repo_id, url, reason))
+            continue
+        urls.append({"id": repo_id, "url": url})
     try:
         base.fill_sack(load_system_repo=True, load_available_repos=True)
     except dnf.exceptions.Error as exc:
@@ -161,6 +171,7 @@ def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False
                 swaps.append({"kind": "kept", "from": [name], "to": [name]})
                 continue
             base.package_remove(package)
+    mark_conflicts(base, installed, known_conflicts(source.profile, target.profile))
     for name in source.profile.ensure_installed:
         if not installed.filter(name=name):
             candidates = _latest(available, name, arch)
@@ -299,12 +310,13 @@ def describe_transaction(base, facts, source, swaps, trusted_keyids, repos):
     return plan
 
 
-def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, proxy=None,
+def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, net=None,
                     keep_rhsm=False):
     """Load, mark and resolve; returns (plan, packages to download)."""
-    repos = load_repos(base, target, repo_ids, source.arch, proxy)
+    repos = load_repos(base, target, repo_ids, source.arch, net)
     removable = set(source.profile.release_packages) | set(packages_to_remove(source.profile, keep_rhsm))
-    intended = removable | set(source.profile.branding)
+    conflicts = known_conflicts(source.profile, target.profile)
+    intended = removable | set(source.profile.branding) | set(conflicts)
     keep = set()
     while True:  # a removal that would take an unrelated package along is dropped, then again
         swaps = mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm, keep)
@@ -318,7 +330,8 @@ def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, proxy
         log.info("keeping %s: removing it would take other packages along", ", ".join(sorted(more)))
         keep |= more
         base.reset(goal=True)
-    plan = describe_transaction(base, facts, source, swaps, trusted_keyids, repos)
+    plan = annotate_removed(describe_transaction(base, facts, source, swaps, trusted_keyids, repos),
+                            conflicts)
     marks = list(source.profile.release_suffixes) + list(target.profile.release_suffixes)
     plan["downgraded"], plan["lateral"] = split_downgrades(plan["downgraded"], marks)
     return plan, list(base.transaction.install_set)

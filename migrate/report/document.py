@@ -7,16 +7,20 @@ import platform
 
 from migrate import __version__
 from migrate.plan.model import empty_plan, plan_counts
-from migrate.root import REPORT_FILE
+from migrate.root import REPORT_FILE, RUNS_DIR
 
 SCHEMA = "almalinux-migrate/report/1"
 STATUSES = ("ready", "blocked", "converted", "failed", "rolled_back", "already_converted")
 
 
 def build_report(command, status, source, target, findings, plan=None, steps=(), leftovers=(),
-                 exit_code=0, message=None, started=None, finished=None, root_path="/", skipped=()):
+                 exit_code=0, message=None, started=None, finished=None, root_path="/", skipped=(),
+                 run_id=None, hostname=None, config_files=()):
     plan = plan or empty_plan()
     return {
+        "run_id": run_id,
+        "hostname": hostname,
+        "config_files": list(config_files),
         "schema": SCHEMA,
         "tool": {"name": "almalinux-migrate", "version": __version__,
                  "python": platform.python_version()},
@@ -46,5 +50,10 @@ def empty_target():
     return {"id": "almalinux", "name": "AlmaLinux", "version": None, "major": None, "mirror": None}
 
 
-def write_report(root, report):
-    root.write_text(REPORT_FILE, json.dumps(report, indent=2, sort_keys=True) + "\n")
+def write_report(root, report, run_name=None):
+    """The latest report at REPORT_FILE and, with run_name, this run's kept copy beside its log."""
+    text = json.dumps(report, indent=2, sort_keys=True) + "\n"
+    root.write_text(REPORT_FILE, text)
+    if run_name:
+        root.makedirs(RUNS_DIR, 0o700)
+        root.write_text("%s/%s.json" % (RUNS_DIR, run_name), text, mode=0o600)

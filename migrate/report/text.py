@@ -6,6 +6,8 @@ import sys
 
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import (BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn, TransferSpeedColumn)
 from rich.table import Table
 
 from migrate.steps.base import NOT_APPLICABLE
@@ -30,23 +32,28 @@ def make_console(stream, no_color=False):
 
 
 class Ui(object):
-    """Live feedback while a command runs; quiet lines when stderr is not a terminal."""
+    """Live feedback while a command runs: rich progress bars on a terminal (bytes, speed and
+    ETA for downloads; items and the current package for the transaction), plain lines, one
+    per tenth of the way, when stderr is a file or a pipe (logs and panels)."""
 
     def __init__(self, quiet=False):
         self.console = make_console(sys.stderr)
         self.quiet = quiet
         self.tty = sys.stderr.isatty()
         self._last = {}
+        self._bar = None  # (rich Progress, task id, step id, kind) while a bar is shown
 
     def say(self, text, style=None):
         if not self.quiet:
             self.console.print(text, style=style)
 
     def step_started(self, step, shown=True):
+        self._stop_bar()
         if shown:
             self.say("[bold]>[/bold] %s [dim](%s)[/dim]" % (escape(step.title), step.id))
 
     def step_finished(self, step, outcome, detail):
+        self._stop_bar()
         if outcome == "skipped" and detail == NOT_APPLICABLE:
             return  # steps for other hosts' situations: in the report, not on the screen
         if detail.startswith(outcome + ": "):
@@ -54,20 +61,60 @@ class Ui(object):
         style = OUTCOME_STYLE.get(outcome, "")
         self.say("  [%s]%s[/%s]%s" % (style, outcome, style, (": " + escape(detail)) if detail else ""))
 
-    def progress(self, step_id, done, total, unit):
-        """One line per tenth of the way, so logs and panels get progress without a flood."""
+    def progress(self, step_id, done, total, unit, current=None):
+        """Items of a step: a bar with the current item on a terminal, else a line per tenth."""
         if self.quiet or not total:
+            return
+        if self.tty:
+            if self._bar is not None and self._bar[2] == step_id and self._bar[3] == "bytes":
+                return  # the download's bar counts bytes; the packages go to the events
+            self._update_bar(step_id, "items", done, total, unit, current)
             return
         tenth = (done * 10) // total
         if self._last.get(step_id) == tenth and done != total:
             return
         self._last[step_id] = tenth
-        self.console.print("  %s: %d/%d %s" % (step_id, done, total, unit), style="dim")
+        self.console.print("  %s: %d/%d %s" % (step_id, done, total, unit), style="dim", markup=False)
+
+    def transfer(self, step_id, done_bytes, total_bytes, current=None):
+        """Bytes of a download: a bar with size, speed and time left (terminal only)."""
+        if self.quiet or not self.tty or not total_bytes:
+            return
+        self._update_bar(step_id, "bytes", done_bytes, total_bytes, "bytes", current)
+
+    def _update_bar(self, step_id, kind, done, total, unit, current):
+        if self._bar is None or self._bar[2] != step_id or self._bar[3] != kind:
+            self._stop_bar()
+            # no redirection: dnf hands sys.stderr to rpm.setLogFile, which needs a real file
+            progress = Progress(*_columns(kind), console=self.console, transient=False,
+                                redirect_stdout=False, redirect_stderr=False)
+            task = progress.add_task(step_id, total=total, current="", unit=unit)
+            progress.start()
+            self._bar = (progress, task, step_id, kind)
+        progress, task = self._bar[0], self._bar[1]
+        progress.update(task, completed=done, total=total, current=escape(current or ""))
+
+    def _stop_bar(self):
+        if self._bar is not None:
+            self._bar[0].stop()
+            self._bar = None
+
+    def close(self):
+        self._stop_bar()
 
     def point_of_no_return(self):
+        self._stop_bar()
         self.say("")
         self.say("=== Point of no return passed: from here on the conversion continues offline; "
                  "if it stops, `almalinux-migrate resume` finishes it. ===", style="bold yellow")
+
+
+def _columns(kind):
+    if kind == "bytes":
+        return (TextColumn("  {task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+                TextColumn("ETA"), TimeRemainingColumn())
+    return (TextColumn("  {task.description}"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[unit]}"), TimeElapsedColumn(), TextColumn("{task.fields[current]}"))
 
 
 def render_findings(console, findings):
@@ -121,13 +168,46 @@ def render_steps(console, steps):
     console.print(table)
 
 
+def header(report):
+    """'convert: Rocky Linux 9.4 (x86_64) -> AlmaLinux 9': only what is known, never '?'."""
+    source, target = report["source"], report["target"]
+    words = [w for w in (source.get("name") or source.get("id"), source.get("version")) if w]
+    if words and source.get("arch"):
+        words.append("(%s)" % source["arch"])
+    text = "[bold]almalinux-migrate %s[/bold]" % escape(report["command"])
+    if words:
+        text += ": " + escape(" ".join(words))
+        if target.get("version") and source.get("id") != target.get("id"):
+            text += " -> %s %s" % (escape(target.get("name") or "AlmaLinux"), escape(target["version"]))
+    if report.get("root") not in (None, "/"):
+        text += " [dim](root %s)[/dim]" % escape(report["root"])
+    return text
+
+
+def footer(report):
+    """(style, text) of the verdict. "Nothing was changed" only where it is true: a blocked
+    preflight or convert; `resume`/`rollback`/`verify` refusals say what to do instead."""
+    status, command = report["status"], report["command"]
+    style, text = STATUS_TEXT.get(status, ("", status))
+    ids = [f["id"] for f in report.get("findings", [])]
+    if status == "blocked" and command not in ("preflight", "convert"):
+        style, text = "bold red", "Refused: see the finding above."
+        if "PAST_POINT_OF_NO_RETURN" in ids:
+            text = ("Refused: the conversion is past the point of no return and cannot be undone; "
+                    "run `almalinux-migrate resume` to finish it.")
+    elif status == "failed" and command == "verify":
+        style, text = "bold red", "Not verified."
+    if command == "verify" and status == "converted":
+        text = "Verified: this host runs AlmaLinux."
+    if report.get("message") and (status not in ("ready", "converted", "already_converted") or
+                                  (status == "ready" and command == "convert")):
+        text = report["message"] if status == "ready" else "%s %s" % (text, report["message"])
+    return style, text
+
+
 def render_report(report, stream=None):
     console = make_console(stream or sys.stdout)
-    source, target = report["source"], report["target"]
-    console.print("[bold]almalinux-migrate %s[/bold]: %s %s (%s) -> %s %s" % (
-        report["command"], source.get("name") or source.get("id") or "unknown system",
-        source.get("version") or "", source.get("arch") or "?", target.get("name") or "AlmaLinux",
-        target.get("version") or "?"))
+    console.print(header(report))
     render_findings(console, report["findings"])
     skipped = report.get("checks_skipped") or []
     if skipped:
@@ -138,10 +218,10 @@ def render_report(report, stream=None):
     render_steps(console, report["steps"])
     if report["leftovers"]:
         console.print("Still from other vendors (%d): %s" % (len(report["leftovers"]), ", ".join(
-            "%s (%s)" % (e["name"], e["reason"]) for e in report["leftovers"][:30])), markup=False)
-    style, text = STATUS_TEXT.get(report["status"], ("", report["status"]))
-    if report["command"] == "verify" and report["status"] == "converted":
-        text = "Verified: this host runs AlmaLinux."
-    if report.get("message") and report["status"] not in ("ready", "converted", "already_converted"):
-        text = "%s %s" % (text, report["message"])
-    console.print(text, style=style)
+            "%s (%s)" % (e["name"], e["reason"].replace("_", " ")) for e in report["leftovers"][:30])),
+            markup=False)
+    if report.get("config_files"):
+        console.print("Configuration files to review (rpm kept your edits): %s" % ", ".join(
+            e["path"] for e in report["config_files"]), markup=False)
+    style, text = footer(report)
+    console.print(text, style=style, markup=False)

@@ -13,6 +13,7 @@ from migrate.steps.run_panel_actions import RunPanelActions
 from migrate.steps.save_target_key import SaveTargetKey
 from migrate.steps.set_aside_repo_files import SetAsideRepoFiles
 from migrate.steps.set_sssd_cache_aside import SetSssdCacheAside
+from migrate.steps.test_transaction import TestTransaction
 from migrate.steps.third_party_repos import DisableThirdPartyRepos, EnableThirdPartyRepos
 from migrate.steps.unregister_subscription import UnregisterSubscription
 from migrate.steps.verify_signatures import VerifySignatures
@@ -30,6 +31,7 @@ def conversion_steps():
         SaveTargetKey(),
         DownloadPackages(),
         VerifySignatures(),
+        TestTransaction(),
         BackupFiles(),
         InstallResumeUnit(),
         ImportTargetKey(),

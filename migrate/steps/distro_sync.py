@@ -10,6 +10,7 @@ import os
 import signal
 
 from migrate.errors import MigrateError
+from migrate.rpmlog import route_rpm_log
 from migrate.steps.base import Step
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ class DistroSync(Step):
     def apply(self, ctx):
         import dnf.callback
         import dnf.exceptions
+        import dnf.transaction
 
         base = ctx.base
         total = len(base.transaction)
@@ -42,8 +44,12 @@ class DistroSync(Step):
         if missing:
             raise MigrateError("%d downloaded package(s) are gone from the cache, e.g. %s"
                                % (len(missing), missing[0]))
-        state = {"seen": set()}
+        state = {"seen": set(), "done": 0}
         kill_after = int(os.environ.get(KILL_AFTER_ITEMS) or 0)
+        # After the transaction dnf verifies every item and reports that as progress 1..N
+        # again; scriptlets report too. Only the items themselves count, once each.
+        not_items = set(getattr(dnf.transaction, name, None) for name in (
+            "PKG_VERIFY", "PKG_SCRIPTLET", "TRANS_PREPARATION", "TRANS_POST", "PKG_CLEANUP"))
 
         class Display(dnf.callback.TransactionProgress):
             def progress(self, package, action, ti_done, ti_total, ts_done, ts_total):
@@ -53,7 +59,11 @@ class DistroSync(Step):
                 state["seen"].add(key)
                 if kill_after and len(state["seen"]) >= kill_after:
                     os.kill(os.getpid(), signal.SIGKILL)
-                ctx.progress(DistroSync.id, ts_done, ts_total, "transaction items")
+                if action in not_items:
+                    return
+                state["done"] += 1
+                ctx.progress(DistroSync.id, state["done"], max(ts_total, total), "transaction items",
+                             current=str(package))
 
             def error(self, message):
                 log.error("rpm: %s", message)
@@ -63,4 +73,6 @@ class DistroSync(Step):
             base.do_transaction(display=[Display()])
         except dnf.exceptions.Error as exc:
             raise MigrateError("the dnf transaction failed: %s" % exc)
+        finally:
+            route_rpm_log()  # dnf pointed librpm back at the terminal
         return "%d transaction items" % total

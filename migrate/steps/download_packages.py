@@ -34,18 +34,21 @@ class DownloadPackages(Step):
         check_space(os.path.join(ctx.workdir, "dnf-cache"),
                     sum(p.downloadsize or 0 for p in ctx.packages if not os.path.exists(p.localPkg())))
         total = len(ctx.packages)
-        state = {"done": 0}
+        state = {"done": 0, "bytes": {}, "size": 0}
 
         class Progress(dnf.callback.DownloadProgress):
             def start(self, total_files, total_size, total_drpms=0):
+                state["size"] = total_size
+                ctx.ui.transfer(DownloadPackages.id, 0, total_size)
                 ctx.progress(DownloadPackages.id, 0, total, "packages")
 
             def progress(self, payload, done):
-                pass
+                state["bytes"][str(payload)] = done
+                ctx.ui.transfer(DownloadPackages.id, sum(state["bytes"].values()), state["size"], str(payload))
 
             def end(self, payload, status, msg):
                 state["done"] += 1
-                ctx.progress(DownloadPackages.id, state["done"], total, "packages")
+                ctx.progress(DownloadPackages.id, state["done"], total, "packages", current=str(payload))
 
         try:
             ctx.base.download_packages(ctx.packages, Progress())

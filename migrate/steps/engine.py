@@ -3,6 +3,7 @@ stop for `resume` on a late one. The only place that knows where the point of no
 import logging
 import os
 import signal
+import time
 
 from migrate import journal as J
 from migrate.errors import FailedAfterPointOfNoReturn, MigrateError, RolledBack
@@ -21,7 +22,7 @@ def _describe(exc):
 
 def run_steps(ctx, steps, journal):
     """Apply every step; raises RolledBack (4) or FailedAfterPointOfNoReturn (5) on failure."""
-    for step in steps:
+    for index, step in enumerate(steps, 1):
         entry = journal.step(step.id)
         if entry["state"] in (J.DONE, J.SKIPPED):
             continue
@@ -32,7 +33,11 @@ def run_steps(ctx, steps, journal):
             ctx.events.emit("point_of_no_return")
             ctx.ui.point_of_no_return()
             log.info("passed the point of no return")
-        ctx.events.emit("step_started", step=step.id)
+        position = {"title": step.title, "index": index, "total": len(steps)}
+        ctx.step_position = (index, len(steps))
+        ctx.events.emit("step_started", step=step.id, **position)
+        log.info("step %d/%d %s started: %s", index, len(steps), step.id, step.title)
+        ctx.step_started_at = time.time()
         reason = step.skip_reason(ctx)
         ctx.ui.step_started(step, shown=reason != NOT_APPLICABLE)
         if reason:
@@ -56,8 +61,10 @@ def run_steps(ctx, steps, journal):
                     "`almalinux-migrate resume`; it continues from this step." % (step.id, message))
             undo_steps(ctx, steps, journal)
             journal.finish("rolled_back")
-            raise RolledBack("Step %s failed: %s. Every change was undone; the host is as it was."
-                             % (step.id, message))
+            rolled_back = RolledBack("Step %s failed: %s. Every change was undone; the host is as "
+                                     "it was." % (step.id, message))
+            rolled_back.finding = getattr(exc, "finding", None)  # a step's own finding, for the report
+            raise rolled_back
         _finish(ctx, journal, step, J.DONE, detail)
     journal.finish("done")
 
@@ -69,7 +76,13 @@ def _maybe_killed(boundary):
 
 def _finish(ctx, journal, step, state, detail):
     journal.mark(step.id, state, detail)
-    ctx.events.emit("step_finished", step=step.id, outcome=state, detail=detail or None)
+    index, total = getattr(ctx, "step_position", None) or (None, None)
+    started = getattr(ctx, "step_started_at", None)
+    duration = round(time.time() - started, 3) if started else None
+    ctx.events.emit("step_finished", step=step.id, outcome=state, detail=detail or None,
+                    title=step.title, index=index, total=total, duration=duration)
+    log.info("step %s finished: %s in %.1fs%s", step.id, state, duration or 0.0,
+             (": " + detail) if detail else "")
     ctx.ui.step_finished(step, state, detail)
 
 

@@ -8,7 +8,7 @@ import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TOOL_OWN = ("var/lib/almalinux-migrate", "var/log/almalinux-migrate.log",
-            "var/log/almalinux-migrate-report.json")
+            "var/log/almalinux-migrate-report.json", "var/log/almalinux-migrate")
 
 
 class CliResult(object):

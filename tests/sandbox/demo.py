@@ -51,6 +51,10 @@ def main():
         print("Host os-release now: " + " ".join(handle.read().splitlines()[:3]))
     print("Report: %s" % os.path.relpath(os.path.join(root, "var/log/almalinux-migrate-report.json"), REPO))
     print("Log:    %s" % os.path.relpath(os.path.join(root, "var/log/almalinux-migrate.log"), REPO))
+    runs = os.path.join(root, "var/log/almalinux-migrate")
+    print("Every run's log and report (the convert's too): %s/" % os.path.relpath(runs, REPO))
+    for name in sorted(os.listdir(runs)):
+        print("  " + name)
     return code
 
 

@@ -26,5 +26,8 @@ def test_rocky9_of_another_architecture_converts(world, trust_config, tmp_path, 
     assert sorted(kernels) == sorted(["-".join(ALMA_KERNEL), "-".join(ROCKY_KERNEL)])  # old one kept
     assert installed_signatures(root)["kernel"] == world.keys["alma"].keyid
     assert "kernel" in [e["name"] for e in report["plan"]["installed"]]
+    fallback = [e for e in report["leftovers"] if e["name"] == "kernel-core"]
+    assert [e["reason"] for e in fallback] == ["fallback_kernel"]  # named as such, not no_counterpart
+    assert fallback[0]["nevra"].startswith("kernel-core-" + "-".join(ROCKY_KERNEL))
     steps = dict((s["id"], s) for s in report["steps"])
     assert steps["UPDATE_EFI_ENTRIES"]["detail"].startswith("skipped: not the live machine")

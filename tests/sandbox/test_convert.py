@@ -141,12 +141,12 @@ def test_hooks_run_around_the_conversion_with_the_outcome(world, mirror, rocky9_
 
 def test_a_failing_pre_convert_hook_stops_before_any_change(world, mirror, rocky9_root, trust_config):
     from tests.sandbox.cli import diff_snapshots, snapshot
-    _hook(rocky9_root, "pre-convert", "50-refuse", "exit 9\n")
+    _hook(rocky9_root, "pre-convert", "50-refuse", "echo 'backup target /mnt/snap is not mounted' >&2\nexit 9\n")
     before = snapshot(rocky9_root)
     result = _convert(rocky9_root, world.mirror_url(mirror), trust_config)
     assert result.returncode == 3, result
     finding = [f for f in assert_valid_report(result.document)["findings"] if f["id"] == "PRE_CONVERT_HOOK_FAILED"]
-    assert "exited 9" in finding[0]["detail"]
+    assert "exited 9: backup target /mnt/snap is not mounted" in finding[0]["detail"]
     assert diff_snapshots(before, snapshot(rocky9_root)) == []
 
 

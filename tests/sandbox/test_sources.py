@@ -78,7 +78,7 @@ def test_source_converts(world, mirror, trust_config, tmp_path, name):
     expected.update((n, "third_party") for n in host.kinds["third_party"])
     expected.update((n, "kept") for n in host.kinds.get("kept", []))
     expected.update((n, "no_counterpart") for n in host.kinds.get("needed", []))
-    expected.update((n, "no_counterpart") for n in host.kinds.get("installonly", []))  # older kernels kept
+    expected.update((n, "fallback_kernel") for n in host.kinds.get("installonly", []))  # older kernels kept
     assert left == expected
     # AlmaLinux's build of the same upstream release under another vendor mark: lateral, and no
     # --downgrade was needed for it (Stream hosts, ahead of AlmaLinux, are the ones that pass it)
@@ -124,6 +124,8 @@ def _special(spec, root, report, signatures, alma):
         assert signatures["kernel"] == alma  # an AlmaLinux kernel is installed...
         assert "kernel-uek" in signatures  # ...and UEK is kept, reported as kept
         assert "linux-firmware-core" not in signatures and signatures["linux-firmware"] == alma
+        removed = dict((e["name"], e) for e in report["plan"]["removed"])
+        assert "linux-firmware" in removed["linux-firmware-core"]["reason"]  # a known conflict, and why
         if spec.major == 8:  # ol8 module streams have no AlmaLinux build: remapped to rhel8
             assert {"kind": "module_stream", "from": [MODULE + ":ol8"], "to": [MODULE + ":rhel8"]} in \
                 report["plan"]["swapped"]

@@ -26,3 +26,11 @@ def test_sections_without_an_official_baseurl_are_untouched():
 def test_rewriting_twice_changes_nothing_more():
     once = point_repo_text(_text(), OFFICIAL, "http://m/alma")
     assert point_repo_text(once, OFFICIAL, "http://m/alma") == once
+
+
+def test_private_ca_is_named_once_per_pointed_section():
+    ca = "/etc/pki/almalinux-migrate/mirror-ca.pem"
+    once = point_repo_text(_text(), OFFICIAL, "https://m/alma", ca)
+    pointed = [s for s in once.split("\n[") if "baseurl=https://m/alma" in s]
+    assert pointed and all(s.count("sslcacert=%s\n" % ca) == 1 for s in pointed)
+    assert point_repo_text(once, OFFICIAL, "https://m/alma", ca) == once

@@ -66,3 +66,10 @@ def test_a_swap_with_nothing_to_swap_in_blocks_until_allowed():
     assert finding["data"] == {"packages": ["epel-release"]}
     plan["swapped"][0]["kind"] = "branding"
     assert "SWAP_TARGET_MISSING" not in _run(plan=plan)
+
+
+def test_missing_target_version_is_its_own_finding_not_the_mirror():
+    findings = _run(problem=ResolveProblem("version_missing", "AlmaLinux 9.9 is not on the mirror m"))
+    assert findings["TARGET_VERSION_MISSING"]["severity"] == BLOCKER
+    assert "9.9" in findings["TARGET_VERSION_MISSING"]["detail"]
+    assert "MIRROR_UNREACHABLE" not in findings and "TRANSACTION_UNSOLVABLE" not in findings
