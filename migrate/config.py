@@ -1,5 +1,6 @@
 """Run options: the command line merged over the --config file (or the root's own
 /etc/almalinux-migrate.toml). Wrong keys or values are usage errors that name the key."""
+import logging
 import os
 import re
 from typing import NamedTuple, Optional, Tuple
@@ -10,6 +11,7 @@ from migrate.network import normalize_mirror
 from migrate.profiles import normalize_fingerprint
 from migrate.root import CONFIG_FILE
 
+log = logging.getLogger(__name__)
 THIRD_PARTY_POLICIES = ("keep", "disable")
 KNOWN_KEYS = {
     "mirror": ("url", "proxy", "ca_cert"),
@@ -95,7 +97,11 @@ def parse_config(text, path):
 
 
 def load_config(root, path=None):
-    """--config is a path on the machine running the tool; without it, the root's own file."""
+    """--config is a path on the machine running the tool; without it, the root's own file.
+    Under --root that file belongs to the image, which is untrusted input: it may allow checks
+    and choose repo policies for its own conversion, but never adds keys, a mirror or a proxy
+    (design: "the image's own config ... never add keys, a mirror or a proxy")."""
+    from_image = path is None and not root.is_live
     if path is None:
         if not root.exists(CONFIG_FILE):
             return FileConfig()
@@ -105,7 +111,20 @@ def load_config(root, path=None):
             text = handle.read()
     except (IOError, OSError) as exc:
         raise ConfigError("cannot read config %s: %s" % (path, exc.strerror or exc))
-    return parse_config(text, os.path.abspath(path))
+    config = parse_config(text, os.path.abspath(path))
+    if from_image:
+        config = untrusted_image_config(config, CONFIG_FILE)
+    return config
+
+
+def untrusted_image_config(config, path):
+    """The parts of an image's own config that it may not set, dropped and logged."""
+    dropped = [name for name, value in (("mirror.url", config.mirror), ("mirror.proxy", config.proxy),
+                                        ("mirror.ca_cert", config.ca_cert),
+                                        ("trust.extra_fingerprints", config.extra_fingerprints)) if value]
+    if dropped:
+        log.warning("ignored in the root's %s (use --config on this machine): %s", path, ", ".join(dropped))
+    return config._replace(mirror=None, proxy=None, ca_cert=None, extra_fingerprints=())
 
 
 def merge_options(file_config, target=None, mirror=None, proxy=None, downgrade=False, allow=(),

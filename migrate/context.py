@@ -5,6 +5,7 @@ import uuid
 
 from migrate.plan.resolve import open_base, plan_conversion, target_repo_ids
 from migrate.root import STATE_DIR
+from migrate.trust import keyids
 
 
 class Context(object):
@@ -18,8 +19,9 @@ class Context(object):
         self.facts = None
         self.source = None
         self.target = None
-        self.trusted_keys = ()  # PublicKey records, fingerprint-checked
-        self.key_text = ""
+        self.trusted_keys = ()  # migrate.trust.TrustedKey records a conversion may use now
+        self.known_keys = ()  # every trusted key seen, expired ones too: they prove origin
+        self.key_text = ""  # the trusted keys re-armored (never the file as served)
         self.plan = None
         self.packages = None  # dnf packages of the resolved transaction (this process only)
         self.base = None
@@ -33,8 +35,13 @@ class Context(object):
         return self.root.join(STATE_DIR)
 
     @property
-    def key_path(self):
-        return os.path.join(self.workdir, "keys", self.target.profile.key_file)
+    def key_dir(self):
+        return os.path.join(self.workdir, "keys")
+
+    @property
+    def key_files(self):
+        """One file per trusted key: rpm before 4.17 imports only the first key of a file."""
+        return [os.path.join(self.key_dir, key.fingerprint + ".asc") for key in self.trusted_keys]
 
     @property
     def keyring_dir(self):
@@ -42,7 +49,8 @@ class Context(object):
 
     @property
     def trusted_keyids(self):
-        return set(k for key in self.trusted_keys for k in key.keyids)
+        """Key IDs that prove an installed package is AlmaLinux's (expired keys included)."""
+        return keyids(tuple(self.known_keys) + tuple(self.trusted_keys))
 
     def progress(self, step_id, done, total, unit, current=None):
         """Tell the events file and the person at the terminal how far a step is. `done` never

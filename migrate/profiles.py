@@ -290,6 +290,27 @@ def _toml_files(folder):
     return [(os.path.join(folder, name), texts[name]) for name in sorted(texts)]
 
 
+def pinned_key_text(profile, directory=None):
+    """The real public key file of a target profile, shipped in profiles/keys/ (the source of
+    its pinned fingerprints, checked by tests/unit/test_trust.py); "" when absent."""
+    folder = os.path.join(directory or profiles_dir(), "keys")
+    if os.path.isdir(folder):
+        path = os.path.join(folder, profile.key_file)
+        if not os.path.isfile(path):
+            return ""
+        with open(path, encoding="ascii", errors="replace") as handle:
+            return handle.read()
+    inside = _in_archive(folder)
+    if inside is None:
+        return ""
+    archive, prefix = inside
+    with zipfile.ZipFile(archive) as zipped:
+        try:
+            return zipped.read(prefix + profile.key_file).decode("ascii", "replace")
+        except KeyError:
+            return ""
+
+
 def load_profiles(directory=None):
     directory = directory or profiles_dir()
     sources, targets = [], {}

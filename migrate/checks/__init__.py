@@ -20,6 +20,7 @@ from migrate.checks.fips_provider_removal import FipsProviderRemoval
 from migrate.checks.insufficient_disk_space import InsufficientDiskSpace
 from migrate.checks.leftover_packages import LeftoverPackages
 from migrate.checks.low_memory import LowMemory
+from migrate.checks.mirror_keys_ignored import MirrorKeysIgnored
 from migrate.checks.mirror_unreachable import MirrorUnreachable
 from migrate.checks.module_streams import ModuleStreams
 from migrate.checks.not_superuser import NotSuperuser
@@ -98,6 +99,7 @@ ALL = (
     MirrorUnreachable(),
     TargetVersionMissing(),
     TargetKeyUntrusted(),
+    MirrorKeysIgnored(),
     TargetReposMissing(),
     TransactionUnsolvable(),
     FipsProviderRemoval(),

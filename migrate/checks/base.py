@@ -27,6 +27,7 @@ class CheckInput(NamedTuple):
     plan: Optional[dict] = None
     resolve_problem: object = None  # plan.resolve.ResolveProblem
     source_updates: object = None  # plan.source_updates.SourceUpdates; None: not probed
+    origin_keyids: Optional[frozenset] = None  # key IDs proving AlmaLinux origin (migrate.trust)
 
 
 class Check(object):

@@ -12,7 +12,7 @@ class MirrorUnreachable(Check):
                    "mirror give --mirror URL laid out like repo.almalinux.org/almalinux.")
 
     def evaluate(self, facts, given):
-        if given.key is not None and given.key.error and not given.key.text:
+        if given.key is not None and given.key.error and not given.key.fetched:
             return Problem(given.key.error)
         problem = given.resolve_problem
         if problem is not None and problem.kind == "metadata":

@@ -1,5 +1,6 @@
-"""The key on the mirror must be one we pinned or the admin configured: a mirror that serves
-another key is tampered or wrong, and nothing it signed may be installed."""
+"""The key file on the mirror must hold a key we pinned or the admin configured, valid now: a
+mirror that serves another key is tampered or wrong, and nothing it signed may be installed.
+An expired or revoked trusted key proves where installed packages came from, but admits none."""
 from migrate.checks.base import BLOCKER, TARGET, Check, Problem
 
 
@@ -19,8 +20,10 @@ class TargetKeyUntrusted(Check):
         if key.error:
             return Problem(key.error)
         if not key.trusted:
-            return Problem("%s holds %s; trusted: %s." % (
+            expired = "; expired or revoked: %s" % ", ".join(k.fingerprint for k in key.unusable) \
+                if key.unusable else ""
+            return Problem("%s holds %s; trusted: %s%s." % (
                 key.url, ", ".join(key.fingerprints) or "no key",
-                ", ".join(given.target.profile.fingerprints + list(given.options.extra_fingerprints))),
-                data={"fingerprints": list(key.fingerprints)})
+                ", ".join(given.target.profile.fingerprints + list(given.options.extra_fingerprints)),
+                expired), data={"fingerprints": list(key.fingerprints)})
         return None

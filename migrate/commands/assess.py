@@ -10,6 +10,7 @@ from migrate.plan.repo_load import probe_repomd
 from migrate.plan.resolve import ResolveProblem
 from migrate.plan.source_updates import source_updates
 from migrate.source import choose_target, identify_source, source_repo_ids
+from migrate.trust import Trust, keyids, origin_keys
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +26,9 @@ class Assessment(object):
         return EXIT_BLOCKED if self.status == "blocked" else EXIT_OK
 
 
-def trusted_fingerprints(ctx):
-    return set(ctx.target.profile.fingerprints) | set(ctx.options.extra_fingerprints)
+def target_trust(ctx):
+    """Pinned fingerprints plus the configured ones (never the image's own config)."""
+    return Trust.for_target(ctx.target.profile, ctx.options)
 
 
 def probe_source(ctx, given, findings):
@@ -57,7 +59,11 @@ def assess(ctx):
     ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
     log.info("source: %s %s (%s) -> target: AlmaLinux %s from %s", ctx.source.name or ctx.source.os_id or "unknown",
              ctx.source.version or "", ctx.source.arch or "?", ctx.target.version or "?", ctx.target.mirror or "?")
-    given = CheckInput(ctx.source, ctx.target, ctx.options)
+    trust = target_trust(ctx)
+    if ctx.target.profile is not None:
+        ctx.known_keys = origin_keys(trust, ctx.target.profile, [k.text for k in ctx.facts.rpmdb_keys])
+    given = CheckInput(ctx.source, ctx.target, ctx.options,
+                       origin_keyids=frozenset(keyids(ctx.known_keys)) if ctx.target.profile else None)
     allowed = set(ctx.options.allow)
     skipped = []
     findings = run_checks(HOST_CHECKS, ctx.facts, given, allowed, skipped=skipped)
@@ -68,8 +74,10 @@ def assess(ctx):
         reason = "the host already runs AlmaLinux" if already else "a host check blocks"
         skipped += [{"id": c.id, "reason": reason} for c in TARGET_CHECKS]
     else:
-        key = probe_key(ctx.target.key_url, trusted_fingerprints(ctx), ctx.options.network)
+        key = probe_key(ctx.target.key_url, trust, ctx.options.network, copies=ctx.known_keys)
         ctx.key_text, ctx.trusted_keys = key.text, key.trusted
+        ctx.known_keys = origin_keys(trust, ctx.target.profile, [k.text for k in ctx.facts.rpmdb_keys]
+                                     + [k.armored for k in key.unusable])
         problem = None
         if key.trusted:
             try:

@@ -1,6 +1,5 @@
 """Run the conversion's steps under the journal and turn the outcome into a report: shared by
 `convert` (a new run) and `resume` (a run the journal says is unfinished)."""
-import os
 import uuid
 
 from migrate.checks.base import command_finding
@@ -10,11 +9,11 @@ from migrate.errors import EXIT_BLOCKED, EXIT_OK, Blocked, FailedAfterPointOfNoR
 from migrate.facts.collect import collect
 from migrate.facts.rpmdb import collect_packages
 from migrate.journal import Journal
-from migrate.keys import parse_public_keys
 from migrate.plan.mirror import probe_key
 from migrate.source import Source, Target
 from migrate.steps import conversion_steps
 from migrate.steps.engine import run_steps
+from migrate.trust import Trust, admitted, origin_keys, saved_key_texts
 from migrate.verify.config_files import collect_config_leftovers, created_config_files
 from migrate.verify.leftovers import find_leftovers
 
@@ -66,19 +65,22 @@ def restore_context(ctx, journal):
                         src["major"], src["arch"] or "", tuple(src.get("release_packages") or ()))
     ctx.target = Target(ctx.profiles.target_for(tgt["major"]), tgt["version"], tgt["major"], tgt["mirror"])
     ctx.plan = data.get("plan")
-    trusted = set(tgt.get("trusted_fingerprints") or ())
-    if os.path.isfile(ctx.key_path):
-        with open(ctx.key_path, encoding="utf-8") as handle:
-            ctx.key_text = handle.read()
-        ctx.trusted_keys = tuple(k for k in parse_public_keys(ctx.key_text) if k.fingerprint in trusted)
+    trust = Trust(tgt.get("trusted_fingerprints") or ())  # only what the run trusted
+    keys = trust.keys_from(saved_key_texts(ctx.key_dir))
+    if keys and set(k.fingerprint for k in keys) == trust.fingerprints:
+        ctx.trusted_keys = admitted(keys, copies=origin_keys(trust, ctx.target.profile))
+        if not ctx.trusted_keys and journal.data.get("point_of_no_return_passed"):
+            ctx.trusted_keys = keys  # expired since: the downloads were checked before it
     else:  # killed before SAVE_TARGET_KEY: fetch it again, trusting only what the run trusted
-        key = probe_key(ctx.target.key_url, trusted, ctx.options.network)
+        key = probe_key(ctx.target.key_url, trust, ctx.options.network)
         if not key.trusted:
             raise Blocked("cannot get the trusted signing key again (%s); nothing past the point "
                           "of no return was done: retry `resume` or run `rollback`"
                           % (key.error or "untrusted key at %s" % key.url))
-        ctx.key_text, ctx.trusted_keys = key.text, key.trusted
+        ctx.trusted_keys = key.trusted
+    ctx.key_text = "".join(k.armored for k in ctx.trusted_keys)
     ctx.facts = collect(ctx.root)
+    ctx.known_keys = origin_keys(trust, ctx.target.profile, [k.text for k in ctx.facts.rpmdb_keys])
 
 
 def execute(ctx, journal, command, findings):

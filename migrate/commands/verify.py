@@ -6,7 +6,20 @@ from migrate.errors import EXIT_BLOCKED, EXIT_OK
 from migrate.facts.collect import collect
 from migrate.journal import Journal
 from migrate.source import choose_target, identify_source
-from migrate.verify.leftovers import find_leftovers, trusted_keyids_from_fingerprints
+from migrate.verify.leftovers import find_leftovers
+from migrate.verify.trusted_keys import collect_verify_keys
+
+
+def untrusted_keys_finding(untrusted):
+    """The rpmdb trusts keys this tool does not: name them, so the admin can judge."""
+    names = ["%s (%s)" % (k.name, k.summary or "no user ID") for k in untrusted]
+    finding = command_finding(
+        "UNTRUSTED_KEYS_IN_RPMDB", "The rpmdb holds signing keys that are not trusted AlmaLinux keys",
+        "rpm accepts packages signed by: %s." % "; ".join(names),
+        "Keep the keys of repositories you use on purpose (EPEL, your own); remove any other "
+        "with `rpm -e gpg-pubkey-VERSION-RELEASE`.", severity="info")
+    finding["data"] = {"keys": [k.name for k in untrusted]}
+    return finding
 
 
 def run(ctx, boot=False):
@@ -20,17 +33,16 @@ def run(ctx, boot=False):
             "os-release ID is %r." % (ctx.facts.os_release.os_id or None),
             "Convert it with `almalinux-migrate convert`, or `resume` an unfinished run.")
         return report_for(ctx, "verify", "failed", [finding], EXIT_BLOCKED)
-    fingerprints = list(target_profile.fingerprints) + list(ctx.options.extra_fingerprints)
-    journal = Journal.load(ctx.root)
-    if journal is not None:  # the keys the conversion itself trusted
-        fingerprints += journal.data["target"].get("trusted_fingerprints") or []
+    keys = collect_verify_keys(ctx.root, ctx.facts, target_profile, ctx.options, Journal.load(ctx.root))
+    ctx.known_keys = keys.keys
     vendors = [v for p in ctx.profiles.sources if not p.is_target for v in p.vendors]
-    trusted = trusted_keyids_from_fingerprints(fingerprints)
+    trusted = keys.keyids
     kept = [n for p in ctx.profiles.sources if not p.is_target for n in p.kept_packages]
     kernels = set(["kernel"]).union(*[set(p.kernel_packages) for p in ctx.profiles.sources])
     leftovers = find_leftovers(ctx.facts.packages, trusted, vendors, kept,
                                fallback_kernels=kernels | set(target_profile.kernel_packages))
-    findings = verify_boot(ctx, trusted) if boot else []
+    findings = [untrusted_keys_finding(keys.untrusted)] if keys.untrusted else []
+    findings += verify_boot(ctx, trusted) if boot else []
     if any(is_blocking(f) for f in findings):
         return report_for(ctx, "verify", "failed", findings, EXIT_BLOCKED, leftovers=leftovers,
                           message="The boot path is not AlmaLinux's yet.")

@@ -16,7 +16,7 @@ from migrate.facts.panels import collect_panels
 from migrate.facts.repos import collect_repos
 from migrate.facts.rhsm import collect_registration
 from migrate.facts.rpmdb_backend import collect_writable_backends, detect_backend
-from migrate.facts.rpmdb import collect_packages, collect_release_packages, detect_arch
+from migrate.facts.rpmdb import collect_packages, collect_release_packages, collect_rpmdb_keys, detect_arch
 from migrate.journal import journal_exists
 from migrate.runner import Runner
 
@@ -35,6 +35,17 @@ def _read_rpmdb(root):
     except Exception as exc:  # rpm.error and friends: a damaged or foreign-format database
         log.debug("reading the rpmdb failed", exc_info=True)
         return (), (), "%s: %s" % (type(exc).__name__, exc)
+
+
+def _read_rpmdb_keys(root):
+    """The rpmdb's gpg-pubkeys; () when they cannot be read (RPMDB_UNREADABLE says why)."""
+    if not root.exists(root.rpmdb_path):
+        return ()
+    try:
+        return tuple(collect_rpmdb_keys(root))
+    except Exception:  # rpm.error and friends, as in _read_rpmdb
+        log.debug("reading the rpmdb's keys failed", exc_info=True)
+        return ()
 
 
 def collect(root, runner=None):
@@ -61,6 +72,7 @@ def collect(root, runner=None):
         repo_errors=repo_errors,
         conversion_in_progress=journal_exists(root),
         release_packages=release_packages,
+        rpmdb_keys=_read_rpmdb_keys(root) if packages else (),
         rpmdb_error=rpmdb_error,
         rpm_bindings_missing=bindings_missing,
         boot=collect_boot(root, runner, arch),

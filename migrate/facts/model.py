@@ -30,6 +30,13 @@ class Package(NamedTuple):
         return "%s-%s.%s" % (self.name, self.evr, self.arch)
 
 
+class RpmdbKey(NamedTuple):
+    """A gpg-pubkey in the rpmdb: rpm keeps the armored key in its description."""
+    name: str  # gpg-pubkey-VERSION-RELEASE, what `rpm -e` takes
+    summary: str  # gpg(user ID)
+    text: str
+
+
 class RepoSection(NamedTuple):
     file: str  # path inside the root
     repo_id: str
@@ -147,6 +154,7 @@ class Facts(NamedTuple):
     # formats this machine's rpm can write; None on the live host (its rpm is the host's own)
     rpm_writable_backends: Optional[Tuple[str, ...]] = None
     rpm_bindings_missing: str = ""  # the interpreter running us when it lacks the rpm bindings
+    rpmdb_keys: Tuple[RpmdbKey, ...] = ()  # gpg-pubkeys with their armored keys (migrate.trust)
 
     def installed(self, name):
         return [p for p in self.packages if p.name == name]

@@ -3,7 +3,7 @@
 The only module of facts/ that imports rpm; checks and plan see plain Package records."""
 import re
 
-from migrate.facts.model import Package
+from migrate.facts.model import Package, RpmdbKey
 
 # The signature as rpm prints it, whichever header carries it (rpm 4.18 signs RSAHEADER only
 # by default; EL packages carry both). See research/sandbox-el-root.md.
@@ -73,6 +73,16 @@ def collect_gpg_pubkeys(root):
     keys = []
     for header in ts.dbMatch("name", "gpg-pubkey"):
         keys.append(_text(header["version"]).lower())
+    return sorted(keys)
+
+
+def collect_rpmdb_keys(root):
+    """Every gpg-pubkey in the root's rpmdb with its armored key."""
+    ts = root.rpm_transaction_set()
+    keys = []
+    for header in ts.dbMatch("name", "gpg-pubkey"):
+        name = "gpg-pubkey-%s-%s" % (_text(header["version"]), _text(header["release"]))
+        keys.append(RpmdbKey(name, _text(header["summary"]), _text(header["description"])))
     return sorted(keys)
 
 

@@ -1,12 +1,13 @@
-"""Fetch the target's signing key from the mirror and decide whether to trust it."""
+"""Fetch the target's signing key from the mirror and keep only the keys we trust (migrate.trust)."""
 import logging
 import ssl
 import urllib.error
 import urllib.request
 from typing import NamedTuple, Optional, Tuple
 
-from migrate.keys import KeyFormatError, parse_public_keys
+from migrate.keys import KeyFormatError
 from migrate.network import Network
+from migrate.trust import admitted
 
 log = logging.getLogger(__name__)
 TIMEOUT = 30
@@ -15,9 +16,12 @@ TIMEOUT = 30
 class KeyProbe(NamedTuple):
     url: str
     error: Optional[str]  # why the key could not be fetched or read
-    text: str
+    text: str  # the admitted keys re-armored: never the file as served
     fingerprints: Tuple[str, ...]  # every key in the file
-    trusted: Tuple[object, ...]  # PublicKey records whose fingerprint is pinned or configured
+    trusted: Tuple[object, ...]  # TrustedKey records a conversion may use now (migrate.trust)
+    ignored: Tuple[object, ...] = ()  # IgnoredKey: the file's other keys
+    unusable: Tuple[object, ...] = ()  # trusted keys that expired or were revoked
+    fetched: bool = True  # False: the download itself failed (MIRROR_UNREACHABLE)
 
 
 def _network(net):
@@ -44,15 +48,29 @@ def fetch_text(url, net=None, limit=1024 * 1024):
         return response.read(limit).decode("utf-8", "replace")
 
 
-def probe_key(url, trusted_fingerprints, net=None):
+def probe_key(url, trust, net=None, now=None, copies=()):
+    """Fetch the key file and keep only what `trust` (a migrate.trust.Trust) admits now;
+    `copies`: other copies of trusted keys (migrate.trust.admitted)."""
     try:
         text = fetch_text(url, net)
     except (urllib.error.URLError, OSError, ValueError, ssl.SSLError) as exc:
         reason = getattr(exc, "reason", None) or exc
-        return KeyProbe(url, "cannot download %s: %s" % (url, reason), "", (), ())
+        return KeyProbe(url, "cannot download %s: %s" % (url, reason), "", (), (), fetched=False)
+    return select_keys(url, text, trust, now, copies)
+
+
+def select_keys(url, text, trust, now=None, copies=()):
     try:
-        keys = parse_public_keys(text)
+        selection = trust.select(text)
     except KeyFormatError as exc:
-        return KeyProbe(url, "%s is not an OpenPGP public key: %s" % (url, exc), text, (), ())
-    trusted = tuple(k for k in keys if k.fingerprint in trusted_fingerprints)
-    return KeyProbe(url, None, text, tuple(k.fingerprint for k in keys), trusted)
+        return KeyProbe(url, "%s is not an OpenPGP public key: %s" % (url, exc), "", (), ())
+    usable = admitted(selection.trusted, now, copies)
+    fingerprints = tuple(k.fingerprint for k in selection.trusted) + tuple(
+        k.fingerprint for k in selection.ignored)
+    have = set(k.fingerprint for k in usable)
+    unusable = tuple(k for k in selection.trusted if k.fingerprint not in have)
+    if usable:
+        log.info("trusted keys in %s: %s", url, ", ".join(k.fingerprint for k in usable))
+    return KeyProbe(url, None, "".join(k.armored for k in usable), fingerprints, usable,
+                    selection.ignored, unusable)
+

@@ -20,7 +20,8 @@ class SignatureProblem(Exception):
 
 
 def prepare_keyring(root, runner, keyring_dir, key_files):
-    """A fresh keyring with exactly the given (already fingerprint-checked) key files."""
+    """A fresh keyring with exactly the given key files: those migrate.trust wrote, holding
+    only trusted keys and their bound signing subkeys."""
     if os.path.isdir(keyring_dir):
         shutil.rmtree(keyring_dir)
     os.makedirs(keyring_dir, 0o700)

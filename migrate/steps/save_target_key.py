@@ -1,5 +1,6 @@
-"""Keep the fingerprint-checked target key in the state dir: the signature check, the
-import after the point of no return and `resume` all use this copy, never the mirror again."""
+"""Keep the trusted target keys in the state dir, one file per key and only their trusted
+packets (migrate.trust): the signature check, the import after the point of no return and
+`resume` all use these copies, never the mirror's file again."""
 import os
 
 from migrate.steps.base import Step
@@ -10,13 +11,20 @@ class SaveTargetKey(Step):
     title = "Save the verified AlmaLinux signing key"
 
     def is_done(self, ctx):
-        return os.path.isfile(ctx.key_path) and open(ctx.key_path).read() == ctx.key_text
+        for key, path in zip(ctx.trusted_keys, ctx.key_files):
+            if not os.path.isfile(path):
+                return False
+            with open(path, encoding="ascii", errors="replace") as handle:
+                if handle.read() != key.armored:
+                    return False
+        return bool(ctx.trusted_keys)
 
     def apply(self, ctx):
-        path = os.path.relpath(ctx.key_path, ctx.root.path)
-        ctx.root.write_text("/" + path, ctx.key_text, mode=0o644)
+        for key, path in zip(ctx.trusted_keys, ctx.key_files):
+            ctx.root.write_text("/" + os.path.relpath(path, ctx.root.path), key.armored, mode=0o644)
         return ", ".join(k.fingerprint for k in ctx.trusted_keys)
 
     def undo(self, ctx):
-        if os.path.exists(ctx.key_path):
-            os.unlink(ctx.key_path)
+        for path in ctx.key_files:
+            if os.path.exists(path):
+                os.unlink(path)

@@ -12,7 +12,7 @@ class VerifySignatures(Step):
     def apply(self, ctx):
         if ctx.packages is None:
             ctx.resolve()
-        prepare_keyring(ctx.root, ctx.runner, ctx.keyring_dir, [ctx.key_path])
+        prepare_keyring(ctx.root, ctx.runner, ctx.keyring_dir, ctx.key_files)
         paths = [p.localPkg() for p in ctx.packages]
         try:
             verify_files(ctx.root, ctx.runner, ctx.keyring_dir, paths,

@@ -14,7 +14,3 @@ def find_leftovers(packages, trusted_keyids, source_vendors, kept=(), fallback_k
             reason = LEFT_FALLBACK_KERNEL
         left.append(leftover_entry(package, reason))
     return left
-
-
-def trusted_keyids_from_fingerprints(fingerprints):
-    return set(f[-16:].lower() for f in fingerprints)

@@ -13,7 +13,7 @@ import shutil
 from tests.sandbox.fixture.build import build_side, sign
 from tests.sandbox.fixture.catalog import build_catalog, kernel_packages
 from tests.sandbox.fixture.keys import stop_agent
-from tests.sandbox.fixture.mirror import ALMA_VERSION
+from tests.sandbox.fixture.mirror import ALMA_VERSION, EMPTY_REPOS
 from tests.sandbox.fixture.roots import dnf_argv, write_build_config
 from tests.sandbox.fixture.run import make_env, rpm_argv, run
 
@@ -62,7 +62,7 @@ def build_arch_host(world, arch, workdir):
         stop_agent(env)
     srv = os.path.join(workdir, "srv")
     alma = os.path.join(srv, "almalinux")
-    for repo in ("BaseOS", "AppStream"):
+    for repo in ("BaseOS", "AppStream") + EMPTY_REPOS:  # extras: present and empty, as in the world
         _repo(os.path.join(alma, ALMA_VERSION, repo, arch, "os"),
               [built["alma"][p.name] for p in catalog["alma"] if p.repo == repo], env)
     os.symlink(ALMA_VERSION, os.path.join(alma, "9"))

@@ -91,7 +91,9 @@ def rpm_query(root, *args):
     return proc.stdout.splitlines()
 
 
-SIG_QF = "%{NAME} %|RSAHEADER?{%{RSAHEADER:pgpsig}}:{%|SIGPGP?{%{SIGPGP:pgpsig}}:{(none)}|}|\\n"
+# DSAHEADER carries EdDSA signatures (keys made by current gpg).
+SIG_QF = ("%{NAME} %|RSAHEADER?{%{RSAHEADER:pgpsig}}:{%|DSAHEADER?{%{DSAHEADER:pgpsig}}:"
+          "{%|SIGPGP?{%{SIGPGP:pgpsig}}:{(none)}|}|}|\\n")
 
 
 def installed_signatures(root):

@@ -1,7 +1,8 @@
 import pytest
 
-from migrate.config import merge_options, parse_config
+from migrate.config import load_config, merge_options, parse_config
 from migrate.errors import ConfigError
+from migrate.root import Root
 
 CONFIG = """
 [mirror]
@@ -49,3 +50,36 @@ def test_keep_rhsm_from_the_file_or_the_command_line():
     assert not merge_options(parse_config(CONFIG, "c.toml")).keep_rhsm
     assert merge_options(parse_config(CONFIG, "c.toml"), keep_rhsm=True).keep_rhsm
     assert merge_options(parse_config("[repos]\nkeep_rhsm = true\n", "c.toml")).keep_rhsm
+
+
+IMAGE_CONFIG = """
+[mirror]
+url = "http://evil.example.invalid/almalinux"
+proxy = "http://evil.example.invalid:3128"
+ca_cert = "/etc/pki/evil-ca.pem"
+[trust]
+extra_fingerprints = ["0123456789ABCDEF0123456789ABCDEF01234567"]
+[checks]
+allow = ["pending_updates"]
+[repos]
+third_party = "disable"
+"""
+
+
+def _root_with_config(tmp_path):
+    (tmp_path / "etc").mkdir()
+    (tmp_path / "etc" / "almalinux-migrate.toml").write_text(IMAGE_CONFIG, encoding="utf-8")
+    return Root(str(tmp_path))
+
+
+def test_image_config_under_root_never_adds_keys_a_mirror_or_a_proxy(tmp_path):
+    config = load_config(_root_with_config(tmp_path))
+    assert (config.mirror, config.proxy, config.ca_cert, config.extra_fingerprints) == (None, None, None, ())
+    assert (config.allow, config.third_party) == (("PENDING_UPDATES",), "disable")
+
+
+def test_config_given_with_dash_dash_config_is_trusted(tmp_path):
+    root = _root_with_config(tmp_path)
+    config = load_config(root, str(tmp_path / "etc" / "almalinux-migrate.toml"))
+    assert config.extra_fingerprints == ("0123456789ABCDEF0123456789ABCDEF01234567",)
+    assert config.mirror == "http://evil.example.invalid/almalinux"

@@ -48,3 +48,17 @@ def test_a_missing_folder_in_the_archive_is_named(tmp_path):
     archive = make_archive(tmp_path, sources_only)
     with pytest.raises(ProfileError, match="targets: profile folder missing"):
         load_profiles(os.path.join(archive, "migrate", "_profiles"))
+
+
+def test_pinned_key_files_read_from_inside_the_archive(tmp_path):
+    from migrate.profiles import pinned_key_text
+
+    members = checkout_profiles()
+    for name in os.listdir(os.path.join(PROFILES_DIR, "keys")):
+        with open(os.path.join(PROFILES_DIR, "keys", name), encoding="ascii") as handle:
+            members["migrate/_profiles/keys/" + name] = handle.read()
+    folder = os.path.join(make_archive(tmp_path, members), "migrate", "_profiles")
+    packed, checkout = load_profiles(folder), load_profiles(PROFILES_DIR)
+    for major in (8, 9, 10):
+        text = pinned_key_text(packed.target_for(major), folder)
+        assert text and text == pinned_key_text(checkout.target_for(major), PROFILES_DIR)

@@ -59,15 +59,16 @@ def test_nineteen_sources_and_three_targets():
 
 
 @pytest.mark.parametrize("major,fingerprint,releases", [
-    (8, "5E9B8F5617B5066CE92057C3488FCF7C3ABB34F8", ["almalinux-release"]),
-    (9, "BF18AC2876178908D6E71267D36CB86CB86B3716",
+    (8, ["5E9B8F5617B5066CE92057C3488FCF7C3ABB34F8", "BC5EDDCADF502C077F1582882AE81E8ACED7258B"],
+     ["almalinux-release"]),
+    (9, ["BF18AC2876178908D6E71267D36CB86CB86B3716"],
      ["almalinux-release", "almalinux-repos", "almalinux-gpg-keys"]),
-    (10, "EE6DB7B98F5BF5EDD9DA0DE5DEE5C11CC2A1E572",
+    (10, ["EE6DB7B98F5BF5EDD9DA0DE5DEE5C11CC2A1E572"],
      ["almalinux-release", "almalinux-repos", "almalinux-gpg-keys"]),
 ])
 def test_targets_pin_the_real_keys(major, fingerprint, releases):
     target = profiles().target_for(major)
-    assert target.fingerprints == [fingerprint] and target.release_packages == releases
+    assert target.fingerprints == fingerprint and target.release_packages == releases
 
 
 def _target_repo_ids(fixture, enabled, arch="x86_64"):

@@ -4,6 +4,7 @@ from migrate.plan.mirror import KeyProbe
 from migrate.plan.model import empty_plan
 from migrate.plan.resolve import ResolveProblem
 from migrate.keys import PublicKey
+from migrate.trust import IgnoredKey, TrustedKey
 from tests.factories import situation
 
 TRUSTED = PublicKey("BF18AC2876178908D6E71267D36CB86CB86B3716", ())
@@ -17,7 +18,7 @@ def _run(key=GOOD_KEY, plan=None, problem=None, **options):
 
 
 def test_unreachable_mirror_blocks_and_hides_later_checks():
-    key = KeyProbe("http://m/k", "cannot download http://m/k: refused", "", (), ())
+    key = KeyProbe("http://m/k", "cannot download http://m/k: refused", "", (), (), fetched=False)
     findings = _run(key=key)
     assert findings["MIRROR_UNREACHABLE"]["severity"] == BLOCKER
     assert "TARGET_KEY_UNTRUSTED" not in findings and "TRANSACTION_UNSOLVABLE" not in findings
@@ -66,6 +67,29 @@ def test_a_swap_with_nothing_to_swap_in_blocks_until_allowed():
     assert finding["data"] == {"packages": ["epel-release"]}
     plan["swapped"][0]["kind"] = "branding"
     assert "SWAP_TARGET_MISSING" not in _run(plan=plan)
+
+
+def test_html_instead_of_a_key_is_an_untrusted_key_not_an_unreachable_mirror():
+    key = KeyProbe("http://m/k", "http://m/k is not an OpenPGP public key: no PGP PUBLIC KEY BLOCK found",
+                   "", (), ())
+    findings = _run(key=key)
+    assert "MIRROR_UNREACHABLE" not in findings
+    assert findings["TARGET_KEY_UNTRUSTED"]["severity"] == BLOCKER
+
+
+def test_other_keys_in_the_file_are_named_in_an_info_finding():
+    other = IgnoredKey("21CB256AE16FC54C6E652949702D426D350D275D", "Rocky <releng@rockylinux.org>")
+    findings = _run(key=GOOD_KEY._replace(ignored=(other,)))
+    assert findings["MIRROR_KEYS_IGNORED"]["severity"] == "info"
+    assert findings["MIRROR_KEYS_IGNORED"]["data"] == {"fingerprints": [other.fingerprint]}
+    assert "MIRROR_KEYS_IGNORED" not in _run()
+
+
+def test_only_an_expired_trusted_key_blocks_and_says_so():
+    expired = TrustedKey("5E9B8F5617B5066CE92057C3488FCF7C3ABB34F8", 1705059214, False, "AlmaLinux", b"", ())
+    key = KeyProbe("http://m/k", None, "", (expired.fingerprint,), (), (), (expired,))
+    findings = _run(key=key)
+    assert "expired or revoked: 5E9B8F5617B5066CE92057C3488FCF7C3ABB34F8" in findings["TARGET_KEY_UNTRUSTED"]["detail"]
 
 
 def test_missing_target_version_is_its_own_finding_not_the_mirror():

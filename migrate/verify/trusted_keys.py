@@ -1,0 +1,37 @@
+"""Which keys prove that an installed package is AlmaLinux's, for `verify`: the pinned and
+configured fingerprints (plus those the conversion's journal trusted), each with the signing
+subkeys a copy of it binds. Copies come from the real key file shipped with the tool, the
+rpmdb's gpg-pubkeys and the run's saved keys. Expired keys count here: they signed what is
+installed. Any other gpg-pubkey in the rpmdb is named (UNTRUSTED_KEYS_IN_RPMDB)."""
+from typing import NamedTuple, Tuple
+
+from migrate.keys import KeyFormatError, parse_public_keys
+from migrate.root import STATE_DIR
+from migrate.trust import Trust, keyids, origin_keys, saved_key_texts
+
+
+class VerifyKeys(NamedTuple):
+    keys: Tuple[object, ...]  # migrate.trust.TrustedKey
+    untrusted: Tuple[object, ...]  # RpmdbKey records of keys nobody pinned or configured
+
+    @property
+    def keyids(self):
+        return keyids(self.keys)
+
+
+def _primary(text):
+    try:
+        return parse_public_keys(text)[0].fingerprint
+    except (KeyFormatError, IndexError):
+        return None
+
+
+def collect_verify_keys(root, facts, profile, options, journal=None):
+    fingerprints = list(profile.fingerprints) + list(options.extra_fingerprints)
+    if journal is not None:  # the keys the conversion itself trusted
+        fingerprints += journal.data["target"].get("trusted_fingerprints") or []
+    trust = Trust(fingerprints)
+    rpmdb = facts.rpmdb_keys
+    keys = origin_keys(trust, profile, [k.text for k in rpmdb] + saved_key_texts(root.join(STATE_DIR + "/keys")))
+    untrusted = tuple(k for k in rpmdb if _primary(k.text) not in trust.fingerprints)
+    return VerifyKeys(keys, untrusted)
