@@ -1,7 +1,9 @@
 # make demo: build a simulated CentOS Stream 9 host and convert it to AlmaLinux 9.
 # make test: the Python 3.6 gate, unit tests on 3.6 and 3.11, sandbox end-to-end tests,
 #            and the packaging tests (pyz, RPM, Ansible role, Vagrant matrix).
-# make pyz, make rpm: dist/almalinux-migrate.pyz, dist/almalinux-migrate-*.noarch.rpm.
+# make dist: dist/almalinux-migrate.pyz, the noarch RPM and SRPM, SHA256SUMS; SIGN_KEY=KEY signs
+#   the RPMs and SHA256SUMS (gpg, GNUPGHOME as set). make pyz, make rpm: one of them.
+#   They need only python3 with pip and rpmbuild (no venv, no dpkg): the same on an EL host.
 # make bench: convert vs. the bare rpm/dnf sequence at 500, 1000 and 2000 packages, 3 runs
 #   each (BENCH_SIZES="500" BENCH_RUNS=1 for a quick one); figures in .sandbox/bench/results.json.
 # Everything it needs is installed by the targets themselves (apt packages, two venvs).
@@ -16,11 +18,19 @@ PY36 := $(firstword $(wildcard $(PYENV_ROOT)/versions/3.6.*/bin/python3.6))
 APT_PACKAGES := rpm dnf python3-dnf python3-rpm createrepo-c gnupg busybox-static cpio
 # For the packaging tests, without recommends (vagrant's would pull in qemu and libvirt).
 FLEET_APT_PACKAGES := vagrant shellcheck
+# The release build runs on the host's own python: on EL8 platform-python, where /usr/bin/python3
+# may be missing. Bytecode in the pyz for it and for EL8's, EL9's and EL10's interpreters when
+# pyenv has them (an interpreter without its bytecode imports from source: slower start only).
+BUILD_PYTHON ?= $(firstword $(wildcard /usr/bin/python3 /usr/libexec/platform-python))
+PYZ_BYTECODE := $(foreach v,3.6 3.9 3.12,$(firstword $(wildcard $(PYENV_ROOT)/versions/$(v).*/bin/python$(v))))
+DIST_DIR ?= dist
+SIGN_KEY ?=
 VENV := .venv
 VENV36 := .venv36
+LINT_VENV := .venv-lint
 PYTEST_FLAGS ?=
 
-.PHONY: demo test deps lint unit unit36 sandbox bench clean pyz rpm packaging fleet-deps
+.PHONY: demo test deps lint unit unit36 sandbox bench clean pyz rpm dist packaging fleet-deps
 
 demo: deps $(VENV)/.done
 	$(VENV)/bin/python -m tests.sandbox.demo
@@ -36,7 +46,7 @@ deps:
 	fi
 
 # The tool and the sandbox need the host's rpm/dnf bindings: a venv from the system python.
-$(VENV)/.done: requirements/runtime.txt requirements/test.txt
+$(VENV)/.done: requirements/runtime.txt requirements/test.txt requirements/ansible.txt
 	$(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements/test.txt $(QUIET_PIP)
 	touch $@
@@ -71,18 +81,28 @@ fleet-deps:
 	       DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing >/dev/null; }; \
 	fi
 
-pyz: $(VENV)/.done
-	$(VENV)/bin/python packaging/pyz/build.py
+pyz:
+	$(BUILD_PYTHON) packaging/pyz/build.py $(DIST_DIR)/almalinux-migrate.pyz $(addprefix --bytecode ,$(PYZ_BYTECODE))
 
-rpm: deps $(VENV)/.done
-	$(VENV)/bin/python packaging/rpm/build.py
+rpm:
+	$(BUILD_PYTHON) packaging/rpm/build.py $(DIST_DIR) $(if $(SIGN_KEY),--sign-key '$(SIGN_KEY)')
+
+dist:
+	$(BUILD_PYTHON) packaging/dist.py $(DIST_DIR) $(addprefix --bytecode ,$(PYZ_BYTECODE)) \
+	  $(if $(SIGN_KEY),--sign-key '$(SIGN_KEY)')
+
+# ansible-lint in a venv of its own (its pins clash with the tool's runtime ones).
+$(LINT_VENV)/.done: requirements/ansible-lint.txt requirements/ansible.txt
+	$(SYSTEM_PYTHON) -m venv $(LINT_VENV)
+	$(LINT_VENV)/bin/pip install -q --disable-pip-version-check -r requirements/ansible-lint.txt $(QUIET_PIP)
+	touch $@
 
 # Builds the pyz and the RPM from scratch and tests them; the Ansible role and the Vagrant scripts too.
-packaging: deps fleet-deps $(VENV)/.done
+packaging: deps fleet-deps $(VENV)/.done $(LINT_VENV)/.done
 	PYENV_ROOT=$(PYENV_ROOT) $(VENV)/bin/python -m pytest -q $(PYTEST_FLAGS) tests/packaging
 
 bench: deps $(VENV)/.done
 	$(VENV)/bin/python -m tests.bench
 
 clean:
-	rm -rf $(VENV) $(VENV36) .sandbox .pytest_cache build dist vagrant/logs
+	rm -rf $(VENV) $(VENV36) $(LINT_VENV) .sandbox .pytest_cache build dist vagrant/logs

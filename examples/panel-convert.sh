@@ -38,6 +38,7 @@ case $rc in
     3) echo "blocked, nothing was changed:"; report blockers ;;
     4) echo "failed before the point of no return; the server is as it was: see the log" ;;
     5) echo "failed after the point of no return: fix the cause, then: almalinux-migrate resume --yes" ;;
+    6) echo "the undo did not finish (the report names what is left): fix that, then: almalinux-migrate rollback" ;;
     7) echo "another run is active: almalinux-migrate --output json status" ;;
     *) echo "internal error (exit $rc): report it with /var/log/almalinux-migrate.log" ;;
 esac

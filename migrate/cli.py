@@ -15,19 +15,24 @@ import uuid
 from enum import Enum
 from typing import List, Optional
 
+import click
 import typer
 
 from migrate import __version__
 from migrate.config import load_config, merge_options
-from migrate.errors import EXIT_BUG, MigrateError, UsageError
+from migrate.errors import EXIT_BUG, EXIT_ROLLED_BACK, EXIT_USAGE, Blocked, MigrateError, UsageError
 from migrate.helptext import epilog
 from migrate.hooks import run_hooks
-from migrate.logsetup import run_file_name, setup_logging
+from migrate.interrupts import FINISHED, Interrupted, Interrupts, blocked_signals
+from migrate.journal import Lock
+from migrate.logsetup import LogFile, run_file_name, setup_logging
 from migrate.network import with_network
 from migrate.profiles import load_profiles
 from migrate.report.document import write_report
 from migrate.report.events import Events
-from migrate.report.text import Ui, make_console, render_report
+from migrate.report.failure import add_write_failures, error_report
+from migrate.report.streams import QuietStream
+from migrate.report.text import Ui, make_console, render_report, render_status
 from migrate.root import Root, preload_bindings
 from migrate.rpmlog import route_rpm_log
 from migrate.runner import Runner
@@ -53,9 +58,23 @@ class ThirdParty(str, Enum):
     disable = "disable"
 
 
+# The process's one set of signal handlers (see migrate.interrupts), installed by main().
+INTERRUPTS = Interrupts()
+# Commands that take the tool's lock before they open the events file: a run refused for the
+# lock writes nothing to another run's files. `status` and `bundle` stay lock-free.
+LOCKING = ("preflight", "convert", "resume", "rollback", "verify")
+
+
+class ReadOnlyRoot(Blocked):
+    pass
+
+
 class Globals(object):
     def __init__(self, root, config, output, verbose):
         self.root, self.config, self.output, self.verbose = root, config, output, verbose
+        self.context = None  # the Context, once made
+        self.log_path = None
+        self.lock = None
 
 
 def _version(value):
@@ -79,8 +98,16 @@ def main_options(
     ctx.obj = Globals(root, config, output.value, verbose)
 
 
-def _make_context(g, events_path, command=None, **option_values):
-    """command: a report command, which gets its own log (kept) and the latest log's header."""
+def _read_only(path):
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _make_context(g, events_path, command=None, reads_only=False, **option_values):
+    """command: a report command, which gets its own log (kept), the latest log's header and,
+    with the others in LOCKING, the tool's lock. reads_only: `status`, fine on a read-only root."""
     from migrate.context import Context, host_name
 
     if not os.path.isdir(g.root):
@@ -88,9 +115,14 @@ def _make_context(g, events_path, command=None, **option_values):
     if events_path == "-" and g.output == "json":
         raise UsageError("--events - and --output json both want stdout; give --events a file")
     root = Root(g.root)
+    if not reads_only and any(_read_only(p) for p in (root.path, root.join("/var")) if os.path.isdir(p)):
+        raise ReadOnlyRoot("%s is on a read-only filesystem: the tool writes its state, log and report "
+                           "there (and a conversion writes the whole system)" % root.path)
+    if command in LOCKING:  # before the latest log is started afresh and the events file opened
+        g.lock = Lock(root).acquire()
     run_id = uuid.uuid4().hex
     run_name = run_file_name(command, run_id) if command else None
-    setup_logging(root, g.verbose, run_name)
+    g.log_path = setup_logging(root, g.verbose, run_name)
     route_rpm_log()
     log.info("almalinux-migrate %s %s (run %s) on %s, root %s, python %s", __version__, command or "",
              run_id, host_name(root) or "?", root.path, sys.version.split()[0])
@@ -100,12 +132,15 @@ def _make_context(g, events_path, command=None, **option_values):
         options = with_network(options, root, os.environ)
     context = Context(root, Runner(), load_profiles(), options, Events(events_path), Ui(quiet=False))
     context.run_id, context.run_name = run_id, run_name
+    context.interrupts = INTERRUPTS
+    g.context = context
     return context
 
 
 def _finish(g, ctx, command, result, write=True):
     """Render the report (or a plain document), write it to the root and exit with its code."""
     report, exit_code = result
+    add_write_failures(report, ctx.events.error, LogFile.error)
     ctx.ui.close()
     log.info("finished %s: status %s, exit code %d%s", command, report.get("status"), exit_code,
              (": " + report["message"]) if report.get("message") else "")
@@ -116,37 +151,72 @@ def _finish(g, ctx, command, result, write=True):
             log.warning("cannot write the report: %s", exc)
     if command in ("convert", "resume") and report.get("steps"):  # a conversion ran
         run_hooks(ctx.root, ctx.runner, "post-convert", report.get("status"), exit_code)
-    ctx.events.emit("run_finished", command=command, status=report.get("status"), exit_code=exit_code)
+    _emit_finished(ctx, command, report.get("status"), exit_code)
     if g.output == "json":
-        sys.stdout.write(json.dumps(report, indent=2, sort_keys=True) + "\n")
+        _print_document(report)
     else:
         render_report(report)
     raise typer.Exit(exit_code)
 
 
+def _print_document(document):
+    """The one JSON document on stdout: whole, and nothing after it (a signal now is only noted)."""
+    with blocked_signals():
+        INTERRUPTS.phase = FINISHED
+        sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
+        sys.stdout.flush()
+
+
+def _emit_finished(ctx, command, status, exit_code):
+    ctx.events.best_effort = True  # the run is over: its last event never changes the outcome
+    for name, action in ctx.interrupts.take_notices():
+        ctx.events.emit("signal", signal=name, action=action)
+    ctx.events.emit("run_finished", command=command, status=status, exit_code=exit_code)
+    ctx.events.close()
+
+
 def _guarded(g, command, body):
-    """Run body(); expected failures become their exit code, anything else exit 1."""
-    ctx = None
+    """Run body(); expected failures become their exit code, anything else exit 1. In every
+    case `--output json` gets one document and the screen one line (tracebacks: the log)."""
     try:
-        ctx = body()
+        return body()
     except typer.Exit:
         raise
     except MigrateError as exc:
         log.debug("%s failed", command, exc_info=True)
-        log.info("finished %s: exit code %d: %s", command, exc.exit_code, exc.message)
-        make_console(sys.stderr).print("almalinux-migrate: %s" % exc.message, style="bold red",
-                                       markup=False)
-        raise typer.Exit(exc.exit_code)
-    except KeyboardInterrupt:
-        make_console(sys.stderr).print("almalinux-migrate: interrupted", style="bold red")
-        raise typer.Exit(130)
+        _fail(g, command, exc, exc.message, exc.exit_code, exc.report)
+    except Interrupted as exc:
+        _fail(g, command, exc, "Stopped by %s; nothing was changed." % exc.name, EXIT_ROLLED_BACK)
     except Exception as exc:  # a bug: traceback to the log, one line on screen
-        log.exception("internal error in %s", command)
-        make_console(sys.stderr).print(
-            "almalinux-migrate: internal error (%s: %s); the traceback is in the log. Please report it."
-            % (type(exc).__name__, exc), style="bold red", markup=False)
-        raise typer.Exit(EXIT_BUG)
-    return ctx
+        log.debug("internal error in %s", command, exc_info=True)
+        where = ("the traceback is in %s" % g.log_path) if g.log_path else \
+            ("no log could be written (%s)" % LogFile.error) if LogFile.error else "this command keeps no log"
+        _fail(g, command, exc, "internal error (%s: %s); %s. Please report it."
+              % (type(exc).__name__, exc, where), EXIT_BUG)
+    finally:
+        _release(g)
+
+
+def _release(g):
+    if g.lock is not None:
+        g.lock.release()
+        g.lock = None
+
+
+def _fail(g, command, exc, message, exit_code, report=None):
+    log.info("finished %s: exit code %d: %s", command, exit_code, message)
+    make_console(sys.stderr).print("almalinux-migrate: %s" % message, style="bold red", markup=False,
+                                   soft_wrap=True)
+    document = report or error_report(command, exc, message, exit_code, context=g.context,
+                                      root_path=os.path.abspath(g.root) if g.root else None)
+    if g.context is not None:
+        try:
+            _emit_finished(g.context, command, document["status"], exit_code)
+        except Exception:  # the events file is best effort here
+            log.debug("cannot write run_finished", exc_info=True)
+    if g.output == "json":
+        _print_document(document)
+    raise typer.Exit(exit_code)
 
 
 def _run_report_command(typer_ctx, command, events, fn, **option_values):
@@ -248,27 +318,15 @@ def status(ctx: typer.Context):
     g = ctx.obj
 
     def body():
-        context = _make_context(g, None)
+        context = _make_context(g, None, reads_only=True)
         document = _command("status").run(context)
         if g.output == "json":
-            sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
+            _print_document(document)
         else:
-            _render_status(document)
+            render_status(document)
         raise typer.Exit(0)
 
     _guarded(g, "status", body)
-
-
-def _render_status(document):
-    console = make_console(sys.stdout)
-    if document["state"] == "none":
-        console.print("No conversion recorded.")
-        return
-    console.print("Conversion %s: %s (started %s, point of no return %s)" % (
-        document.get("run_id", "?")[:8], document["state"], document.get("started"),
-        "passed" if document.get("point_of_no_return_passed") else "not passed"))
-    for step in document["steps"]:
-        console.print("  %-24s %-8s %s" % (step["id"], step["state"], step.get("detail") or ""), markup=False)
 
 
 @app.command()
@@ -280,7 +338,7 @@ def bundle(ctx: typer.Context, file: Optional[str] = typer.Option(
     def body():
         document = _command("bundle").run(_make_context(g, None), file)
         if g.output == "json":
-            sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
+            _print_document(document)
         else:
             make_console(sys.stdout).print("Support bundle: %s" % document["bundle"], markup=False)
         raise typer.Exit(0)
@@ -296,7 +354,7 @@ def profiles_command(ctx: typer.Context):
     def body():
         document = _command("profiles").run(_ProfilesOnly(load_profiles()))
         if g.output == "json":
-            sys.stdout.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
+            _print_document(document)
         else:
             console = make_console(sys.stdout)
             for source in document["sources"]:
@@ -315,5 +373,50 @@ class _ProfilesOnly(object):
         self.profiles = profiles
 
 
+def _wants_json(argv):
+    return _option_value(argv, "--output") == "json"
+
+
+def _option_value(argv, option):
+    for index, arg in enumerate(argv):
+        if arg.startswith(option + "="):
+            return arg.partition("=")[2]
+        if arg == option and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
+
+
+def _command_name(argv):
+    """The command a command line names, for the report of a line click refused (None: none)."""
+    names = set(c.name or c.callback.__name__ for c in app.registered_commands)
+    return next((a for a in argv if a in names), None)
+
+
 def main():
-    app(prog_name="almalinux-migrate")
+    """The entry point: every exit, click's usage errors included, goes through here."""
+    sys.stdout, sys.stderr = QuietStream(sys.stdout), QuietStream(sys.stderr)
+    INTERRUPTS.install()
+    argv = sys.argv[1:]
+    try:
+        code = app(prog_name="almalinux-migrate", args=argv, standalone_mode=False)
+    except click.exceptions.ClickException as exc:
+        code = _click_failure(exc, argv, UsageError(exc.format_message()))
+    except (click.exceptions.Abort, Interrupted) as exc:
+        name = exc.name if isinstance(exc, Interrupted) else "SIGINT"
+        code = _click_failure(None, argv, Interrupted(name), "Stopped by %s; nothing was changed." % name)
+    sys.exit(code or 0)
+
+
+def _click_failure(exc, argv, error, message=None):
+    """A failure while click parses the command line or asks at the terminal."""
+    code = EXIT_USAGE if exc is not None else EXIT_ROLLED_BACK
+    if _wants_json(argv):
+        document = error_report(_command_name(argv), error, message or error.message, code,
+                                root_path=os.path.abspath(_option_value(argv, "--root") or "/"))
+        _print_document(document)
+    if exc is not None:
+        exc.show()
+    else:
+        make_console(sys.stderr).print("almalinux-migrate: %s" % message, style="bold red", markup=False,
+                                       soft_wrap=True)
+    return code

@@ -3,6 +3,7 @@
 import logging
 import os
 import re
+import stat
 from typing import NamedTuple, Optional, Tuple
 
 from migrate._compat import toml
@@ -106,12 +107,7 @@ def load_config(root, path=None):
         if not root.exists(CONFIG_FILE):
             return FileConfig()
         path = root.join(CONFIG_FILE)
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except (IOError, OSError) as exc:
-        raise ConfigError("cannot read config %s: %s" % (path, exc.strerror or exc))
-    config = parse_config(text, os.path.abspath(path))
+    config = parse_config(read_config_text(path), os.path.abspath(path))
     if from_image:
         config = untrusted_image_config(config, CONFIG_FILE)
     return config
@@ -125,6 +121,27 @@ def untrusted_image_config(config, path):
     if dropped:
         log.warning("ignored in the root's %s (use --config on this machine): %s", path, ", ".join(dropped))
     return config._replace(mirror=None, proxy=None, ca_cert=None, extra_fingerprints=())
+
+
+def read_config_text(path):
+    """The file's text; anything but a readable regular UTF-8 file is a ConfigError (exit 2).
+    Opened non-blocking and checked before reading: a FIFO would otherwise wait forever."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except (IOError, OSError) as exc:
+        raise ConfigError("cannot read config %s: %s" % (path, exc.strerror or exc))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise ConfigError("config %s is not a regular file" % path)
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            data = handle.read()
+        except (IOError, OSError) as exc:
+            raise ConfigError("cannot read config %s: %s" % (path, exc.strerror or exc))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError("config %s is not UTF-8 text (byte %d)" % (path, exc.start))
 
 
 def merge_options(file_config, target=None, mirror=None, proxy=None, downgrade=False, allow=(),

@@ -3,6 +3,8 @@ import os
 import socket
 import uuid
 
+from migrate import faults
+from migrate.interrupts import Interrupts
 from migrate.plan.resolve import open_base, plan_conversion, target_repo_ids
 from migrate.root import STATE_DIR
 from migrate.trust import keyids
@@ -25,6 +27,7 @@ class Context(object):
         self.plan = None
         self.packages = None  # dnf packages of the resolved transaction (this process only)
         self.base = None
+        self.interrupts = Interrupts()  # the process's handlers: set by cli.py
         self.run_id = uuid.uuid4().hex  # this invocation: events, log, report
         self.hostname = host_name(root)
         self.step_position = None  # (index, total) of the running step, for overall percent
@@ -65,6 +68,7 @@ class Context(object):
             percent = round(100.0 * ((index - 1) + float(done) / total) / steps, 1)
         self.events.emit("progress", step=step_id, done=done, total=total, unit=unit, percent=percent)
         self.ui.progress(step_id, done, total, unit, current)
+        faults.at_progress(step_id, done)
 
     def resolve(self, cacheonly=False, persistdir=None):
         """Resolve the conversion in a fresh dnf.Base; keeps base, plan and packages here."""
@@ -76,9 +80,12 @@ class Context(object):
             repo_ids = [r["id"] for r in self.plan["repos"] if not r.get("missing")]
         else:
             repo_ids = target_repo_ids(self.facts, self.source, self.target)
-        self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
-                                                   self.trusted_keyids, repo_ids, self.options.network,
-                                                   self.options.keep_rhsm)
+        try:
+            self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
+                                                       self.trusted_keyids, repo_ids, self.options.network,
+                                                       self.options.keep_rhsm)
+        finally:
+            self.interrupts.reclaim()  # librepo keeps its own SIGINT handler after a download
         return self.plan
 
     def close(self):

@@ -8,6 +8,7 @@ EXIT_USAGE = 2
 EXIT_BLOCKED = 3
 EXIT_ROLLED_BACK = 4
 EXIT_AFTER_PONR = 5
+EXIT_ROLLBACK_INCOMPLETE = 6
 EXIT_LOCKED = 7
 
 
@@ -34,6 +35,12 @@ class RolledBack(MigrateError):
 
 class FailedAfterPointOfNoReturn(MigrateError):
     exit_code = EXIT_AFTER_PONR
+
+
+class RollbackIncomplete(MigrateError):
+    """An undo failed: the journal says rollback_incomplete and `rollback` finishes it."""
+
+    exit_code = EXIT_ROLLBACK_INCOMPLETE
 
 
 class Locked(MigrateError):

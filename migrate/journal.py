@@ -9,11 +9,19 @@ import fcntl
 import json
 import os
 
-from migrate.errors import Locked, MigrateError
+from migrate.errors import EXIT_ROLLED_BACK, Locked, MigrateError
+from migrate.interrupts import blocked_signals
 from migrate.root import STATE_DIR
 
 JOURNAL = STATE_DIR + "/journal.json"
 LOCK = STATE_DIR + "/lock"
+# Space held back for the journal: released when a save finds the disk full, so that the
+# journal can always say where a run stopped (then taken again when there is room).
+SPARE = STATE_DIR + "/journal.spare"
+SPARE_SIZE = 1024 * 1024
+NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
+# States of a conversion that is not over: `convert` and `preflight` refuse to start over them.
+UNFINISHED = ("running", "failed", "rollback_incomplete")
 SCHEMA = "almalinux-migrate/journal/1"
 
 PENDING, RUNNING, DONE, FAILED, UNDONE, SKIPPED = (
@@ -32,11 +40,43 @@ def journal_exists(root):
         data = json.loads(root.read_text(JOURNAL))
     except ValueError:
         return True  # unreadable: treat as in progress so nothing starts over it
-    return data.get("state") in ("running", "failed")
+    return data.get("state") in UNFINISHED
+
+
+REQUIRED = ("run_id", "state", "started", "finished", "options", "source", "target",
+            "point_of_no_return_passed", "steps")
 
 
 class CorruptJournal(MigrateError):
     exit_code = 1
+
+
+class JournalNotSaved(MigrateError):
+    """The journal could not be written even with the reserved space released."""
+
+    exit_code = EXIT_ROLLED_BACK
+
+
+def reserve_space(root, size=SPARE_SIZE):
+    """Preallocate the spare file (best effort: on a full disk there is nothing to hold)."""
+    path = root.join(SPARE)
+    if os.path.exists(path):
+        return True
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    except (IOError, OSError):
+        return False
+    try:
+        os.posix_fallocate(fd, 0, size)
+        return True
+    except (IOError, OSError):
+        os.close(fd)
+        fd = None
+        os.unlink(path)
+        return False
+    finally:
+        if fd is not None:
+            os.close(fd)
 
 
 class Journal(object):
@@ -77,10 +117,36 @@ class Journal(object):
         if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("steps"), list):
             raise CorruptJournal("The journal %s is not a journal of this tool version (schema %r)."
                                  % (root.join(JOURNAL), data.get("schema") if isinstance(data, dict) else None))
+        missing = [k for k in REQUIRED if k not in data]
+        missing += ["steps[%d].%s" % (i, k) for i, entry in enumerate(data["steps"])
+                    for k in ("id", "state", "started", "finished", "detail")
+                    if not isinstance(entry, dict) or k not in entry]
+        if missing:
+            raise CorruptJournal("The journal %s lacks %s. Nothing was changed; inspect it and the "
+                                 "log before deciding by hand." % (root.join(JOURNAL), ", ".join(missing)))
         return cls(root, data)
 
     def save(self):
-        self.root.write_text(JOURNAL, json.dumps(self.data, indent=2, sort_keys=True) + "\n", mode=0o600)
+        """Write the journal whole (signals held back meanwhile); a full disk first gives up the
+        reserved space. Raises JournalNotSaved when it still cannot be written."""
+        text = json.dumps(self.data, indent=2, sort_keys=True) + "\n"
+        with blocked_signals():
+            try:
+                self._write(text)
+            except (IOError, OSError) as exc:
+                raise JournalNotSaved("cannot save the journal %s (%s): the state on disk is older "
+                                      "than this run's" % (self.root.join(JOURNAL), exc.strerror or exc))
+        if self.data.get("state") in UNFINISHED:
+            reserve_space(self.root, max(SPARE_SIZE, 4 * len(text)))
+
+    def _write(self, text):
+        try:
+            self.root.write_text(JOURNAL, text, mode=0o600)
+        except (IOError, OSError) as exc:
+            if exc.errno not in NO_SPACE or not self.root.exists(SPARE):
+                raise
+            self.root.remove(SPARE)
+            self.root.write_text(JOURNAL, text, mode=0o600)
 
     def step(self, step_id):
         for entry in self.data["steps"]:
@@ -102,43 +168,85 @@ class Journal(object):
         self.data["point_of_no_return_passed"] = True
         self.save()
 
-    def finish(self, state):
+    def finish(self, state, stopped_by=None):
         self.data["state"] = state
         self.data["finished"] = now()
+        if stopped_by:
+            self.data["stopped_by"] = stopped_by
+        else:
+            self.data.pop("stopped_by", None)
         self.save()
+        if state not in UNFINISHED:
+            self.root.remove(SPARE)
+
+
+_HELD = {}  # lock path -> [count, handle]: this process's own locks (commands nest them)
+
+
+def lock_held(root):
+    """True while some process (this one included) holds the tool's lock. Probes with a shared
+    flock taken and dropped at once; never creates the lock file."""
+    path = root.join(LOCK)
+    if path in _HELD:
+        return True
+    try:
+        handle = open(path, "r")
+    except (IOError, OSError):
+        return False
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except (IOError, OSError):
+        return True
+    finally:
+        handle.close()  # closing drops the probe's lock
+    return False
 
 
 class Lock(object):
     """An flock on a file in the state dir: released by the kernel when the process dies, so a
-    crash never leaves a stale lock behind."""
+    crash never leaves a stale lock behind. Taken again by the same process it nests."""
 
     def __init__(self, root):
         self.root = root
+        self.path = root.join(LOCK)
         self.handle = None
 
     def acquire(self):
+        if self.path in _HELD:
+            _HELD[self.path][0] += 1
+            return self
         self.root.makedirs(STATE_DIR, 0o700)
-        self.handle = open(self.root.join(LOCK), "a+")
+        handle = open(self.path, "a+")
         try:
-            fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except (IOError, OSError) as exc:
-            self.handle.close()
-            self.handle = None
+            handle.close()
             if exc.errno in (errno.EAGAIN, errno.EACCES):
                 raise Locked("Another almalinux-migrate run holds %s; wait for it to finish."
-                             % self.root.join(LOCK))
+                             % self.path)
             raise
-        self.handle.seek(0)
-        self.handle.truncate()
-        self.handle.write("%d\n" % os.getpid())
-        self.handle.flush()
+        try:  # the PID is for people reading the file; a full disk must not stop the run
+            handle.seek(0)
+            handle.truncate()
+            handle.write("%d\n" % os.getpid())
+            handle.flush()
+        except (IOError, OSError):
+            pass
+        _HELD[self.path] = [1, handle]
         return self
 
     def release(self):
-        if self.handle is not None:
-            fcntl.flock(self.handle.fileno(), fcntl.LOCK_UN)
-            self.handle.close()
-            self.handle = None
+        held = _HELD.get(self.path)
+        if held is None:
+            return
+        held[0] -= 1
+        if held[0] == 0:
+            del _HELD[self.path]
+            fcntl.flock(held[1].fileno(), fcntl.LOCK_UN)
+            try:
+                held[1].close()
+            except (IOError, OSError):
+                pass
 
     def __enter__(self):
         return self.acquire()

@@ -4,10 +4,15 @@ what a person must read to stderr. Proxy passwords are masked wherever they appe
 A command that makes a report (preflight, convert, resume, rollback, verify) starts a new
 /var/log/almalinux-migrate.log (the latest run's) and writes the same lines to its own file
 under /var/log/almalinux-migrate/, named for its time and command, which is kept; `status`
-and `bundle` only read, and log to stderr."""
+and `bundle` only read, and log to stderr.
+
+Tracebacks go to the log only: the screen gets one line per error. Neither stream ever stops
+the run: a full disk or a dead terminal makes a write fail quietly, and `LogFile.error` says
+the log is incomplete so that the report can tell."""
 import logging
 import os
 import re
+import sys
 import time
 
 from migrate.root import LOG_FILE, RUNS_DIR
@@ -24,6 +29,29 @@ class MaskCredentials(logging.Filter):
         return True
 
 
+class OneLine(logging.Formatter):
+    """The message without the traceback (that is in the log)."""
+
+    def format(self, record):
+        return "%s: %s" % (record.levelname, record.getMessage().splitlines()[0] if record.getMessage() else "")
+
+
+class QuietStream(logging.StreamHandler):
+    def handleError(self, record):
+        pass  # stderr is gone (SIGHUP, closed pipe): nobody to tell
+
+
+class LogFile(logging.FileHandler):
+    """A log file; a failed write is remembered, not raised."""
+
+    error = None
+
+    def handleError(self, record):
+        exc = sys.exc_info()[1]
+        if LogFile.error is None:
+            LogFile.error = "%s: %s" % (self.baseFilename, getattr(exc, "strerror", None) or exc)
+
+
 def run_file_name(command, run_id, now=None):
     """20261206T043000Z-convert-1a2b3c4d: sorts by time, names the command, never collides."""
     return "%s-%s-%s" % (time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(now)), command, run_id[:8])
@@ -34,14 +62,17 @@ def kept_path(name, suffix):
 
 
 def setup_logging(root, verbose, run_name=None):
-    """stderr always; with run_name, the latest log (truncated) and this run's kept log."""
+    """stderr always; with run_name, the latest log (truncated) and this run's kept log. Returns
+    the path of the log written, or None."""
+    logging.raiseExceptions = False
+    LogFile.error = None
     logger = logging.getLogger()
     logger.setLevel(logging.DEBUG)
     for handler in list(logger.handlers):
         logger.removeHandler(handler)
-    stderr = logging.StreamHandler()
+    stderr = QuietStream()
     stderr.setLevel(logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
-    stderr.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    stderr.setFormatter(OneLine())
     stderr.addFilter(MaskCredentials())
     logger.addHandler(stderr)
     if run_name is None:
@@ -52,9 +83,10 @@ def setup_logging(root, verbose, run_name=None):
         try:
             if not os.path.isdir(os.path.dirname(path)):
                 os.makedirs(os.path.dirname(path), 0o700 if inside != LOG_FILE else 0o755)
-            handler = logging.FileHandler(path, mode="w", encoding="utf-8")
+            handler = LogFile(path, mode="w", encoding="utf-8")
         except (IOError, OSError) as exc:
-            logger.warning("cannot write the log %s: %s", path, exc)
+            LogFile.error = LogFile.error or "%s: %s" % (path, exc.strerror or exc)
+            logger.warning("cannot write the log %s: %s", path, exc.strerror or exc)
             continue
         os.chmod(path, 0o600)
         handler.setLevel(logging.DEBUG)

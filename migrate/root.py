@@ -19,6 +19,9 @@ CONFIG_FILE = "/etc/almalinux-migrate.toml"
 
 # EL10 moved the rpmdb; EL8/9 keep it under /var/lib/rpm.
 RPMDB_CANDIDATES = ("/usr/lib/sysimage/rpm", "/var/lib/rpm")
+# The database files of rpm's backends (sqlite, ndb, bdb): without one there is no rpmdb, and
+# opening one would create it.
+RPMDB_FILES = ("rpmdb.sqlite", "Packages.db", "Packages")
 
 
 class Root(object):
@@ -117,6 +120,9 @@ class Root(object):
                 return candidate
         return "/var/lib/rpm"
 
+    def has_rpmdb(self):
+        return any(os.path.isfile(self.join(os.path.join(self.rpmdb_path, name))) for name in RPMDB_FILES)
+
     def rpm_argv(self, *args):
         return ["rpm", "--root", self.path, "--define", "_dbpath " + self.rpmdb_path] + list(args)
 
@@ -125,9 +131,13 @@ class Root(object):
         return ["rpmkeys", "--define", "_dbpath " + keyring_dir] + list(args)
 
     def pin_dbpath(self):
-        """Point the rpm bindings at the root's rpmdb (Debian's default is ~/.rpmdb)."""
+        """Point the rpm bindings at the root's rpmdb (Debian's default is ~/.rpmdb), and keep
+        rpm from exiting the process on a signal while the rpmdb is open (migrate.interrupts)."""
         import rpm
 
+        from migrate.interrupts import quiet_rpm
+
+        quiet_rpm()
         rpm.addMacro("_dbpath", self.rpmdb_path)
 
     def rpm_transaction_set(self):
@@ -176,6 +186,7 @@ class Root(object):
         conf.skip_if_unavailable = False
         conf.cacheonly = cacheonly
         conf.assumeyes = True
+        conf.exit_on_lock = True  # a lock held by another dnf fails at once, it never waits
         conf.protect_running_kernel = self.is_live
         conf.installonly_limit = 0  # keep every kernel: the old vendor's are the fallback
         if proxy:
@@ -197,6 +208,10 @@ def preload_bindings():
         import dnf.exceptions  # noqa: F401
         import dnf.transaction  # noqa: F401
         import rpm  # noqa: F401
+
+        from migrate.interrupts import quiet_rpm
+
+        quiet_rpm()
     except ImportError as exc:
         from migrate.errors import Blocked
 

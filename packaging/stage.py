@@ -10,7 +10,13 @@ The staged tree is what both ship:
                               only (on 3.7+ the backport breaks the standard library's typing)
 
 Never vendored: rpm and dnf. They come from the host (python3-rpm, python3-dnf) and are
-imported from the interpreter's own site-packages."""
+imported from the interpreter's own site-packages.
+
+Pruned: pygments (most of the vendored bytes) keeps only the modules the tool imports at
+start-up (typer's help imports rich.markdown -> rich.syntax -> pygments) plus the Python lexer
+that a rich traceback asks for; its lexers and styles for other languages are left out. The
+tool imports everything a run needs at start-up (design rule), so that closure is the set
+needed at run time."""
 import os
 import re
 import shutil
@@ -58,8 +64,56 @@ def _pip_install(requirements, target):
     shutil.rmtree(os.path.join(target, "bin"), ignore_errors=True)  # pygmentize: not shipped
 
 
+# Modules imported on demand only, kept besides the start-up closure: rich.traceback's lexer.
+PRUNED = {"pygments": ("pygments.lexers.python",)}
+
+
+def imported_at_startup(tree, packages, extras=()):
+    """Module names of packages that `import migrate.cli` (then extras) loads, with tree first
+    on sys.path (run with this interpreter, in a child: the build's own modules do not count)."""
+    code = ("import importlib, sys; sys.path[:0] = [sys.argv[1]] + ([sys.argv[1] + '/%s'] "
+            "if sys.version_info < (3, 7) else []); import migrate.cli; "
+            "[importlib.import_module(m) for m in sys.argv[2].split()]; print('\\n'.join(sorted("
+            "m for m in sys.modules if m.split('.')[0] in sys.argv[3:])))" % VENDOR36)
+    proc = subprocess.run([sys.executable, "-I", "-B", "-c", code, tree, " ".join(extras)] + list(packages),
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    if proc.returncode != 0:
+        raise SystemExit("importing the staged tree failed:\n" + proc.stdout)
+    return set(proc.stdout.split())
+
+
+def prune(tree):
+    """Remove the PRUNED packages' modules that are not imported at start-up; returns the
+    removed files (relative paths)."""
+    keep = imported_at_startup(tree, PRUNED, [m for extra in PRUNED.values() for m in extra])
+    removed = []
+    for package in sorted(PRUNED):
+        for current, dirs, names in os.walk(os.path.join(tree, package)):
+            for name in names:
+                path = os.path.join(current, name)
+                rel = os.path.relpath(path, tree)
+                module = rel[:-len(".py")].replace(os.sep, ".")
+                module = module[:-len(".__init__")] if module.endswith(".__init__") else module
+                if not name.endswith(".py") or module not in keep:
+                    os.remove(path)
+                    removed.append(rel)
+        for current, dirs, names in sorted(os.walk(os.path.join(tree, package)), reverse=True):
+            if not os.listdir(current):
+                os.rmdir(current)
+    return removed
+
+
 def _copy_tree(source, dest):
     shutil.copytree(source, dest, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo"))
+
+
+def workdir(kind):
+    """A fresh private directory under build/ for one build (concurrent builds, as the tests
+    and the bench run them, never share one); the caller removes it."""
+    import tempfile
+    top = os.path.join(REPO, "build")
+    os.makedirs(top, exist_ok=True)
+    return tempfile.mkdtemp(prefix=kind + "-", dir=top)
 
 
 def stage(dest):
@@ -74,4 +128,5 @@ def stage(dest):
     _pip_install(everywhere, dest)
     if on_36:
         _pip_install(on_36, os.path.join(dest, VENDOR36))
+    prune(dest)
     return dest

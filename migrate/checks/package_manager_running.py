@@ -1,6 +1,7 @@
 """Two writers on one rpmdb corrupt it, and dnf's lock makes our transaction fail late. A
 running dnf/yum/rpm (or dnf-automatic from a timer) must finish first. PackageKit's idle
-daemon only warns: it takes the lock when it acts, not while it waits."""
+daemon only warns: it takes the lock when it acts, not while it waits. Under --root the
+locks in the root are probed (migrate.facts.pm_locks): a dnf --installroot on it blocks too."""
 from migrate.checks.base import BLOCKER, WARNING, Check, Problem
 
 IDLE_DAEMONS = ("packagekitd",)
@@ -10,7 +11,6 @@ class PackageManagerRunning(Check):
     id = "PACKAGE_MANAGER_RUNNING"
     conversion_only = True
     severity = BLOCKER
-    needs_live = True
     title = "Another package manager is running or holds the dnf lock"
     remediation = ("Wait for it to finish (or stop it: systemctl stop dnf-automatic.timer "
                    "packagekit), then run preflight again.")

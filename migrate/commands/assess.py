@@ -1,6 +1,7 @@
 """Facts -> checks -> what-if plan: the part `preflight` and `convert` share."""
 import logging
 
+from migrate import faults
 from migrate.checks import HOST_CHECKS, SOURCE_CHECKS, TARGET_CHECKS
 from migrate.checks.base import BLOCKER, CheckInput, is_blocking, run_checks, skip_reason
 from migrate.errors import EXIT_BLOCKED, EXIT_OK
@@ -35,7 +36,10 @@ def probe_source(ctx, given, findings):
     """The source repos' updates, when a source check is to run; the network at most BUDGET s."""
     if all(skip_reason(c, ctx.facts, given, findings) is not None for c in SOURCE_CHECKS):
         return None
-    return source_updates(ctx, source_repo_ids(ctx.facts, ctx.source.profile))
+    try:
+        return source_updates(ctx, source_repo_ids(ctx.facts, ctx.source.profile))
+    finally:
+        ctx.interrupts.reclaim()  # librepo keeps its own SIGINT handler after a download
 
 
 def version_missing(ctx, key):
@@ -55,6 +59,7 @@ def version_missing(ctx, key):
 
 def assess(ctx):
     ctx.facts = collect(ctx.root, ctx.runner)
+    faults.at_boundary("ASSESS")
     ctx.source = identify_source(ctx.facts, ctx.profiles)
     ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
     log.info("source: %s %s (%s) -> target: AlmaLinux %s from %s", ctx.source.name or ctx.source.os_id or "unknown",

@@ -5,10 +5,11 @@ import uuid
 from migrate.checks.base import command_finding
 from migrate.commands.reporting import report_for
 from migrate.config import Options
-from migrate.errors import EXIT_BLOCKED, EXIT_OK, Blocked, FailedAfterPointOfNoReturn, RolledBack
+from migrate.errors import (EXIT_BLOCKED, EXIT_OK, Blocked, FailedAfterPointOfNoReturn, RollbackIncomplete,
+                            RolledBack)
 from migrate.facts.collect import collect
 from migrate.facts.rpmdb import collect_packages
-from migrate.journal import Journal
+from migrate.journal import UNFINISHED, Journal
 from migrate.plan.mirror import probe_key
 from migrate.source import Source, Target
 from migrate.steps import conversion_steps
@@ -39,9 +40,16 @@ def start_journal(ctx):
 
 
 def unfinished_journal(ctx, command):
-    """(journal, None) for a conversion still in progress, else (None, a blocked report)."""
+    """(journal, None) for a conversion still in progress, else (None, a blocked report).
+    A rollback that did not finish is for `rollback` to finish, not for `resume`."""
     journal = Journal.load(ctx.root)
-    if journal is not None and journal.data["state"] in ("running", "failed"):
+    if journal is not None and journal.data["state"] == "rollback_incomplete" and command != "rollback":
+        finding = command_finding(
+            "ROLLBACK_INCOMPLETE", "A rollback did not finish",
+            "The journal says rollback_incomplete: some changes before the point of no return "
+            "are still in place.", "Run `almalinux-migrate rollback` to finish undoing them.")
+        return None, report_for(ctx, command, "blocked", [finding], EXIT_BLOCKED, journal=journal)
+    if journal is not None and journal.data["state"] in UNFINISHED:
         return journal, None
     finding = command_finding(
         "NO_CONVERSION_IN_PROGRESS", "There is no conversion to %s" % command,
@@ -50,8 +58,9 @@ def unfinished_journal(ctx, command):
     return None, report_for(ctx, command, "blocked", [finding], EXIT_BLOCKED, journal=journal)
 
 
-def restore_context(ctx, journal):
-    """Rebuild what a new process needs from the journal: never from the half-converted host."""
+def restore_context(ctx, journal, need_key=True):
+    """Rebuild what a new process needs from the journal: never from the half-converted host.
+    `need_key` False (rollback): what is saved is enough, the network is never asked."""
     data = journal.data
     options = dict(data["options"])
     for key in ("allow", "extra_fingerprints"):
@@ -71,6 +80,8 @@ def restore_context(ctx, journal):
         ctx.trusted_keys = admitted(keys, copies=origin_keys(trust, ctx.target.profile))
         if not ctx.trusted_keys and journal.data.get("point_of_no_return_passed"):
             ctx.trusted_keys = keys  # expired since: the downloads were checked before it
+    elif not need_key:
+        ctx.trusted_keys = ()  # rollback: nothing to verify, no network
     else:  # killed before SAVE_TARGET_KEY: fetch it again, trusting only what the run trusted
         key = probe_key(ctx.target.key_url, trust, ctx.options.network)
         if not key.trusted:
@@ -92,6 +103,10 @@ def execute(ctx, journal, command, findings):
                           message=exc.message)
     except FailedAfterPointOfNoReturn as exc:
         return report_for(ctx, command, "failed", findings, exc.exit_code, journal=journal,
+                          message=exc.message)
+    except RollbackIncomplete as exc:
+        findings = list(findings) + ([exc.finding] if getattr(exc, "finding", None) else [])
+        return report_for(ctx, command, "rollback_incomplete", findings, exc.exit_code, journal=journal,
                           message=exc.message)
     finally:
         ctx.close()

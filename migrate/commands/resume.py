@@ -1,6 +1,14 @@
 """resume: continue an unfinished conversion from its journal, with the journal's options."""
+import logging
+
+from migrate.checks.base import command_finding
 from migrate.commands.execute import execute, restore_context, unfinished_journal
+from migrate.commands.reporting import report_for
+from migrate.errors import EXIT_BLOCKED
+from migrate.facts.pm_locks import clear_stale_dnf_locks, collect_lock_holders
 from migrate.journal import Lock
+
+log = logging.getLogger(__name__)
 
 
 def run(ctx):
@@ -8,6 +16,15 @@ def run(ctx):
         journal, refusal = unfinished_journal(ctx, "resume")
         if refusal is not None:
             return refusal
+        holders = collect_lock_holders(ctx.root)
+        if holders:  # never wait on another package manager, never write beside it
+            finding = command_finding(
+                "PACKAGE_MANAGER_RUNNING", "Another package manager holds the rpm or dnf lock",
+                ", ".join(holders), "Let it finish, then run `almalinux-migrate resume` again.")
+            return report_for(ctx, "resume", "blocked", [finding], EXIT_BLOCKED, journal=journal)
+        if journal.data["point_of_no_return_passed"]:  # a killed transaction leaves dnf's
+            for path in clear_stale_dnf_locks(ctx.root):
+                log.info("removed the stale lock file %s", path)
         restore_context(ctx, journal)
         journal.data["state"] = "running"
         journal.save()

@@ -2,7 +2,8 @@
 from migrate.checks.base import command_finding
 from migrate.commands.execute import restore_context, unfinished_journal
 from migrate.commands.reporting import report_for
-from migrate.errors import EXIT_BLOCKED, EXIT_OK, EXIT_ROLLED_BACK
+from migrate.errors import EXIT_BLOCKED, EXIT_OK, EXIT_ROLLBACK_INCOMPLETE
+from migrate.interrupts import UNDOING
 from migrate.journal import Lock
 from migrate.steps import conversion_steps
 from migrate.steps.engine import undo_steps
@@ -13,17 +14,20 @@ def run(ctx):
         journal, refusal = unfinished_journal(ctx, "rollback")
         if refusal is not None:
             return refusal
-        restore_context(ctx, journal)
+        restore_context(ctx, journal, need_key=False)
         if journal.data["point_of_no_return_passed"]:
             finding = command_finding(
                 "PAST_POINT_OF_NO_RETURN", "The conversion passed the point of no return",
                 "Packages were already replaced; undoing that is not possible.",
                 "Run `almalinux-migrate resume` to finish the conversion.")
             return report_for(ctx, "rollback", "blocked", [finding], EXIT_BLOCKED, journal=journal)
+        ctx.interrupts.phase = UNDOING  # a signal now waits for the undo to finish
         failures = undo_steps(ctx, conversion_steps(), journal)
-        journal.finish("rolled_back")
         if failures:
-            return report_for(ctx, "rollback", "failed", [], EXIT_ROLLED_BACK, journal=journal,
-                              message="Some undo actions failed: " + "; ".join(failures))
+            journal.finish("rollback_incomplete")
+            return report_for(ctx, "rollback", "rollback_incomplete", [], EXIT_ROLLBACK_INCOMPLETE,
+                              journal=journal, message="Undoing did not finish; left: %s. Fix that, "
+                              "then run `almalinux-migrate rollback` again." % "; ".join(failures))
+        journal.finish("rolled_back")
         return report_for(ctx, "rollback", "rolled_back", [], EXIT_OK, journal=journal,
                           message="Every change was undone.")

@@ -26,7 +26,7 @@ BINDINGS_MISSING = "the rpm Python bindings are missing"
 
 def _read_rpmdb(root):
     """(packages, release packages, error): an unreadable rpmdb is a finding, not a crash."""
-    if not root.exists(root.rpmdb_path):
+    if not root.has_rpmdb():  # opening it would create an empty rpmdb: preflight changes nothing
         return (), (), ""
     try:
         return collect_packages(root), collect_release_packages(root), ""

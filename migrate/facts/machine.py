@@ -4,12 +4,10 @@ import os
 import re
 
 from migrate.facts.model import Memory
+from migrate.facts.pm_locks import collect_lock_holders
 
 # comm names of programs that write the rpmdb
 PACKAGE_MANAGERS = ("dnf", "yum", "rpm", "microdnf", "dnf-automatic", "packagekitd")
-# dnf 4 writes its PID into these while it holds the lock (dnf/lock.py)
-DNF_LOCK_FILES = ("/var/lib/dnf/rpmdb_lock.pid", "/var/cache/dnf/metadata_lock.pid",
-                  "/var/cache/dnf/download_lock.pid", "/var/run/dnf.pid")
 CGROUP_CONTAINERS = (("docker", "docker"), ("kubepods", "kubernetes"), ("lxc", "lxc"),
                      ("libpod", "podman"), ("machine.slice/machine-", "systemd-nspawn"))
 MEMINFO_LINE = re.compile(r"^(\w+):\s+(\d+)\s*kB", re.M)
@@ -69,9 +67,10 @@ def collect_memory(root):
 
 
 def collect_package_managers(root):
-    """'dnf (pid 812)' for every package manager process, and every dnf lock a live PID holds."""
+    """'dnf (pid 812)' for every package manager process (live machine only), and every rpm or
+    dnf lock a live PID holds in the root (under --root too)."""
     if not root.is_live:
-        return None
+        return collect_lock_holders(root)
     return find_package_managers(root, os.getpid())
 
 
@@ -83,8 +82,4 @@ def find_package_managers(root, own):
         comm = root.read_text("/proc/%s/comm" % entry, default="").strip()
         if comm in PACKAGE_MANAGERS:
             found.append("%s (pid %s)" % (comm, entry))
-    for path in DNF_LOCK_FILES:
-        text = root.read_text(path, default="").strip()
-        if text.isdigit() and int(text) != own and root.exists("/proc/%s" % text):
-            found.append("%s held by pid %s" % (path, text))
-    return tuple(found)
+    return tuple(found) + collect_lock_holders(root, own)

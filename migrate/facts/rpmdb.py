@@ -36,6 +36,8 @@ def installonly_provides():
 
 
 def collect_packages(root):
+    if not root.has_rpmdb():  # opening a missing rpmdb creates it: reading must change nothing
+        return ()
     installonly = installonly_provides()  # first: importing dnf may re-read rpm's macros
     ts = root.rpm_transaction_set()
     packages = []
@@ -63,12 +65,16 @@ def collect_packages(root):
 
 def collect_release_packages(root):
     """Names of the installed packages that provide system-release (the release package)."""
+    if not root.has_rpmdb():
+        return ()
     ts = root.rpm_transaction_set()
     return tuple(sorted(set(_text(h["name"]) for h in ts.dbMatch("providename", "system-release"))))
 
 
 def collect_gpg_pubkeys(root):
     """Key IDs (16 hex) imported into the root's rpmdb."""
+    if not root.has_rpmdb():
+        return []
     ts = root.rpm_transaction_set()
     keys = []
     for header in ts.dbMatch("name", "gpg-pubkey"):

@@ -86,6 +86,8 @@ def probe_source_updates(root, workdir, repo_ids, arch, releasever, proxy=None, 
     """SourceUpdates of the enabled source repos `repo_ids`; never raises for the network."""
     import dnf.exceptions
 
+    if not root.has_rpmdb():  # dnf would create an empty one: preflight changes nothing
+        return SourceUpdates(unreachable=("not checked: the root has no rpmdb",))
     deadline = time.monotonic() + budget
     base = root.dnf_base(workdir, _releasever(root, releasever), arch, proxy=proxy)
     quiet = _ExpectedFailures()

@@ -10,7 +10,8 @@ from migrate.plan.model import empty_plan, plan_counts
 from migrate.root import REPORT_FILE, RUNS_DIR
 
 SCHEMA = "almalinux-migrate/report/1"
-STATUSES = ("ready", "blocked", "converted", "failed", "rolled_back", "already_converted")
+STATUSES = ("ready", "blocked", "converted", "failed", "rolled_back", "rollback_incomplete",
+            "already_converted", "error")
 
 
 def build_report(command, status, source, target, findings, plan=None, steps=(), leftovers=(),

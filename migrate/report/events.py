@@ -1,20 +1,34 @@
 """--events FILE: one JSON object per line, appended and flushed as things happen, so a
-panel can tail it. `-` is stdout."""
+panel can tail it. `-` is stdout.
+
+Before the point of no return a write that fails (a full disk) stops the run like any other
+failure; after it the file is best effort (`best_effort`): the conversion carries on and the
+report says the events file is incomplete."""
 import datetime
+import errno
 import json
+import os
 import sys
 
-from migrate.errors import UsageError
+from migrate.errors import EXIT_ROLLED_BACK, MigrateError, UsageError
 
 
 def utc_now():
     return datetime.datetime.utcnow().strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
+class EventsNotWritten(MigrateError):
+    """Before the point of no return: the run stops and what was changed is undone."""
+
+    exit_code = EXIT_ROLLED_BACK
+
+
 class Events(object):
     def __init__(self, path=None):
         self.path = path
         self.handle = None
+        self.best_effort = False
+        self.error = None  # why writing failed, once it did
         if path == "-":
             self.handle = sys.stdout
         elif path:
@@ -28,10 +42,54 @@ class Events(object):
             return
         record = {"ts": utc_now(), "event": event}
         record.update((k, v) for k, v in fields.items() if v is not None)
-        self.handle.write(json.dumps(record, sort_keys=True) + "\n")
-        self.handle.flush()
+        size = self._size()  # whole lines so far (every emit flushes)
+        try:
+            self.handle.write(json.dumps(record, sort_keys=True) + "\n")
+            self.handle.flush()
+        except (IOError, OSError, ValueError) as exc:
+            self._drop_buffer(size)
+            if getattr(exc, "errno", None) == errno.EPIPE:
+                return  # a reader that went away (`| head`): never a reason to stop
+            self.error = self.error or "%s: %s" % (self.path, getattr(exc, "strerror", None) or exc)
+            if not self.best_effort:
+                raise EventsNotWritten("cannot write the events file %s" % self.error)
+
+    def _size(self):
+        if self.handle is sys.stdout:
+            return None
+        try:
+            return os.fstat(self.handle.fileno()).st_size
+        except (IOError, OSError, ValueError):
+            return None
+
+    def _drop_buffer(self, size):
+        """Close the file, then take a half-written line off again (readers see whole lines
+        only); nothing is written to it after that."""
+        handle, self.handle = self.handle, None
+        if handle is sys.stdout:
+            return
+        try:
+            fd = os.dup(handle.fileno())
+        except (IOError, OSError, ValueError):
+            fd = None
+        try:
+            handle.close()  # its flush may write a part of the line once more
+        except (IOError, OSError, ValueError):
+            pass
+        if fd is None:
+            return
+        try:
+            if size is not None:
+                os.ftruncate(fd, size)
+        except (IOError, OSError):
+            pass
+        finally:
+            os.close(fd)
 
     def close(self):
         if self.handle is not None and self.handle is not sys.stdout:
-            self.handle.close()
+            try:
+                self.handle.close()
+            except (IOError, OSError):
+                pass
         self.handle = None

@@ -23,6 +23,8 @@ STATUS_TEXT = {
     "failed": ("bold red", "Failed."),
     "rolled_back": ("yellow", "Failed before the point of no return; every change was undone."),
     "already_converted": ("green", "This host already runs AlmaLinux; nothing to do."),
+    "rollback_incomplete": ("bold red", "Undoing did not finish."),
+    "error": ("bold red", "Stopped."),
 }
 
 
@@ -225,3 +227,31 @@ def render_report(report, stream=None):
             e["path"] for e in report["config_files"]), markup=False)
     style, text = footer(report)
     console.print(text, style=style, markup=False)
+
+
+def render_status(document):
+    """`status` as text: the journal's state, each step, and the command that finishes it."""
+    console = make_console(sys.stdout)
+    if document["state"] == "none":
+        console.print("No conversion recorded.")
+        return
+    console.print("Conversion %s: %s (started %s, point of no return %s)" % (
+        document.get("run_id", "?")[:8], document["state"], document.get("started"),
+        "passed" if document.get("point_of_no_return_passed") else "not passed"))
+    for step in document["steps"]:
+        console.print("  %-24s %-8s %s" % (step["id"], step["state"], step.get("detail") or ""), markup=False)
+    hint = NEXT_COMMAND.get((document["state"], bool(document.get("point_of_no_return_passed"))))
+    if hint:
+        console.print("Next: %s" % hint, markup=False)
+
+
+# What finishes a stopped run, by (journal state, point of no return passed): README, runbook.
+NEXT_COMMAND = {
+    ("interrupted", True): "almalinux-migrate resume",
+    ("interrupted", False): "almalinux-migrate rollback (or resume to go on)",
+    ("failed", True): "fix the cause, then almalinux-migrate resume",
+    ("failed", False): "almalinux-migrate rollback",
+    ("rollback_incomplete", False): "fix what the report names, then almalinux-migrate rollback",
+    ("running", True): "a run is in progress; wait for it",
+    ("running", False): "a run is in progress; wait for it",
+}

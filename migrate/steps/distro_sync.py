@@ -70,7 +70,8 @@ class DistroSync(Step):
 
         ctx.root.pin_dbpath()
         try:
-            base.do_transaction(display=[Display()])
+            with ctx.interrupts.hangup_ignored():  # rpm's scriptlets inherit it: they survive too
+                base.do_transaction(display=[Display()])
         except dnf.exceptions.Error as exc:
             raise MigrateError("the dnf transaction failed: %s" % exc)
         finally:

@@ -2,12 +2,15 @@
 nothing needs the network (a mirror dying mid-sync is what strands peers' hosts)."""
 import logging
 import os
+import re
 
 from migrate.errors import MigrateError
 from migrate.steps.base import Step
 
 log = logging.getLogger(__name__)
 MIB = 1024 * 1024
+# librepo's own handler caught the signal (LRE_INTERRUPTED): "Interrupted by a SIGINT signal"
+LIBREPO_INTERRUPTED = re.compile(r"Interrupted by (?:a )?(SIG[A-Z]+ )?signal")
 
 
 def check_space(directory, needed):
@@ -47,11 +50,19 @@ class DownloadPackages(Step):
                 ctx.ui.transfer(DownloadPackages.id, sum(state["bytes"].values()), state["size"], str(payload))
 
             def end(self, payload, status, msg):
+                if status not in SUCCEEDED:  # a failed attempt (or a mirror's): not progress
+                    return
                 state["done"] += 1
                 ctx.progress(DownloadPackages.id, state["done"], total, "packages", current=str(payload))
 
+        SUCCEEDED = (dnf.callback.STATUS_OK, dnf.callback.STATUS_ALREADY_EXISTS)
         try:
             ctx.base.download_packages(ctx.packages, Progress())
         except dnf.exceptions.DownloadError as exc:
+            interrupted = LIBREPO_INTERRUPTED.search(str(exc))
+            if interrupted:
+                raise ctx.interrupts.caught_by_library((interrupted.group(1) or "SIGINT").strip())
             raise MigrateError("download failed: %s" % exc)
+        finally:
+            ctx.interrupts.reclaim()  # librepo keeps its own SIGINT handler after a download
         return "%d packages" % total

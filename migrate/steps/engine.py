@@ -1,77 +1,191 @@
 """Run steps in order against the journal: skip what is done, undo on an early failure,
-stop for `resume` on a late one. The only place that knows where the point of no return is."""
+stop for `resume` on a late one. The only place that knows where the point of no return is.
+
+Signals (migrate.interrupts) are answered here: before the point of no return a stop undoes
+what was done (exit 4); after it the run stops at the next step boundary (exit 5). A failed
+undo is never reported as a rollback: the journal says `rollback_incomplete` (exit 6)."""
 import logging
-import os
-import signal
 import time
 
+from migrate import faults
 from migrate import journal as J
-from migrate.errors import FailedAfterPointOfNoReturn, MigrateError, RolledBack
+from migrate.errors import FailedAfterPointOfNoReturn, MigrateError, RollbackIncomplete, RolledBack
+from migrate.facts.pm_locks import collect_lock_holders
+from migrate.interrupts import AFTER, UNDOING, Interrupted, Interrupts, blocked_signals
+from migrate.logsetup import LogFile
 from migrate.steps.base import NOT_APPLICABLE
+from migrate.steps.remove_downloads import remove_downloads
 
 log = logging.getLogger(__name__)
 
-# Fault injection for the test suite: SIGKILL ourselves right before the named step starts,
-# exactly as a power cut or an OOM kill would. Never set outside tests.
-KILL_BEFORE = "ALMALINUX_MIGRATE_TEST_KILL_BEFORE"
+# Kept for the tests that import it from here (migrate.faults reads it).
+KILL_BEFORE = faults.KILL_BEFORE
 
 
 def _describe(exc):
+    if isinstance(exc, Interrupted):
+        return "stopped by %s" % exc.name
     return exc.message if isinstance(exc, MigrateError) else "%s: %s" % (type(exc).__name__, exc)
 
 
+def _interrupts(ctx):
+    """The run's signal state; a context made without one (unit tests) gets an idle one."""
+    if getattr(ctx, "interrupts", None) is None:
+        ctx.interrupts = Interrupts()
+    return ctx.interrupts
+
+
+def _past_point_of_no_return(ctx):
+    _interrupts(ctx).phase = AFTER
+    ctx.events.best_effort = True  # from here the events file never stops the conversion
+
+
 def run_steps(ctx, steps, journal):
-    """Apply every step; raises RolledBack (4) or FailedAfterPointOfNoReturn (5) on failure."""
+    """Apply every step; raises RolledBack (4), FailedAfterPointOfNoReturn (5) or
+    RollbackIncomplete (6) on failure."""
+    if journal.data["point_of_no_return_passed"]:
+        _past_point_of_no_return(ctx)
     for index, step in enumerate(steps, 1):
         entry = journal.step(step.id)
         if entry["state"] in (J.DONE, J.SKIPPED):
             continue
-        _maybe_killed(step.id)
-        if step.after_point_of_no_return and not journal.data["point_of_no_return_passed"]:
-            journal.passed_point_of_no_return()
-            _maybe_killed("POINT_OF_NO_RETURN")
-            ctx.events.emit("point_of_no_return")
-            ctx.ui.point_of_no_return()
-            log.info("passed the point of no return")
-        position = {"title": step.title, "index": index, "total": len(steps)}
-        ctx.step_position = (index, len(steps))
-        ctx.events.emit("step_started", step=step.id, **position)
-        log.info("step %d/%d %s started: %s", index, len(steps), step.id, step.title)
-        ctx.step_started_at = time.time()
-        reason = step.skip_reason(ctx)
-        ctx.ui.step_started(step, shown=reason != NOT_APPLICABLE)
-        if reason:
-            _finish(ctx, journal, step, J.SKIPPED, reason)
-            continue
-        journal.mark(step.id, J.RUNNING)
         try:
-            if step.is_done(ctx):
-                _finish(ctx, journal, step, J.DONE, "already done")
-                continue
-            detail = step.apply(ctx) or ""
-        except Exception as exc:
-            if not isinstance(exc, MigrateError):
-                log.exception("step %s crashed", step.id)
-            message = _describe(exc)
-            _finish(ctx, journal, step, J.FAILED, message)
-            if step.after_point_of_no_return:
-                journal.finish("failed")
-                raise FailedAfterPointOfNoReturn(
-                    "Step %s failed after the point of no return: %s. Fix the cause, then run "
-                    "`almalinux-migrate resume`; it continues from this step." % (step.id, message))
-            undo_steps(ctx, steps, journal)
-            journal.finish("rolled_back")
-            rolled_back = RolledBack("Step %s failed: %s. Every change was undone; the host is as "
-                                     "it was." % (step.id, message))
-            rolled_back.finding = getattr(exc, "finding", None)  # a step's own finding, for the report
-            raise rolled_back
-        _finish(ctx, journal, step, J.DONE, detail)
+            _boundary(ctx, journal, step.id)
+            if step.after_point_of_no_return and not journal.data["point_of_no_return_passed"]:
+                _cross_point_of_no_return(ctx, journal)
+            _run_one(ctx, journal, step, index, len(steps))
+        except (Exception, Interrupted) as exc:
+            if not journal.data["point_of_no_return_passed"]:
+                _interrupts(ctx).phase = UNDOING  # first thing: a signal now must not cut the undo
+            _failed(ctx, steps, journal, step, exc)
     journal.finish("done")
 
 
-def _maybe_killed(boundary):
-    if os.environ.get(KILL_BEFORE) == boundary:
-        os.kill(os.getpid(), signal.SIGKILL)
+def _boundary(ctx, journal, step_id):
+    """Between two steps: our signal handlers back, pending notices out, a stop honoured."""
+    _interrupts(ctx).reclaim()
+    faults.at_boundary(step_id, ctx.root.join(J.STATE_DIR))
+    _emit_notices(ctx)
+    _interrupts(ctx).check()
+    if _interrupts(ctx).phase == AFTER and _interrupts(ctx).stop:
+        raise _Stopped(_interrupts(ctx).stop, step_id)
+
+
+def _emit_notices(ctx):
+    for name, action in _interrupts(ctx).take_notices():
+        ctx.events.emit("signal", signal=name, action=action)
+        log.info("%s received: %s", name, action)
+
+
+def _cross_point_of_no_return(ctx, journal):
+    """Last look before nothing can be undone: a package manager that started meanwhile, or a
+    log that can no longer be written, stops the run here (undone, exit 4)."""
+    holders = collect_lock_holders(ctx.root)
+    if holders:
+        raise MigrateError("PACKAGE_MANAGER_RUNNING: %s; let it finish, then convert again"
+                           % ", ".join(holders))
+    if LogFile.error:
+        raise MigrateError("cannot write the log (%s)" % LogFile.error)
+    with blocked_signals():  # a signal now is answered as one after the point
+        _interrupts(ctx).check()
+        journal.passed_point_of_no_return()
+        _past_point_of_no_return(ctx)
+    faults.at_boundary("POINT_OF_NO_RETURN")
+    ctx.events.emit("point_of_no_return")
+    ctx.ui.point_of_no_return()
+    log.info("passed the point of no return")
+
+
+def _run_one(ctx, journal, step, index, total):
+    ctx.step_position = (index, total)
+    ctx.events.emit("step_started", step=step.id, title=step.title, index=index, total=total)
+    log.info("step %d/%d %s started: %s", index, total, step.id, step.title)
+    ctx.step_started_at = time.time()
+    reason = step.skip_reason(ctx)
+    ctx.ui.step_started(step, shown=reason != NOT_APPLICABLE)
+    if reason:
+        _finish(ctx, journal, step, J.SKIPPED, reason)
+        return
+    journal.mark(step.id, J.RUNNING)
+    if step.is_done(ctx):
+        _finish(ctx, journal, step, J.DONE, "already done")
+        return
+    detail = step.apply(ctx) or ""
+    _finish(ctx, journal, step, J.DONE, detail)
+
+
+class _Stopped(Exception):
+    """A signal asked to stop after the point of no return; raised at a step boundary."""
+
+    def __init__(self, name, step_id):
+        super(_Stopped, self).__init__(name)
+        self.name, self.step_id = name, step_id
+
+
+def _failed(ctx, steps, journal, step, exc):
+    if journal.data["point_of_no_return_passed"]:
+        _failed_late(ctx, journal, step, exc)
+    interrupts = _interrupts(ctx)
+    interrupts.phase = UNDOING
+    if interrupts.stop and not isinstance(exc, Interrupted):
+        # raised inside a library's callback, the signal comes back as the library's own error
+        log.debug("step %s failed while stopping: %s", step.id, _describe(exc))
+        exc = Interrupted(interrupts.stop)
+    if not isinstance(exc, (MigrateError, Interrupted)):
+        log.error("step %s crashed", step.id, exc_info=(type(exc), exc, exc.__traceback__))
+    message = _describe(exc)
+    if getattr(ctx.events, "error", None):  # raised inside a library's callback: name the cause
+        message = "cannot write the events file %s" % ctx.events.error
+    _emit_notices(ctx)
+    unsaved = _try(lambda: _finish(ctx, journal, step, J.FAILED, message)) if \
+        journal.step(step.id)["state"] == J.RUNNING else None
+    failures = undo_steps(ctx, steps, journal)
+    cause = ("Stopped by %s" % exc.name) if isinstance(exc, Interrupted) else \
+        "Step %s failed: %s" % (step.id, message)
+    if failures:
+        unsaved = _try(lambda: journal.finish("rollback_incomplete")) or unsaved
+        stopped = RollbackIncomplete(_with_unsaved(
+            "%s. Undoing it did not finish; left: %s. Fix that, then run `almalinux-migrate "
+            "rollback` again." % (cause, "; ".join(failures)), unsaved))
+    else:
+        unsaved = _try(lambda: journal.finish("rolled_back")) or unsaved
+        stopped = RolledBack(_with_unsaved("%s. Every change was undone; the host is as it was." % cause,
+                                           unsaved))
+    stopped.finding = getattr(exc, "finding", None)  # a step's own finding, for the report
+    raise stopped
+
+
+def _failed_late(ctx, journal, step, exc):
+    if isinstance(exc, _Stopped):
+        unsaved = _try(lambda: journal.finish("failed", stopped_by=exc.name))
+        raise FailedAfterPointOfNoReturn(_with_unsaved(
+            "Stopped by %s before step %s (the rpm transaction was not cut). Run "
+            "`almalinux-migrate resume` to finish the conversion." % (exc.name, exc.step_id), unsaved))
+    if not isinstance(exc, MigrateError):
+        log.error("step %s crashed", step.id, exc_info=(type(exc), exc, exc.__traceback__))
+    message = _describe(exc)
+    _emit_notices(ctx)
+    unsaved = _try(lambda: _finish(ctx, journal, step, J.FAILED, message))
+    unsaved = _try(lambda: journal.finish("failed")) or unsaved
+    raise FailedAfterPointOfNoReturn(_with_unsaved(
+        "Step %s failed after the point of no return: %s. Fix the cause, then run "
+        "`almalinux-migrate resume`; it continues from this step." % (step.id, message), unsaved))
+
+
+def _try(action):
+    """Run a journal/events write in a failure path: its error text, or None."""
+    try:
+        action()
+    except (MigrateError, IOError, OSError) as exc:
+        log.error("%s", _describe(exc) if isinstance(exc, MigrateError) else exc)
+        return _describe(exc) if isinstance(exc, MigrateError) else str(exc)
+    return None
+
+
+def _with_unsaved(message, unsaved):
+    if not unsaved:
+        return message
+    return message + " Beware: " + unsaved + "; `status` may show an older state."
 
 
 def _finish(ctx, journal, step, state, detail):
@@ -87,8 +201,14 @@ def _finish(ctx, journal, step, state, detail):
 
 
 def undo_steps(ctx, steps, journal):
-    """Undo started steps in reverse, carrying on past an undo that fails."""
+    """Undo started steps in reverse, carrying on past an undo that fails; the downloads go
+    first (a full disk gets its space back before anything is restored). Returns what is left."""
     failures = []
+    try:
+        if getattr(ctx, "workdir", None):
+            remove_downloads(ctx.workdir)
+    except (IOError, OSError) as exc:
+        log.warning("cannot remove the downloaded packages: %s", exc)
     for step in reversed(steps):
         entry = journal.step(step.id)
         if step.after_point_of_no_return or entry["state"] not in (J.DONE, J.RUNNING, J.FAILED):
@@ -96,9 +216,11 @@ def undo_steps(ctx, steps, journal):
         try:
             step.undo(ctx)
         except Exception as exc:
-            log.exception("undo of %s failed", step.id)
-            failures.append("%s: %s" % (step.id, exc))
+            log.error("undo of %s failed", step.id, exc_info=True)
+            failures.append("%s (%s)" % (step.id, _describe(exc)))
             continue
         if entry["state"] != J.FAILED:  # a failed step keeps its state and why it failed
-            journal.mark(step.id, J.UNDONE, entry["detail"])
+            failed = _try(lambda: journal.mark(step.id, J.UNDONE, entry["detail"]))
+            if failed:
+                failures.append("%s (undone, but the journal does not say so: %s)" % (step.id, failed))
     return failures

@@ -5,17 +5,22 @@ import shutil
 from migrate.steps.base import Step
 
 
+def remove_downloads(workdir):
+    """Delete the downloaded packages (dnf's metadata stays); the number of files removed."""
+    removed = 0
+    cache = os.path.join(workdir, "dnf-cache")
+    for name in os.listdir(cache) if os.path.isdir(cache) else ():
+        packages = os.path.join(cache, name, "packages")
+        if os.path.isdir(packages):
+            removed += len(os.listdir(packages))
+            shutil.rmtree(packages)
+    return removed
+
+
 class RemoveDownloads(Step):
     id = "REMOVE_DOWNLOADS"
     title = "Remove the downloaded packages"
     after_point_of_no_return = True
 
     def apply(self, ctx):
-        removed = 0
-        cache = os.path.join(ctx.workdir, "dnf-cache")
-        for name in os.listdir(cache) if os.path.isdir(cache) else ():
-            packages = os.path.join(cache, name, "packages")
-            if os.path.isdir(packages):
-                removed += len(os.listdir(packages))
-                shutil.rmtree(packages)
-        return "%d files" % removed
+        return "%d files" % remove_downloads(ctx.workdir)

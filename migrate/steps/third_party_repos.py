@@ -7,7 +7,7 @@ import os
 
 from migrate.source import third_party_sections
 from migrate.steps.base import Step
-from migrate.steps.repo_files import set_enabled
+from migrate.steps.repo_files import read_repo_text, set_enabled, write_repo_text
 
 STATE_FILE = "third-party-disabled.json"
 
@@ -18,7 +18,10 @@ def _switch(ctx, sections, enabled):
         by_file.setdefault(path, set()).add(repo_id)
     for path, ids in sorted(by_file.items()):
         if ctx.root.exists(path):
-            ctx.root.write_text(path, set_enabled(ctx.root.read_text(path), ids, enabled))
+            text = read_repo_text(ctx.root, path)
+            new = set_enabled(text, ids, enabled)
+            if new != text:
+                write_repo_text(ctx.root, path, new)
 
 
 class DisableThirdPartyRepos(Step):

@@ -1,9 +1,12 @@
 """Build the almalinux-migrate noarch RPM (and SRPM) with rpmbuild, here or on an EL host.
 
-    python3 packaging/rpm/build.py [OUTDIR]      # default: dist/
+    python3 packaging/rpm/build.py [OUTDIR] [--sign-key KEY]     # default: dist/
 
 Stages the tree (../stage.py) plus the launcher into almalinux-migrate-VERSION.tar.gz and
-runs rpmbuild with a private topdir under build/rpm (no ~/.rpmmacros is read or written)."""
+runs rpmbuild with a private topdir under build/ (no ~/.rpmmacros is read or written).
+Needs python3 (with pip) and rpmbuild only: the same on Debian and on an EL host.
+--sign-key: rpmsign --addsign with that gpg key (GNUPGHOME as the environment has it)."""
+import argparse
 import glob
 import os
 import re
@@ -15,7 +18,7 @@ import tarfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-from stage import REPO, stage, version  # noqa: E402
+from stage import REPO, stage, version, workdir  # noqa: E402
 
 NAME = "almalinux-migrate"
 SPEC = os.path.join(HERE, NAME + ".spec")
@@ -26,6 +29,47 @@ def spec_version():
         return re.search(r"^Version:\s*(\S+)", handle.read(), re.M).group(1)
 
 
+def licenses(tree, dest):
+    """The vendored libraries' license files, as licenses/<distribution>-<file>."""
+    os.makedirs(dest)
+    for info in sorted(glob.glob(os.path.join(tree, "*.dist-info")) + glob.glob(
+            os.path.join(tree, "_vendor36", "*.dist-info"))):
+        for path in sorted(glob.glob(os.path.join(info, "LICEN[CS]E*")) + glob.glob(os.path.join(info, "COPYING*"))):
+            distribution = os.path.basename(info)[:-len(".dist-info")]
+            shutil.copy(path, os.path.join(dest, "%s-%s" % (distribution, os.path.basename(path))))
+
+
+def man_page(tree, out):
+    """almalinux-migrate.8 from the staged CLI (../man.py), with this interpreter."""
+    proc = subprocess.run([sys.executable, "-I", "-B", os.path.join(os.path.dirname(HERE), "man.py"), tree, out],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    if proc.returncode != 0:
+        raise SystemExit("man page:\n" + proc.stdout)
+
+
+def config_file():
+    """/etc/almalinux-migrate.toml: README.md's example (the contract), every line commented
+    out, so the installed file changes nothing until the admin says so."""
+    with open(os.path.join(REPO, "README.md"), encoding="utf-8") as handle:
+        readme = handle.read()
+    example = re.search(r"`--config FILE`.*?```toml\n(.*?)```", readme, re.S).group(1)
+    head = ("# almalinux-migrate defaults: the command line overrides them (almalinux-migrate(8),\n"
+            "# README.md). Uncomment what you need.\n")
+    return head + "".join("# " + line + "\n" for line in example.splitlines())
+
+
+def sign(packages, key, dbpath):
+    """rpmsign --addsign with gpg key KEY; a private rpmdb path, never the host's."""
+    argv = ["rpmsign", "--addsign", "--define", "_gpg_name " + key, "--define", "_dbpath " + dbpath]
+    gpg = shutil.which("gpg2") or shutil.which("gpg")  # EL's macro says gpg2; Debian has gpg only
+    if gpg:
+        argv += ["--define", "__gpg " + gpg]
+    proc = subprocess.run(argv + list(packages), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          universal_newlines=True)
+    if proc.returncode != 0:
+        raise SystemExit("rpmsign failed:\n" + proc.stdout)
+
+
 def sources(topdir):
     """SOURCES/almalinux-migrate-VERSION.tar.gz: tree/ (code + vendored), launcher, README."""
     base = "%s-%s" % (NAME, version())
@@ -34,6 +78,11 @@ def sources(topdir):
     shutil.copy(os.path.join(os.path.dirname(HERE), "pyz", "__main__.py"), os.path.join(tree, "__main__.py"))
     shutil.copy(os.path.join(HERE, NAME + ".sh"), work)
     shutil.copy(os.path.join(REPO, "README.md"), work)
+    shutil.copy(os.path.join(REPO, "LICENSE"), work)
+    licenses(tree, os.path.join(work, "licenses"))
+    man_page(tree, os.path.join(work, NAME + ".8"))
+    with open(os.path.join(work, NAME + ".toml"), "w", encoding="utf-8") as handle:
+        handle.write(config_file())
     os.makedirs(os.path.join(topdir, "SOURCES"), exist_ok=True)
     tarball = os.path.join(topdir, "SOURCES", base + ".tar.gz")
     with tarfile.open(tarball, "w:gz") as tar:
@@ -41,7 +90,7 @@ def sources(topdir):
     return tarball
 
 
-def build(outdir, topdir):
+def build(outdir, topdir, sign_key=None):
     if spec_version() != version():
         raise SystemExit("%s says Version %s, migrate/__init__.py %s: bump both"
                          % (SPEC, spec_version(), version()))
@@ -57,15 +106,24 @@ def build(outdir, topdir):
     os.makedirs(outdir, exist_ok=True)
     built = glob.glob(os.path.join(topdir, "RPMS", "noarch", "*.rpm")) + glob.glob(
         os.path.join(topdir, "SRPMS", "*.rpm"))
+    if sign_key:
+        sign(built, sign_key, os.path.join(topdir, "rpmdb"))
     for path in built:
         shutil.copy(path, outdir)
     return sorted(os.path.join(outdir, os.path.basename(p)) for p in built)
 
 
 def main(argv):
-    outdir = os.path.abspath(argv[0] if argv else os.path.join(REPO, "dist"))
-    for path in build(outdir, os.path.join(REPO, "build", "rpm")):
-        print(os.path.relpath(path))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("outdir", nargs="?", default=os.path.join(REPO, "dist"))
+    parser.add_argument("--sign-key", metavar="KEY")
+    args = parser.parse_args(argv)
+    scratch = workdir("rpm")
+    try:
+        for path in build(os.path.abspath(args.outdir), scratch, args.sign_key):
+            print(os.path.relpath(path))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,11 @@ copies of the same CentOS Stream 9 root against the same mirror on 127.0.0.1:
   `point_of_no_return` to `run_finished`, and the time of each step);
 - the bare sequence (tests/bench/bare.py) on another copy;
 - `preflight` twice on a third copy, the second timed (metadata cached);
-- `--help` (start-up), five times.
+- `--help` (start-up), five times: from the checkout's venv, and from the one-file build
+  (built once per bench run as `make dist` builds it) with /usr/bin/python3, the way
+  `python3 almalinux-migrate.pyz` starts on a host.
+
+`python -m tests.bench --startup` measures only the start-up figures (no sandbox world).
 
 Medians are reported in a table and written with every raw figure to
 .sandbox/bench/results.json. BENCH_SIZES=500 BENCH_RUNS=1 is a quick run; `python -m tests.bench --show [FILE]` prints
@@ -37,12 +41,15 @@ ROOT_NAME = "centos-stream-9"
 BASE_PACKAGES = 16
 STARTUP_RUNS = 5
 TOOL = [os.path.join(REPO, ".venv", "bin", "python"), "-m", "migrate"]
+SYSTEM_PYTHON = "/usr/bin/python3"
+PYZ = os.path.join(BENCH_DIR, "almalinux-migrate.pyz")
 
 TARGETS = {  # figure: (limit, where it applies, what it reads)
     "window_share": (0.40, "every size", "mixed-state window / bare total"),
     "ratio": (1.15, 1000, "convert / bare"),
     "preflight_s": (1.5, 2000, "preflight, metadata cached (s)"),
     "startup_s": (0.3, "every size", "start-up, --help (s)"),
+    "pyz_startup_s": (0.3, "every size", "start-up of the pyz, --help (s)"),
     "tool_rss_mb": (150.0, "every size", "peak memory of the tool (MB)"),
 }
 GROWTH_LIMIT = 2.1
@@ -189,6 +196,27 @@ def startup():
     return statistics.median(tool), statistics.median(python)
 
 
+def build_pyz():
+    """The one-file build as make dist builds it (this interpreter's bytecode included: the
+    venv's python is /usr/bin/python3's version)."""
+    proc = subprocess.run([SYSTEM_PYTHON, os.path.join(REPO, "packaging", "pyz", "build.py"), PYZ],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True, cwd=REPO)
+    if proc.returncode != 0:
+        raise SystemExit("bench: building the pyz failed:\n" + proc.stdout)
+    return PYZ
+
+
+def pyz_startup():
+    """(wall, CPU) medians of `/usr/bin/python3 almalinux-migrate.pyz --help`; CPU time tells
+    a loaded machine's figure apart from the tool's own."""
+    log = os.path.join(BENCH_DIR, "help-pyz.log")
+    runs = [timed([SYSTEM_PYTHON, PYZ, "--help"], log, cwd="/") for _ in range(STARTUP_RUNS + 1)]
+    if runs[-1]["code"] != 0:
+        raise SystemExit("bench: the pyz's --help failed, see " + log)
+    runs = runs[1:]  # the first warms the page cache
+    return statistics.median(r["seconds"] for r in runs), statistics.median(r["cpu"] for r in runs)
+
+
 def median(values):
     return statistics.median(values) if values else None
 
@@ -198,7 +226,8 @@ def measure_size(size, runs, say):
     bench = Size(size)
     say("  world ready in %.1f s (%s)" % (bench.build_seconds, "reused" if bench.build_seconds < 5 else "built"))
     server = serve(bench.world.srv)
-    raw = {"convert": [], "bare": [], "preflight": [], "startup": [], "python": []}
+    raw = {"convert": [], "bare": [], "preflight": [], "startup": [], "python": [], "pyz_startup": [],
+           "pyz_startup_cpu": []}
     try:
         mirror = bench.world.mirror_url(server.url)
         for run in range(runs):
@@ -213,6 +242,9 @@ def measure_size(size, runs, say):
             tool, python = startup()
             raw["startup"].append(tool)
             raw["python"].append(python)
+            wall, cpu = pyz_startup()
+            raw["pyz_startup"].append(wall)
+            raw["pyz_startup_cpu"].append(cpu)
     finally:
         server.stop()
     shutil.rmtree(bench.scratch, ignore_errors=True)
@@ -232,6 +264,8 @@ def summarize(size, raw, build_seconds):
         "preflight_first_s": median([p["first"] for p in raw["preflight"]]),
         "startup_s": median(raw["startup"]),
         "python_startup_s": median(raw["python"]),
+        "pyz_startup_s": median(raw["pyz_startup"]),
+        "pyz_startup_cpu_s": median(raw["pyz_startup_cpu"]),
         "convert_cpu_s": median([c["cpu"] for c in conv]),
         "bare_cpu_s": median([b["cpu"] for b in bare]),
         "preflight_cpu_s": median([p["cpu"] for p in raw["preflight"]]),
@@ -303,6 +337,8 @@ ROWS = (  # (key, label, format)
     ("preflight_cpu_s", "  its CPU time (s)", "%.2f"),
     ("startup_s", "start-up, --help (s)", "%.3f"),
     ("python_startup_s", "  python -c pass (s)", "%.3f"),
+    ("pyz_startup_s", "start-up of the pyz, --help (s)", "%.3f"),
+    ("pyz_startup_cpu_s", "  its CPU time (s)", "%.3f"),
     ("tool_rss_mb", "tool peak memory (MB)", "%.0f"),
     ("bare_rss_mb", "  largest bare command (MB)", "%.0f"),
 )
@@ -389,6 +425,15 @@ def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--show"]:
         return show(argv[1] if len(argv) > 1 else RESULTS)
+    if argv[:1] == ["--startup"]:
+        os.makedirs(BENCH_DIR, exist_ok=True)
+        build_pyz()
+        tool, python = startup()
+        wall, cpu = pyz_startup()
+        print("start-up, --help (s, median of %d; target <= %s): venv %.3f, pyz with %s %.3f (CPU %.3f); "
+              "python -c pass %.3f; load average %.1f" % (STARTUP_RUNS, TARGETS["pyz_startup_s"][0], tool,
+                                                          SYSTEM_PYTHON, wall, cpu, python, os.getloadavg()[0]))
+        return 0
     missing = missing_requirements()
     if missing:
         print("bench: cannot build the sandbox, missing: " + ", ".join(missing), file=sys.stderr)
@@ -396,6 +441,7 @@ def main(argv=None):
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "500,1000,2000").replace(",", " ").split()]
     runs = int(os.environ.get("BENCH_RUNS", "3"))
     os.makedirs(BENCH_DIR, exist_ok=True)
+    build_pyz()
     say = lambda text: print(text, flush=True)  # noqa: E731
     started = time.monotonic()
     load_before = os.getloadavg()

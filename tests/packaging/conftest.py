@@ -29,11 +29,17 @@ def pyenv_python(minor):
     return found[-1]
 
 
+def bytecode_args():
+    """--bytecode for EL8's and EL10's interpreters (pyenv's 3.6 and 3.12), as make dist passes
+    them; this interpreter's own bytecode is always built."""
+    return ["--bytecode", pyenv_python(6), "--bytecode", pyenv_python(12)]
+
+
 @pytest.fixture(scope="session")
 def pyz(tmp_path_factory):
     """Path of a freshly built almalinux-migrate.pyz."""
     path = str(tmp_path_factory.mktemp("pyz") / "almalinux-migrate.pyz")
-    build("pyz/build.py", path)
+    build("pyz/build.py", path, *bytecode_args())
     return path
 
 
@@ -46,10 +52,25 @@ def rpm_package(tmp_path_factory):
     return path
 
 
-def load_stage():
-    """packaging/stage.py as a module (packaging/ is no package: the name is PyPI's)."""
+def _load(name, *path):
     import importlib.util
-    spec = importlib.util.spec_from_file_location("stage", os.path.join(REPO, "packaging", "stage.py"))
+    sys.path.insert(0, os.path.join(REPO, "packaging"))  # the build scripts import stage
+    spec = importlib.util.spec_from_file_location(name, os.path.join(REPO, "packaging", *path))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def load_stage():
+    """packaging/stage.py as a module (packaging/ is no package: the name is PyPI's)."""
+    return _load("stage", "stage.py")
+
+
+def load_rpm_build():
+    """packaging/rpm/build.py as a module."""
+    return _load("rpm_build", "rpm", "build.py")
+
+
+def load_man():
+    """packaging/man.py as a module."""
+    return _load("man", "man.py")

@@ -34,6 +34,9 @@ def main(argv):
     with open(os.path.join(setup["workdir"], "calls"), "a") as calls:
         calls.write(" ".join(argv) + "\n")
     command, rest = argv[0], argv[1:]
+    if command == "--version":
+        print("Vagrant 2.3.4")
+        return 0
     if command == "status":
         for name in setup["machines"]:
             print("1700000000,%s,state,not_created" % name)

@@ -3,13 +3,25 @@ sandbox roots (ansible_connection=local, --root per host), converted in parallel
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 
+import typer.main
+import yaml
+
+from migrate.cli import app
 from tests.sandbox.cli import KILL_BEFORE, REPO, diff_snapshots, read_events, snapshot
 from tests.schema import assert_valid_report
 
 PLAYBOOK = os.path.join(REPO, "ansible", "convert.yml")
+ROLE = os.path.join(REPO, "ansible", "roles", "almalinux_migrate")
+ANSIBLE_LINT = os.path.join(REPO, ".venv-lint", "bin", "ansible-lint")  # make .venv-lint/.done
+# The commands the role runs, and the options it sets itself (not a variable's business).
+ROLE_COMMANDS = ("preflight", "convert", "resume", "verify")
+SET_BY_THE_ROLE = {"--output": "json: the role reads the report", "--yes": "never asks", "--version": "",
+                   "--help": ""}
+RENAMED = {"--boot": "almalinux_migrate_verify_boot"}
 
 
 def ansible_env(tmp_path):
@@ -23,11 +35,11 @@ def ansible_env(tmp_path):
                 ANSIBLE_INVENTORY_UNPARSED_WARNING="0")
 
 
-def run_playbook(tmp_path, inventory, *extra, env=None):
+def run_playbook(tmp_path, inventory, *extra, env=None, playbook_file=PLAYBOOK):
     path = tmp_path / "inventory.yml"
     path.write_text(json.dumps(inventory))  # JSON is YAML
     playbook = os.path.join(os.path.dirname(sys.executable), "ansible-playbook")
-    argv = [playbook, "-i", str(path), "-f", "4", PLAYBOOK] + list(extra)
+    argv = [playbook, "-i", str(path), "-f", "4", playbook_file] + list(extra)
     return subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True,
                           env=dict(ansible_env(tmp_path), **(env or {})), cwd=str(tmp_path), timeout=900)
 
@@ -82,6 +94,9 @@ def test_role_converts_sandbox_hosts_in_parallel_and_stops_blocked_ones(world, m
         runs.append((events[0]["ts"], events[-1]["ts"]))
         assert events[-1]["event"] == "run_finished" and events[-1]["exit_code"] == 0
     assert max(start for start, _ in runs) < min(end for _, end in runs), runs
+    # Each host's copy of the pyz is gone afterwards, blocked host included.
+    assert sorted(os.listdir(str(tmp_path / "bin"))) == sorted(roots)
+    assert [h for h in roots if os.path.exists(str(tmp_path / "bin" / h / "almalinux-migrate"))] == []
 
 
 def test_role_resumes_a_host_whose_conversion_was_killed(world, mirror, pyz, trust_config, tmp_path):
@@ -104,3 +119,110 @@ def test_role_resumes_a_host_whose_conversion_was_killed(world, mirror, pyz, tru
     runs = [e for e in read_events(os.path.join(root, "var", "log", "almalinux-migrate-events.jsonl"))
             if e["event"] == "run_started"]
     assert [e["command"] for e in runs] == ["convert", "resume"]
+
+
+def cli_options():
+    """{option: variable} for the global options and those of the commands the role runs, read
+    from the typer app (the command line's one source)."""
+    group = typer.main.get_command(app)
+    params = list(group.params)
+    for name in ROLE_COMMANDS:
+        params += group.commands[name].params
+    options = {}
+    for param in params:
+        if param.param_type_name != "option":
+            continue
+        longest = max(param.opts, key=len)
+        if longest not in SET_BY_THE_ROLE:
+            options[longest] = RENAMED.get(longest, "almalinux_migrate_" + longest.lstrip("-").replace("-", "_"))
+    return options
+
+
+def test_every_cli_option_has_a_documented_role_variable_that_reaches_the_tool():
+    options = cli_options()
+    assert {"--root", "--mirror", "--allow", "--keep-rhsm", "--resume-on-boot", "--boot"} <= set(options)
+    with open(os.path.join(ROLE, "defaults", "main.yml")) as handle:
+        defaults = yaml.safe_load(handle)
+    with open(os.path.join(ROLE, "meta", "argument_specs.yml")) as handle:
+        specs = yaml.safe_load(handle)["argument_specs"]["main"]["options"]
+    with open(os.path.join(ROLE, "tasks", "main.yml")) as handle:
+        tasks = handle.read()
+    for option, variable in sorted(options.items()):
+        assert variable in defaults, (option, variable)
+        assert specs[variable]["default"] == defaults[variable], variable
+        assert specs[variable]["description"], variable
+        # The option is written in the tasks next to its variable (one expression each).
+        lines = [line for line in tasks.splitlines() if variable in line]
+        written = ["'-v'"] if option == "--verbose" else ["'%s'" % option, "'%s=" % option]  # -v is counted
+        assert [line for line in lines if any(w in line for w in written)], (option, variable)
+    assert sorted(specs) == sorted(defaults)  # and no variable is undocumented
+
+
+def test_role_passes_ansible_lint_production(tmp_path):
+    assert os.access(ANSIBLE_LINT, os.X_OK), "run make .venv-lint/.done"
+    linted = subprocess.run([ANSIBLE_LINT, "--offline", "--nocolor", "--profile", "production"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True,
+                            cwd=os.path.join(REPO, "ansible"), env=ansible_env(tmp_path), timeout=900)
+    assert linted.returncode == 0, linted.stdout[-6000:]
+    assert "Profile 'production' was required, and it passed" in linted.stdout, linted.stdout[-3000:]
+
+
+OWN_PLAYBOOK = """- name: A playbook of the user's own, far from the repository
+  hosts: all
+  gather_facts: false
+  roles:
+    - role: almalinux_migrate
+  post_tasks:
+    - name: Keep the result
+      ansible.builtin.copy:
+        content: "{{ almalinux_migrate_result | to_json }}"
+        dest: "{{ result_dir }}/{{ inventory_hostname }}.json"
+        mode: "0644"
+      delegate_to: localhost
+      check_mode: false
+"""
+
+
+def own_role_copy(tmp_path, pyz):
+    """The role as a user installs it (a copy in a roles path of theirs), the pyz in its files/."""
+    roles = tmp_path / "my-roles"
+    shutil.copytree(ROLE, str(roles / "almalinux_migrate"))
+    if pyz:
+        os.makedirs(str(roles / "almalinux_migrate" / "files"))
+        shutil.copy(pyz, str(roles / "almalinux_migrate" / "files" / "almalinux-migrate.pyz"))
+    playbook = tmp_path / "site" / "play.yml"
+    os.makedirs(str(playbook.parent))
+    playbook.write_text(OWN_PLAYBOOK)
+    return {"ANSIBLE_ROLES_PATH": str(roles)}, str(playbook)
+
+
+def test_check_mode_from_any_playbook_runs_preflight_only_and_leaves_nothing(world, mirror, pyz, trust_config,
+                                                                            tmp_path):
+    root = world.copy_root("centos-stream-9", str(tmp_path / "roots" / "stream"))
+    before = snapshot(root)
+    env, playbook = own_role_copy(tmp_path, pyz)
+    inventory = sandbox_inventory({"stream": {"almalinux_migrate_root": root, "almalinux_migrate_downgrade": True}},
+                                  pyz, trust_config, world.mirror_url(mirror), tmp_path)
+    del inventory["all"]["vars"]["almalinux_migrate_pyz_src"]  # the default: the role's files/
+    os.makedirs(str(tmp_path / "results"))
+    result = run_playbook(tmp_path, inventory, "--check", "-e", "result_dir=%s" % (tmp_path / "results"),
+                          env=env, playbook_file=playbook)
+    assert result.returncode == 0, result.stdout[-6000:]
+    row = json.loads((tmp_path / "results" / "stream.json").read_text())
+    assert (row["stage"], row["status"], row["exit_code"]) == ("preflight", "ready", 0)
+    assert diff_snapshots(before, snapshot(root)) == []
+    assert not os.path.exists(str(tmp_path / "bin" / "stream" / "almalinux-migrate"))  # copied, then removed
+    assert re.search(r"stream\s+: ok=\d+\s+changed=\d+\s+unreachable=0\s+failed=0", result.stdout)
+
+
+def test_missing_pyz_is_a_clear_failure_before_anything_runs(world, trust_config, tmp_path):
+    root = world.copy_root("rocky-9", str(tmp_path / "roots" / "rocky"))
+    before = snapshot(root)
+    env, playbook = own_role_copy(tmp_path, None)
+    inventory = sandbox_inventory({"rocky": {"almalinux_migrate_root": root}}, "unused", trust_config,
+                                  "http://127.0.0.1:9/", tmp_path)
+    del inventory["all"]["vars"]["almalinux_migrate_pyz_src"]
+    result = run_playbook(tmp_path, inventory, "-e", "result_dir=%s" % tmp_path, env=env, playbook_file=playbook)
+    assert result.returncode == 2, result.stdout[-6000:]
+    assert "almalinux_migrate_pyz_src=almalinux-migrate.pyz is not on the controller: run make dist" in result.stdout
+    assert diff_snapshots(before, snapshot(root)) == []

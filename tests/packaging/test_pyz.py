@@ -2,11 +2,12 @@
 with pyenv's 3.6 and 3.12 (no rpm/dnf bindings there), and used to preflight and convert."""
 import json
 import subprocess
+import sys
 import zipfile
 
 import pytest
 
-from tests.packaging.conftest import build, pyenv_python
+from tests.packaging.conftest import build, bytecode_args, pyenv_python
 from tests.sandbox.cli import diff_snapshots, installed_signatures, run_cli, snapshot
 from tests.schema import assert_valid_report
 
@@ -29,11 +30,62 @@ def test_archive_vendors_the_pins_and_keeps_dataclasses_apart(pyz):
         assert member in names, member
     assert "dataclasses.py" not in names
     assert not [n for n in names if n.startswith(("rpm/", "dnf/", "hawkey/")) or "__pycache__" in n]
+    # pygments: what start-up imports and the Python lexer (rich tracebacks), no other language.
+    lexers = sorted(n for n in names if n.startswith("pygments/lexers/"))
+    assert lexers == ["pygments/lexers/__init__.py", "pygments/lexers/_mapping.py", "pygments/lexers/python.py"]
+    assert not [n for n in names if n.startswith(("pygments/formatters/", "pygments/styles/monokai"))]
+    # Bytecode for this interpreter and the two passed, each with its index.
+    tags = sorted(set(n.split("/")[1] for n in names if n.startswith("_pyc/")))
+    assert tags == sorted({sys.implementation.cache_tag, "cpython-36", "cpython-312"})
+    for tag in tags:
+        assert "_pyc/%s/INDEX" % tag in names and "_pyc/%s/migrate/cli.pyc" % tag in names
+
+
+# Runs the archive as `python FILE ARGS` does, then names the loader of a few modules.
+LOADERS = """import runpy, sys
+sys.argv = [sys.argv[1], "--version"]
+try:
+    runpy.run_path(sys.argv[0], run_name="__main__")
+except SystemExit:
+    pass
+print(" ".join(type(sys.modules[m].__loader__).__name__ for m in ("migrate.cli", "typer", "pygments.lexer")))
+"""
+
+
+@pytest.mark.parametrize("minor", [6, 12, 10])
+def test_bytecode_serves_the_interpreters_built_for_and_source_the_others(pyz, minor):
+    loaded = _run([pyenv_python(minor), "-I", "-c", LOADERS, pyz])
+    assert loaded.returncode == 0, loaded.stderr
+    lines = loaded.stdout.splitlines()
+    assert lines[0].startswith("almalinux-migrate ")
+    expected = "zipimporter" if minor == 10 else "_Bytecode"  # no 3.10 bytecode was built
+    assert lines[1] == " ".join([expected] * 3)
+
+
+TRACEBACK = """import io, sys
+sys.path[:0] = [sys.argv[1]] + ([sys.argv[1] + "/_vendor36"] if sys.version_info < (3, 7) else [])
+from rich.console import Console
+from rich.traceback import Traceback
+from migrate.profiles import load_profiles
+try:
+    load_profiles("/nonexistent")
+except Exception:
+    console = Console(file=io.StringIO(), width=100)
+    console.print(Traceback())
+    print(console.file.getvalue())
+"""
+
+
+@pytest.mark.parametrize("minor", [6, 12])
+def test_pruned_pygments_still_renders_a_rich_traceback(pyz, minor):
+    rendered = _run([pyenv_python(minor), "-I", "-c", TRACEBACK, pyz])
+    assert rendered.returncode == 0, rendered.stderr
+    assert "Traceback" in rendered.stdout and "ProfileError" in rendered.stdout
 
 
 def test_same_sources_same_bytes(pyz, tmp_path):
     again = str(tmp_path / "again.pyz")
-    build("pyz/build.py", again)
+    build("pyz/build.py", again, *bytecode_args())
     with open(pyz, "rb") as first, open(again, "rb") as second:
         assert first.read() == second.read()
 

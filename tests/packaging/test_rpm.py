@@ -8,7 +8,10 @@ import tempfile
 import pytest
 
 from migrate import __version__
-from tests.packaging.conftest import load_stage
+from migrate.config import FileConfig, parse_config
+from migrate.hooks import HOOKS_DIR
+from migrate.root import CONFIG_FILE
+from tests.packaging.conftest import load_rpm_build, load_stage
 from tests.sandbox.cli import run_cli
 from tests.schema import assert_valid_report
 
@@ -69,19 +72,44 @@ def scratch_root(tmp_path, provides):
 
 def test_requires_the_host_interpreter_and_bindings_and_hides_the_vendored_tree(rpm_package):
     requires = [l for l in query(rpm_package, "--requires") if not l.startswith("rpmlib(")]
-    assert sorted(requires) == sorted([INTERPRETER, "/bin/sh", "coreutils", "python3-dnf", "python3-rpm"])
+    config = "config(almalinux-migrate) = %s-1" % __version__  # rpmbuild's, for the %config file
+    assert sorted(requires) == sorted([INTERPRETER, "/bin/sh", "coreutils", "python3-dnf", "python3-rpm", config])
     provides = query(rpm_package, "--provides")
     bundled = sorted(p for p in provides if p.startswith("bundled("))
     pinned = sorted("bundled(python3dist(%s)) = %s" % (req.split("==")[0].lower().replace("_", "-"),
                                                       req.split("==")[1]) for req, _ in load_stage().pins())
     assert bundled == pinned
-    assert [p for p in provides if not p.startswith("bundled(")] == ["almalinux-migrate = %s-1" % __version__]
+    assert sorted(p for p in provides if not p.startswith("bundled(")) == [
+        "almalinux-migrate = %s-1" % __version__, config]
     files = query(rpm_package, "--list")
     assert "/usr/bin/almalinux-migrate" in files
     assert "/usr/share/almalinux-migrate/__main__.py" in files
     assert "/usr/share/almalinux-migrate/_vendor36/dataclasses.py" in files
     assert "/usr/share/almalinux-migrate/migrate/_profiles/sources/rocky.toml" in files
     assert not [f for f in files if "__pycache__" in f or re.search(r"/(rpm|dnf)/", f)]
+
+
+def test_ships_license_man_page_config_and_hooks_directories(rpm_package):
+    licenses = query(rpm_package, "--licensefiles")
+    assert "/usr/share/licenses/almalinux-migrate-%s/LICENSE" % __version__ in licenses
+    vendored = sorted(set(os.path.basename(f).split("-")[0].lower().replace("_", "-") for f in licenses
+                          if os.path.basename(f) != "LICENSE"))
+    assert vendored == sorted(req.split("==")[0].lower().replace("_", "-") for req, _ in load_stage().pins())
+    flags = dict(line.rsplit(" ", 1) for line in query(rpm_package, "--qf", "[%{FILENAMES} %{FILEFLAGS:fflags}\n]"))
+    assert flags[CONFIG_FILE] == "cn"  # %config(noreplace), where the tool reads it
+    modes = dict(line.rsplit(" ", 1) for line in query(rpm_package, "--qf", "[%{FILENAMES} %{FILEMODES:perms}\n]"))
+    for phase in ("pre-convert", "post-convert"):
+        # migrate/hooks.py's directory, one per phase
+        assert modes["%s/%s" % (HOOKS_DIR, phase)] == "drwxr-xr-x"
+    assert [f for f in flags if re.match(r"^/usr/share/man/man8/almalinux-migrate\.8(\.gz)?$", f)]
+
+
+def test_config_file_is_the_readmes_example_commented_out(tmp_path):
+    text = load_rpm_build().config_file()
+    assert parse_config(text, "shipped") == FileConfig()  # changes nothing as installed
+    uncommented = "\n".join(line[2:] for line in text.splitlines() if line.startswith("# ") and "=" in line
+                            or line.startswith("# ["))
+    assert parse_config(uncommented, "uncommented").mirror == "https://mirror.example.com/almalinux"
 
 
 @pytest.mark.parametrize("provides", [EL8, EL9], ids=["el8-platform-python", "el9-python3"])

@@ -58,7 +58,8 @@ def test_killed_after_the_point_of_no_return_resumes_to_a_converted_host(world, 
                      env={KILL_BEFORE: "DISTRO_SYNC"})
     assert killed.returncode == -signal.SIGKILL
     status = run_cli(rocky9_root, "status").document
-    assert status["state"] == "running" and status["point_of_no_return_passed"] is True
+    assert status["state"] == "interrupted" and status["journal_state"] == "running"
+    assert status["point_of_no_return_passed"] is True
     assert dict((s["id"], s["state"]) for s in status["steps"])["IMPORT_TARGET_KEY"] == "done"
 
     assert run_cli(rocky9_root, "rollback").returncode == 3  # too late to undo

@@ -190,9 +190,14 @@ def test_running_dnf_blocks_idle_packagekit_warns():
 
 def test_live_checks_are_skipped_under_a_root():
     facts = make_facts(is_live=False, is_superuser=None, fips_enabled=True, memory=Memory(1, 1, 0),
-                       package_managers_running=("dnf (pid 1)",), mounts=(mount("/usr", readonly=True),))
+                       mounts=(mount("/usr", readonly=True),))
     findings = _host(facts)
-    assert not set(findings) & {"FIPS_MODE", "LOW_MEMORY", "PACKAGE_MANAGER_RUNNING", "READONLY_MOUNTS"}
+    assert not set(findings) & {"FIPS_MODE", "LOW_MEMORY", "READONLY_MOUNTS"}
+
+
+def test_a_lock_held_in_the_root_blocks_under_a_root_too():
+    facts = make_facts(is_live=False, package_managers_running=("/var/lib/rpm/.rpm.lock held by pid 42",))
+    assert "pid 42" in _host(facts)["PACKAGE_MANAGER_RUNNING"]["detail"]
 
 
 # -- packages and dnf state ------------------------------------------------------------------------

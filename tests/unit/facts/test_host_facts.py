@@ -1,5 +1,7 @@
 """Parsers of the preflight's host facts, on captured output (tests/fixtures/output/)."""
 import io
+import subprocess
+import sys
 import os
 
 from migrate.facts.dnfconf import (collect_dnf_config, collect_module_streams, collect_package_origins,
@@ -11,6 +13,7 @@ from migrate.facts.firmware import (collect_esp_entries, detect_bootloaders, par
 from migrate.facts.kernel import collect_dkms_modules, collect_kernel, parse_flag, parse_proc_modules
 from migrate.facts.machine import (collect_memory, detect_container, find_container,
                                    find_package_managers, parse_cgroup, parse_environ, parse_meminfo)
+from migrate.facts.pm_locks import clear_stale_dnf_locks, collect_lock_holders
 from migrate.facts.mounts import collect_free_space, parse_df, parse_mounts
 from migrate.facts.panels import collect_panels, parse_panel_version
 from migrate.facts.rhsm import collect_registration, parse_rhsm_server
@@ -173,11 +176,51 @@ def test_package_managers_and_held_dnf_lock(tmp_path):
     _put(tmp_path, "/proc/900/comm", "sshd\n")
     _put(tmp_path, "/proc/77/comm", "packagekitd\n")
     _put(tmp_path, "/proc/1000/comm", "rpm\n")  # our own process: ignored
-    _put(tmp_path, "/var/lib/dnf/rpmdb_lock.pid", "812")
-    _put(tmp_path, "/var/cache/dnf/metadata_lock.pid", "4242")  # stale: no such process
+    holder = os.getppid()  # a live process of this machine: dnf's lock names PIDs of the kernel
+    _put(tmp_path, "/var/lib/dnf/rpmdb_lock.pid", str(holder))
+    _put(tmp_path, "/var/cache/dnf/metadata_lock.pid", str(_dead_pid()))  # stale
     found = find_package_managers(Root(str(tmp_path)), own=1000)
-    assert sorted(found) == ["/var/lib/dnf/rpmdb_lock.pid held by pid 812", "dnf (pid 812)",
+    assert sorted(found) == ["/var/lib/dnf/rpmdb_lock.pid held by pid %d" % holder, "dnf (pid 812)",
                              "packagekitd (pid 77)"]
+
+
+def _dead_pid():
+    proc = subprocess.Popen(["true"])
+    proc.wait()
+    return proc.pid
+
+
+HOLD_RPM_LOCK = """
+import fcntl, sys
+handle = open(sys.argv[1], "a+")
+fcntl.lockf(handle.fileno(), fcntl.LOCK_EX)
+print("held", flush=True)
+sys.stdin.read()
+"""
+
+
+def test_held_rpm_and_dnf_locks_are_named_under_a_root_and_stale_dnf_locks_cleared(tmp_path):
+    root = Root(str(tmp_path))
+    _put(tmp_path, "/var/lib/rpm/rpmdb.sqlite", "")
+    lock = tmp_path / "var/lib/rpm/.rpm.lock"
+    lock.write_text("")
+    _put(tmp_path, "/var/cache/dnf/metadata_lock.pid", str(_dead_pid()))
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_RPM_LOCK, str(lock)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, universal_newlines=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        assert collect_lock_holders(root) == ("/var/lib/rpm/.rpm.lock held by pid %d" % holder.pid,)
+    finally:
+        holder.stdin.close()
+        holder.wait()
+    assert collect_lock_holders(root) == ()
+    assert clear_stale_dnf_locks(root) == ["/var/cache/dnf/metadata_lock.pid"]
+    assert sorted(os.listdir(str(tmp_path / "var/lib/rpm"))) == [".rpm.lock", "rpmdb.sqlite"]
+
+
+def test_probing_locks_creates_nothing_in_the_root(tmp_path):
+    assert collect_lock_holders(Root(str(tmp_path))) == ()
+    assert os.listdir(str(tmp_path)) == []
 
 
 def test_dnf_conf_excludes_both_spellings():

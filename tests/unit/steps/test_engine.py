@@ -1,13 +1,17 @@
 import json
+import signal
+import subprocess
+import sys
 
 import pytest
 
 from migrate import journal as J
-from migrate.errors import FailedAfterPointOfNoReturn, Locked, RolledBack
-from migrate.journal import CorruptJournal, Journal, Lock, journal_exists
+from migrate.errors import FailedAfterPointOfNoReturn, Locked, RollbackIncomplete, RolledBack
+from migrate.interrupts import Interrupted
+from migrate.journal import CorruptJournal, Journal, Lock, journal_exists, lock_held
 from migrate.root import Root
 from migrate.steps.base import Step
-from migrate.steps.engine import run_steps
+from migrate.steps.engine import run_steps, undo_steps
 
 
 class Recorder(object):
@@ -71,8 +75,8 @@ def test_all_steps_run_in_order_and_the_journal_says_done(tmp_path):
     assert ("point_of_no_return", None, None) in ctx.events.events
 
 
-def test_failure_before_the_point_of_no_return_undoes_in_reverse_past_a_failing_undo(tmp_path):
-    steps = [FakeStep("A"), FakeStep("B", undo_fails=True), FakeStep("C", fail=True), FakeStep("D", late=True)]
+def test_failure_before_the_point_of_no_return_undoes_in_reverse(tmp_path):
+    steps = [FakeStep("A"), FakeStep("B"), FakeStep("C", fail=True), FakeStep("D", late=True)]
     ctx, journal = _start(tmp_path, steps)
     with pytest.raises(RolledBack) as err:
         run_steps(ctx, steps, journal)
@@ -80,6 +84,67 @@ def test_failure_before_the_point_of_no_return_undoes_in_reverse_past_a_failing_
     assert ctx.log == ["apply A", "apply B", "apply C", "undo C", "undo B", "undo A"]
     assert dict(_states(journal))["A"] == J.UNDONE and dict(_states(journal))["D"] == J.PENDING
     assert journal.data["state"] == "rolled_back"
+
+
+def test_a_failing_undo_is_rollback_incomplete_and_a_second_rollback_finishes_it(tmp_path):
+    steps = [FakeStep("A"), FakeStep("B", undo_fails=True), FakeStep("C", fail=True), FakeStep("D", late=True)]
+    ctx, journal = _start(tmp_path, steps)
+    with pytest.raises(RollbackIncomplete) as err:
+        run_steps(ctx, steps, journal)
+    assert err.value.exit_code == 6
+    assert "B (" in err.value.message and "rollback" in err.value.message
+    assert ctx.log == ["apply A", "apply B", "apply C", "undo C", "undo B", "undo A"]
+    assert dict(_states(journal))["A"] == J.UNDONE and dict(_states(journal))["B"] == J.DONE
+    assert Journal.load(ctx.root).data["state"] == "rollback_incomplete"
+    assert journal_exists(ctx.root)  # nothing starts over it
+    steps[1].undo_fails = False
+    assert undo_steps(ctx, steps, journal) == []
+    assert ctx.log[-2:] == ["undo C", "undo B"]  # A stays undone
+    assert dict(_states(journal))["B"] == J.UNDONE
+
+
+def test_a_signal_before_the_point_of_no_return_undoes_and_rolls_back(tmp_path):
+    class Interrupting(FakeStep):
+        def apply(self, ctx):
+            ctx.log.append("apply " + self.id)
+            raise Interrupted("SIGTERM")
+
+    steps = [FakeStep("A"), Interrupting("B"), FakeStep("C", late=True)]
+    ctx, journal = _start(tmp_path, steps)
+    with pytest.raises(RolledBack) as err:
+        run_steps(ctx, steps, journal)
+    assert "Stopped by SIGTERM" in err.value.message
+    assert ctx.log == ["apply A", "apply B", "undo B", "undo A"]
+    assert journal.data["state"] == "rolled_back"
+
+
+def test_a_stop_after_the_point_of_no_return_waits_for_the_step_boundary(tmp_path):
+    class Stopping(FakeStep):
+        def apply(self, ctx):
+            ctx.log.append("apply " + self.id)
+            ctx.interrupts._handle(signal.SIGINT, None)  # as the handler would, mid-step
+
+    steps = [FakeStep("A"), Stopping("B", late=True), FakeStep("C", late=True)]
+    ctx, journal = _start(tmp_path, steps)
+    with pytest.raises(FailedAfterPointOfNoReturn) as err:
+        run_steps(ctx, steps, journal)
+    assert "SIGINT" in err.value.message and "resume" in err.value.message
+    assert ctx.log == ["apply A", "apply B"]
+    assert dict(_states(journal))["B"] == J.DONE and dict(_states(journal))["C"] == J.PENDING
+    assert journal.data["state"] == "failed" and journal.data["stopped_by"] == "SIGINT"
+    assert ("signal", None, None) in ctx.events.events
+
+
+def test_sighup_after_the_point_of_no_return_is_ignored(tmp_path):
+    class HangingUp(FakeStep):
+        def apply(self, ctx):
+            ctx.log.append("apply " + self.id)
+            ctx.interrupts._handle(signal.SIGHUP, None)
+
+    steps = [FakeStep("A"), HangingUp("B", late=True), FakeStep("C", late=True)]
+    ctx, journal = _start(tmp_path, steps)
+    run_steps(ctx, steps, journal)
+    assert ctx.log == ["apply A", "apply B", "apply C"] and journal.data["state"] == "done"
 
 
 def test_failure_after_the_point_of_no_return_stops_for_resume(tmp_path):
@@ -112,10 +177,33 @@ def test_corrupted_journal_is_refused_not_guessed(tmp_path):
     assert journal_exists(root)
 
 
+HOLD_LOCK = """
+import fcntl, sys
+handle = open(sys.argv[1], "a+")
+fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+print("held", flush=True)
+sys.stdin.read()
+"""
+
+
 def test_second_lock_holder_gets_exit_7(tmp_path):
     root = Root(str(tmp_path))
-    with Lock(root):
+    root.makedirs(J.STATE_DIR)
+    assert not lock_held(root)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, root.join(J.LOCK)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, universal_newlines=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        assert lock_held(root)
         with pytest.raises(Locked) as err:
             Lock(root).acquire()
         assert err.value.exit_code == 7
-    Lock(root).acquire().release()
+    finally:
+        holder.stdin.close()
+        holder.wait()
+    assert not lock_held(root)
+    with Lock(root):
+        with Lock(root):  # the same process nests
+            assert lock_held(root)
+        assert lock_held(root)
+    assert not lock_held(root)
