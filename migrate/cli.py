@@ -33,9 +33,10 @@ from migrate.report.events import Events
 from migrate.report.failure import add_write_failures, error_report
 from migrate.report.streams import QuietStream
 from migrate.report.text import Ui, make_console, render_report, render_status
-from migrate.root import Root, preload_bindings
+from migrate.root import Root, RootLinkLoop, preload_bindings
 from migrate.rpmlog import route_rpm_log
 from migrate.runner import Runner
+from migrate.secrets import mask_value
 
 log = logging.getLogger("migrate")
 
@@ -140,6 +141,7 @@ def _make_context(g, events_path, command=None, reads_only=False, **option_value
 def _finish(g, ctx, command, result, write=True):
     """Render the report (or a plain document), write it to the root and exit with its code."""
     report, exit_code = result
+    report = mask_value(report)  # the file, stdout, the screen and the hooks see no credential
     add_write_failures(report, ctx.events.error, LogFile.error)
     ctx.ui.close()
     log.info("finished %s: status %s, exit code %d%s", command, report.get("status"), exit_code,
@@ -187,6 +189,10 @@ def _guarded(g, command, body):
         _fail(g, command, exc, exc.message, exc.exit_code, exc.report)
     except Interrupted as exc:
         _fail(g, command, exc, "Stopped by %s; nothing was changed." % exc.name, EXIT_ROLLED_BACK)
+    except RootLinkLoop as exc:  # the root's own links loop: bad input, not a bug
+        log.debug("%s failed", command, exc_info=True)
+        _fail(g, command, exc, "%s in the root: %s; replace the links there and run it again"
+              % (exc.strerror, exc.filename), RootLinkLoop.exit_code)
     except Exception as exc:  # a bug: traceback to the log, one line on screen
         log.debug("internal error in %s", command, exc_info=True)
         where = ("the traceback is in %s" % g.log_path) if g.log_path else \
@@ -319,7 +325,7 @@ def status(ctx: typer.Context):
 
     def body():
         context = _make_context(g, None, reads_only=True)
-        document = _command("status").run(context)
+        document = mask_value(_command("status").run(context))  # a journal of an older version
         if g.output == "json":
             _print_document(document)
         else:

@@ -106,7 +106,7 @@ def load_config(root, path=None):
     if path is None:
         if not root.exists(CONFIG_FILE):
             return FileConfig()
-        path = root.join(CONFIG_FILE)
+        path = root.join(CONFIG_FILE)  # resolved inside the root: its links never lead out
     config = parse_config(read_config_text(path), os.path.abspath(path))
     if from_image:
         config = untrusted_image_config(config, CONFIG_FILE)

@@ -1,5 +1,4 @@
 """Context: what a command passes down explicitly instead of globals."""
-import os
 import socket
 import uuid
 
@@ -37,18 +36,22 @@ class Context(object):
     def workdir(self):
         return self.root.join(STATE_DIR)
 
+    def state_path(self, *names):
+        """A host path in the state dir, resolved inside the root like every other path."""
+        return self.root.join("/".join((STATE_DIR,) + names))
+
     @property
     def key_dir(self):
-        return os.path.join(self.workdir, "keys")
+        return self.state_path("keys")
 
     @property
     def key_files(self):
         """One file per trusted key: rpm before 4.17 imports only the first key of a file."""
-        return [os.path.join(self.key_dir, key.fingerprint + ".asc") for key in self.trusted_keys]
+        return [self.state_path("keys", key.fingerprint + ".asc") for key in self.trusted_keys]
 
     @property
     def keyring_dir(self):
-        return os.path.join(self.workdir, "keyring")
+        return self.state_path("keyring")
 
     @property
     def trusted_keyids(self):

@@ -12,6 +12,7 @@ import os
 from migrate.errors import EXIT_ROLLED_BACK, Locked, MigrateError
 from migrate.interrupts import blocked_signals
 from migrate.root import STATE_DIR
+from migrate.secrets import mask_value, remove_secrets
 
 JOURNAL = STATE_DIR + "/journal.json"
 LOCK = STATE_DIR + "/lock"
@@ -129,7 +130,7 @@ class Journal(object):
     def save(self):
         """Write the journal whole (signals held back meanwhile); a full disk first gives up the
         reserved space. Raises JournalNotSaved when it still cannot be written."""
-        text = json.dumps(self.data, indent=2, sort_keys=True) + "\n"
+        text = json.dumps(mask_value(self.data), indent=2, sort_keys=True) + "\n"
         with blocked_signals():
             try:
                 self._write(text)
@@ -178,6 +179,8 @@ class Journal(object):
         self.save()
         if state not in UNFINISHED:
             self.root.remove(SPARE)
+        if state != "failed":  # a failed run is resumed and needs them; any other end is final
+            remove_secrets(self.root)
 
 
 _HELD = {}  # lock path -> [count, handle]: this process's own locks (commands nest them)
@@ -216,7 +219,7 @@ class Lock(object):
             _HELD[self.path][0] += 1
             return self
         self.root.makedirs(STATE_DIR, 0o700)
-        handle = open(self.path, "a+")
+        handle = self.root.open(LOCK, "a+")
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except (IOError, OSError) as exc:

@@ -1,5 +1,6 @@
 """Logging: everything (with every subprocess's output) to the log file in the root; only
-what a person must read to stderr. Proxy passwords are masked wherever they appear.
+what a person must read to stderr. Credentials are masked in every line, tracebacks included
+(migrate.secrets).
 
 A command that makes a report (preflight, convert, resume, rollback, verify) starts a new
 /var/log/almalinux-migrate.log (the latest run's) and writes the same lines to its own file
@@ -11,29 +12,26 @@ the run: a full disk or a dead terminal makes a write fail quietly, and `LogFile
 the log is incomplete so that the report can tell."""
 import logging
 import os
-import re
 import sys
 import time
 
 from migrate.root import LOG_FILE, RUNS_DIR
+from migrate.secrets import mask
 
-CREDENTIALS_IN_URL = re.compile(r"(\w+://[^/:@\s]+:)[^@\s/]+@")
 
+class MaskingFormatter(logging.Formatter):
+    """The whole formatted record masked: message, arguments and any traceback."""
 
-class MaskCredentials(logging.Filter):
-    def filter(self, record):
-        message = record.getMessage()
-        masked = CREDENTIALS_IN_URL.sub(r"\1***@", message)
-        if masked != message:
-            record.msg, record.args = masked, None
-        return True
+    def format(self, record):
+        return mask(super(MaskingFormatter, self).format(record))
 
 
 class OneLine(logging.Formatter):
     """The message without the traceback (that is in the log)."""
 
     def format(self, record):
-        return "%s: %s" % (record.levelname, record.getMessage().splitlines()[0] if record.getMessage() else "")
+        message = record.getMessage()
+        return mask("%s: %s" % (record.levelname, message.splitlines()[0] if message else ""))
 
 
 class QuietStream(logging.StreamHandler):
@@ -73,13 +71,12 @@ def setup_logging(root, verbose, run_name=None):
     stderr = QuietStream()
     stderr.setLevel(logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
     stderr.setFormatter(OneLine())
-    stderr.addFilter(MaskCredentials())
     logger.addHandler(stderr)
     if run_name is None:
         return None
     written = None
     for inside in (LOG_FILE, kept_path(run_name, ".log")):
-        path = root.join(inside)
+        path = root.join(inside)  # resolved inside the root: a linked log never leads out
         try:
             if not os.path.isdir(os.path.dirname(path)):
                 os.makedirs(os.path.dirname(path), 0o700 if inside != LOG_FILE else 0o755)
@@ -90,8 +87,7 @@ def setup_logging(root, verbose, run_name=None):
             continue
         os.chmod(path, 0o600)
         handler.setLevel(logging.DEBUG)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        handler.addFilter(MaskCredentials())
+        handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         logger.addHandler(handler)
         written = written or path
     return written

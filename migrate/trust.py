@@ -215,7 +215,7 @@ def saved_key_texts(folder):
     if os.path.isdir(folder):
         for name in sorted(os.listdir(folder)):
             path = os.path.join(folder, name)
-            if os.path.isfile(path):
+            if os.path.isfile(path) and not os.path.islink(path):  # a link could lead out of --root
                 with open(path, encoding="ascii", errors="replace") as handle:
                     texts.append(handle.read())
     return texts

@@ -32,6 +32,7 @@ from migrate.checks.readonly_mounts import ReadonlyMounts
 from migrate.checks.release_package_mismatch import ReleasePackageMismatch
 from migrate.checks.rhsm_registered import RhsmRegistered
 from migrate.checks.rhui_client import RhuiClient
+from migrate.checks.root_path_escapes import RootPathEscapes
 from migrate.checks.rpm_bindings_missing import RpmBindingsMissing
 from migrate.checks.rpmdb_backend_unwritable import RpmdbBackendUnwritable
 from migrate.checks.rpmdb_unreadable import RpmdbUnreadable
@@ -53,6 +54,7 @@ from migrate.checks.unsupported_target import UnsupportedTarget
 from migrate.checks.versionlock_entries import VersionlockEntries
 
 ALL = (
+    RootPathEscapes(),
     NotSuperuser(),
     UnsupportedSource(),
     RpmBindingsMissing(),

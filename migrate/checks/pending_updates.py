@@ -13,7 +13,7 @@ class PendingUpdates(Check):
     phase = SOURCE
     conversion_only = True
     severity = WARNING
-    requires = ("UNSUPPORTED_SOURCE", "RPM_BINDINGS_MISSING", "RPMDB_UNREADABLE")
+    requires = ("ROOT_PATH_ESCAPES", "UNSUPPORTED_SOURCE", "RPM_BINDINGS_MISSING", "RPMDB_UNREADABLE")
     title = "The source's own repositories have updates that are not installed"
     remediation = ("Update the host first (`dnf update`, then reboot if the kernel changed) and run "
                    "preflight again; or convert as it is: every package is synced to AlmaLinux's build.")

@@ -1,5 +1,7 @@
 """bundle: one archive with everything a support ticket needs (log, report, journal, the
-host's release and repo files, the installed package list); reads only, writes the archive."""
+host's release and repo files, the installed package list); reads only, writes the archive.
+Every file is read through the Root seam (a link in the root never brings in this machine's
+files) and stored with its credentials masked (migrate.secrets)."""
 import io
 import json
 import os
@@ -9,6 +11,7 @@ import time
 from migrate.facts.collect import collect
 from migrate.journal import JOURNAL
 from migrate.root import LOG_FILE, REPORT_FILE, RUNS_DIR, STATE_DIR
+from migrate.secrets import mask
 
 COPIED = (LOG_FILE, REPORT_FILE, JOURNAL, "/etc/os-release", "/etc/redhat-release",
           "/etc/dnf/dnf.conf", "/var/lib/almalinux-migrate/backup/manifest.json")
@@ -31,6 +34,13 @@ def default_path(root):
     return root.join("%s/support-bundle-%s.tar.gz" % (STATE_DIR, time.strftime("%Y%m%d-%H%M%S")))
 
 
+def _add(archive, inside, text):
+    data = mask(text).encode("utf-8")
+    info = tarfile.TarInfo("bundle" + inside)
+    info.size, info.mtime, info.mode = len(data), int(time.time()), 0o600
+    archive.addfile(info, io.BytesIO(data))
+
+
 def run(ctx, path=None):
     path = os.path.abspath(path or default_path(ctx.root))
     if not os.path.isdir(os.path.dirname(path)):
@@ -46,14 +56,17 @@ def run(ctx, path=None):
         for directory in COPIED_DIRS:
             paths += ["%s/%s" % (directory, n) for n in ctx.root.listdir(directory)]
         for inside in paths:
-            archive.add(ctx.root.join(inside), arcname="bundle" + inside, recursive=False)
+            if ctx.root.isdir(inside):
+                continue
+            try:
+                text = ctx.root.read_text(inside)
+            except (IOError, OSError) as exc:  # a dangling link, a loop: say so in the bundle
+                text = "# not readable: %s\n" % (exc.strerror or exc)
+            _add(archive, inside, text)
             included.append(inside)
         for name, text in (("facts.json", json.dumps(summary, indent=2, sort_keys=True)),
                            ("packages.txt", packages + "\n")):
-            data = text.encode("utf-8")
-            info = tarfile.TarInfo("bundle/" + name)
-            info.size, info.mtime = len(data), int(time.time())
-            archive.addfile(info, io.BytesIO(data))
+            _add(archive, "/" + name, text)
             included.append(name)
     os.chmod(path, 0o600)
     return {"bundle": path, "files": included}

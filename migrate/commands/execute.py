@@ -11,6 +11,7 @@ from migrate.facts.collect import collect
 from migrate.facts.rpmdb import collect_packages
 from migrate.journal import UNFINISHED, Journal
 from migrate.plan.mirror import probe_key
+from migrate.secrets import load_secrets, save_secrets
 from migrate.source import Source, Target
 from migrate.steps import conversion_steps
 from migrate.steps.engine import run_steps
@@ -31,6 +32,7 @@ def start_journal(ctx):
     source = dict(ctx.source.as_report())
     target = dict(ctx.target.as_report())
     target["trusted_fingerprints"] = [k.fingerprint for k in ctx.trusted_keys]
+    save_secrets(ctx.root, ctx.options)  # before the journal that `resume` looks for
     journal = Journal.start(ctx.root, getattr(ctx, "run_id", None) or uuid.uuid4().hex,
                             ctx.options.as_journal(), source, target, [s.id for s in conversion_steps()])
     journal.data["plan"] = ctx.plan
@@ -65,6 +67,8 @@ def restore_context(ctx, journal, need_key=True):
     options = dict(data["options"])
     for key in ("allow", "extra_fingerprints"):
         options[key] = tuple(options.get(key) or ())
+    secrets = load_secrets(ctx.root)  # the journal holds them masked
+    options.update(secrets)
     ctx.options = Options(**options)
     src, tgt = data["source"], data["target"]
     profile = next((p for p in ctx.profiles.sources if p.id == src["profile"]), None)
@@ -72,7 +76,8 @@ def restore_context(ctx, journal, need_key=True):
         profile = profile.for_major(src["major"])
     ctx.source = Source(profile, src["id"] or "", src["name"] or "", src["version"] or "",
                         src["major"], src["arch"] or "", tuple(src.get("release_packages") or ()))
-    ctx.target = Target(ctx.profiles.target_for(tgt["major"]), tgt["version"], tgt["major"], tgt["mirror"])
+    ctx.target = Target(ctx.profiles.target_for(tgt["major"]), tgt["version"], tgt["major"],
+                        secrets.get("mirror") or tgt["mirror"])
     ctx.plan = data.get("plan")
     trust = Trust(tgt.get("trusted_fingerprints") or ())  # only what the run trusted
     keys = trust.keys_from(saved_key_texts(ctx.key_dir))

@@ -3,6 +3,7 @@ import logging
 
 from migrate.checks.base import command_finding
 from migrate.commands.execute import execute, restore_context, unfinished_journal
+from migrate.checks.root_path_escapes import escape_finding
 from migrate.commands.reporting import report_for
 from migrate.errors import EXIT_BLOCKED
 from migrate.facts.pm_locks import clear_stale_dnf_locks, collect_lock_holders
@@ -26,6 +27,9 @@ def run(ctx):
             for path in clear_stale_dnf_locks(ctx.root):
                 log.info("removed the stale lock file %s", path)
         restore_context(ctx, journal)
+        escape = escape_finding(ctx.facts)
+        if escape is not None:
+            return report_for(ctx, "resume", "blocked", [escape], EXIT_BLOCKED, journal=journal)
         journal.data["state"] = "running"
         journal.save()
         return execute(ctx, journal, "resume", [])

@@ -1,5 +1,6 @@
 """rollback: undo a conversion that stopped before the point of no return."""
 from migrate.checks.base import command_finding
+from migrate.checks.root_path_escapes import escape_finding
 from migrate.commands.execute import restore_context, unfinished_journal
 from migrate.commands.reporting import report_for
 from migrate.errors import EXIT_BLOCKED, EXIT_OK, EXIT_ROLLBACK_INCOMPLETE
@@ -15,6 +16,9 @@ def run(ctx):
         if refusal is not None:
             return refusal
         restore_context(ctx, journal, need_key=False)
+        escape = escape_finding(ctx.facts)
+        if escape is not None:
+            return report_for(ctx, "rollback", "blocked", [escape], EXIT_BLOCKED, journal=journal)
         if journal.data["point_of_no_return_passed"]:
             finding = command_finding(
                 "PAST_POINT_OF_NO_RETURN", "The conversion passed the point of no return",

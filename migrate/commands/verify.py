@@ -1,6 +1,7 @@
 """verify: is this host AlmaLinux now, and what is still from other vendors."""
 from migrate.boot.verify import verify_boot
 from migrate.checks.base import command_finding, is_blocking
+from migrate.checks.root_path_escapes import escape_finding
 from migrate.commands.reporting import report_for
 from migrate.errors import EXIT_BLOCKED, EXIT_OK
 from migrate.facts.collect import collect
@@ -24,6 +25,9 @@ def untrusted_keys_finding(untrusted):
 
 def run(ctx, boot=False):
     ctx.facts = collect(ctx.root)
+    escape = escape_finding(ctx.facts)
+    if escape is not None:
+        return report_for(ctx, "verify", "blocked", [escape], EXIT_BLOCKED)
     ctx.source = identify_source(ctx.facts, ctx.profiles)
     ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
     target_profile = ctx.target.profile

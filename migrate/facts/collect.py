@@ -52,7 +52,11 @@ def collect(root, runner=None):
     """Everything the checks read. `runner` runs the few tools that tell the live machine's boot
     path and free space (none under --root)."""
     runner = runner or Runner()
-    packages, release_packages, rpmdb_error = _read_rpmdb(root)
+    escaping = tuple(root.escaping_paths(root.handed_over))
+    if escaping:  # rpm and dnf would open them on this machine: read none of it
+        packages, release_packages, rpmdb_error = (), (), ""
+    else:
+        packages, release_packages, rpmdb_error = _read_rpmdb(root)
     bindings_missing = (sys.executable or "this Python") if rpmdb_error.startswith(BINDINGS_MISSING) else ""
     arch = detect_arch(packages) or (os.uname()[4] if packages else "")
     repos, repo_errors = collect_repos(root)
@@ -98,4 +102,5 @@ def collect(root, runner=None):
         rpmdb_backend=backend,
         rpmdb_backend_file=backend_file,
         rpm_writable_backends=None if root.is_live else collect_writable_backends(runner),
+        escaping_paths=escaping,
     )

@@ -149,6 +149,8 @@ class Facts(NamedTuple):
     registration: Optional[Registration] = None  # None: subscription-manager not configured
     # None: not computed (no dnf bindings, unreadable rpmdb); () when every requirement is met
     broken_dependencies: Optional[Tuple[BrokenDependency, ...]] = None
+    # (path inside the root, where rpm/dnf would land) for each path they open that leads out
+    escaping_paths: Tuple[Tuple[str, str], ...] = ()
     rpmdb_backend: Optional[str] = None  # "bdb", "sqlite", "ndb": from the files in the rpmdb directory
     rpmdb_backend_file: Optional[str] = None  # the file that says so, inside the root
     # formats this machine's rpm can write; None on the live host (its rpm is the host's own)

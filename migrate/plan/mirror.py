@@ -1,7 +1,9 @@
 """Fetch the target's signing key from the mirror and keep only the keys we trust (migrate.trust)."""
+import base64
 import logging
 import ssl
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import NamedTuple, Optional, Tuple
 
@@ -31,6 +33,20 @@ def _network(net):
     return net
 
 
+def authenticated_request(url):
+    """A Request for `url` whose `user:password@` (urllib does not send it) becomes HTTP Basic
+    auth, as dnf's librepo does with the same URL in a repo's baseurl (RFC 7617)."""
+    parts = urllib.parse.urlsplit(url)
+    userinfo, at, host = parts.netloc.rpartition("@")
+    if not at:
+        return urllib.request.Request(url)
+    user, _, password = userinfo.partition(":")
+    token = base64.b64encode(("%s:%s" % (urllib.parse.unquote(user), urllib.parse.unquote(password)))
+                             .encode("utf-8")).decode("ascii")
+    return urllib.request.Request(urllib.parse.urlunsplit(parts._replace(netloc=host)),
+                                  headers={"Authorization": "Basic " + token})
+
+
 def open_url(url, net=None):
     """Open URL (http(s):// or file://) through the resolved proxy and CA bundle, never through
     whatever urllib would pick up on its own: the resolution in migrate.network decides."""
@@ -40,7 +56,7 @@ def open_url(url, net=None):
     if net.ca_cert:
         handlers.append(urllib.request.HTTPSHandler(context=ssl.create_default_context(cafile=net.ca_cert)))
     opener = urllib.request.build_opener(*handlers)
-    return opener.open(url, timeout=TIMEOUT)
+    return opener.open(authenticated_request(url), timeout=TIMEOUT)
 
 
 def fetch_text(url, net=None, limit=1024 * 1024):

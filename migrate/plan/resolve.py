@@ -13,6 +13,7 @@ from migrate.plan.installonly import duplicate_groups, installonly_ids
 from migrate.plan.lateral import split_downgrades
 from migrate.plan.model import classify_leftover, empty_plan, leftover_entry
 from migrate.plan.repo_load import load_metadata, missing_repo, probe_repomd
+from migrate.root import Root
 
 log = logging.getLogger(__name__)
 
@@ -110,19 +111,17 @@ def collateral_removals(base, intended):
 MODULES_DIR = "/etc/dnf/modules.d"
 
 
-def enabled_module_streams(root_path):
+def enabled_module_streams(root):
     """{module: stream} of every enabled module in the root's /etc/dnf/modules.d."""
-    import os
     from configparser import ConfigParser
 
-    directory = os.path.join(root_path, MODULES_DIR.lstrip("/"))
     streams = {}
-    for name in sorted(os.listdir(directory)) if os.path.isdir(directory) else []:
+    for name in root.listdir(MODULES_DIR):
         if not name.endswith(".module"):
             continue
         parser = ConfigParser()
         try:
-            parser.read(os.path.join(directory, name))
+            parser.read_string(root.read_text("%s/%s" % (MODULES_DIR, name)))
         except Exception:  # a broken state file is dnf's to report, not ours
             continue
         for section in parser.sections():
@@ -131,12 +130,12 @@ def enabled_module_streams(root_path):
     return streams
 
 
-def remap_module_streams(base, root_path, mapping):
+def remap_module_streams(base, root, mapping):
     """EL8 vendor streams (Oracle's `ol8`) have no AlmaLinux build: switch each such module to
     the mapped stream (`rhel8`), so its packages distro-sync to AlmaLinux's. Enable, not reset
     then enable: libdnf refuses a second stream change of one module in one session. The new
     state is written to modules.d by the transaction itself. Returns [(module, old, new)]."""
-    changed = [(m, s, mapping[s]) for m, s in sorted(enabled_module_streams(root_path).items())
+    changed = [(m, s, mapping[s]) for m, s in sorted(enabled_module_streams(root).items())
                if s in mapping]
     if changed:
         from dnf.module.module_base import ModuleBase
@@ -147,7 +146,7 @@ def remap_module_streams(base, root_path, mapping):
 
 def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False, keep=()):
     """Put every part of the conversion into dnf's goal; return the names swapped."""
-    streams = remap_module_streams(base, base.conf.installroot, source.profile.module_streams)
+    streams = remap_module_streams(base, Root(base.conf.installroot), source.profile.module_streams)
     hold_foreign(base, facts, source, target, trusted_keyids)
     query = base.sack.query()
     installed = query.installed()

@@ -10,6 +10,9 @@ check (nothing is installed), no countme ping, each repo given what is left of t
 its timeout and skipped when it fails."""
 import logging
 import os
+import re
+import shutil
+import tempfile
 import time
 from typing import NamedTuple, Tuple
 from urllib.parse import urlsplit
@@ -20,6 +23,33 @@ BUDGET = 15.0  # seconds for all source repos together
 REPO_TIMEOUT = 5  # seconds per repo at most (librepo's connect and low-speed timeout)
 REPOS_DIR = "/etc/yum.repos.d"
 ROOT_PATHS = ("sslcacert", "sslclientcert", "sslclientkey")  # files the repo names, in the root
+# dnf's Substitutions.update_from_etc reads these in this order (later wins), first line only
+VARS_DIRS = ("/etc/yum/vars", "/etc/dnf/vars")
+VAR_NAME = re.compile(r"^[A-Za-z0-9_]+$")
+
+
+def root_vars(root):
+    """The root's dnf variables, read through the Root seam: dnf's own reader would follow a
+    link in the root onto this machine."""
+    found = {}
+    for directory in VARS_DIRS:
+        for name in root.listdir(directory):
+            path = "%s/%s" % (directory, name)
+            if VAR_NAME.match(name) and not root.isdir(path) and root.exists(path):
+                lines = root.read_text(path, default="").splitlines()
+                found[name] = lines[0] if lines else ""
+    return found
+
+
+def copy_repo_files(root, directory):
+    """Copy the root's *.repo files (read through the Root seam) into `directory`, a fresh
+    private dir, for dnf to read: it would follow links in the root's own dir onto this machine."""
+    for name in root.listdir(REPOS_DIR):
+        if name.endswith(".repo") and not root.isdir("%s/%s" % (REPOS_DIR, name)):
+            text = root.read_text("%s/%s" % (REPOS_DIR, name), default="")
+            with open(os.path.join(directory, name), "w", encoding="utf-8") as handle:
+                handle.write(text)
+    return directory
 
 
 class Update(NamedTuple):
@@ -92,9 +122,10 @@ def probe_source_updates(root, workdir, repo_ids, arch, releasever, proxy=None, 
     base = root.dnf_base(workdir, _releasever(root, releasever), arch, proxy=proxy)
     quiet = _ExpectedFailures()
     logging.getLogger("dnf").addFilter(quiet)
+    repos_dir = tempfile.mkdtemp(prefix="repos.", dir=workdir)
     try:
-        base.conf.substitutions.update_from_etc(root.path)
-        base.conf.reposdir = [root.join(REPOS_DIR)]
+        base.conf.substitutions.update(root_vars(root))
+        base.conf.reposdir = [copy_repo_files(root, repos_dir)]
         base.conf.skip_if_unavailable = True
         base.read_all_repos()
         wanted = set(repo_ids)
@@ -126,6 +157,7 @@ def probe_source_updates(root, workdir, repo_ids, arch, releasever, proxy=None, 
     finally:
         logging.getLogger("dnf").removeFilter(quiet)
         base.close()
+        shutil.rmtree(repos_dir, ignore_errors=True)
 
 
 def _updates(base):
@@ -147,8 +179,8 @@ def source_updates(ctx, repo_ids):
     goes wrong in it is a reason the check did not run, never a failed preflight."""
     if not repo_ids or ctx.source.profile is None:
         return None
-    workdir = os.path.join(ctx.workdir, "source-repos")
     try:
+        workdir = ctx.state_path("source-repos")
         return probe_source_updates(ctx.root, workdir, repo_ids, ctx.source.arch, str(ctx.source.major or ""),
                                     proxy=ctx.options.proxy)
     except Exception as exc:  # a repo file dnf rejects, bindings missing: best effort ends here

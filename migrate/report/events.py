@@ -11,6 +11,7 @@ import os
 import sys
 
 from migrate.errors import EXIT_ROLLED_BACK, MigrateError, UsageError
+from migrate.secrets import mask_value
 
 
 def utc_now():
@@ -44,7 +45,7 @@ class Events(object):
         record.update((k, v) for k, v in fields.items() if v is not None)
         size = self._size()  # whole lines so far (every emit flushes)
         try:
-            self.handle.write(json.dumps(record, sort_keys=True) + "\n")
+            self.handle.write(json.dumps(mask_value(record), sort_keys=True) + "\n")
             self.handle.flush()
         except (IOError, OSError, ValueError) as exc:
             self._drop_buffer(size)

@@ -22,7 +22,7 @@ def files_to_back_up(root):
     for directory in BACKED_UP_DIRS:
         paths.update("%s/%s" % (directory, name) for name in root.listdir(directory))
     paths.update("/etc/%s" % n for n in root.listdir("/etc") if n.endswith(RELEASE_FILE_SUFFIX))
-    return sorted(p for p in paths if not root.isdir(p) or os.path.islink(root.join(p)))
+    return sorted(p for p in paths if not root.isdir(p) or root.islink(p))
 
 
 def files_of_packages(root, names):
@@ -41,7 +41,7 @@ class BackupFiles(Step):
     title = "Back up repo, release, issue and removed packages' files"
 
     def backup_dir(self, ctx):
-        return os.path.join(ctx.workdir, "backup")
+        return ctx.state_path("backup")
 
     def apply(self, ctx):
         target = self.backup_dir(ctx)
@@ -50,7 +50,7 @@ class BackupFiles(Step):
         os.makedirs(target, 0o700)
         manifest = []
         for path in files_to_back_up(ctx.root):
-            source = ctx.root.join(path)
+            source = ctx.root.join(path, follow=False)
             copy = os.path.join(target, "files", path.lstrip("/"))
             if not os.path.isdir(os.path.dirname(copy)):
                 os.makedirs(os.path.dirname(copy))
@@ -70,8 +70,8 @@ class BackupFiles(Step):
         count = 0
         with tarfile.open(path, "w:gz") as archive:
             for inside in files_of_packages(ctx.root, names):
-                if os.path.lexists(ctx.root.join(inside)) and not ctx.root.isdir(inside):
-                    archive.add(ctx.root.join(inside), arcname=inside.lstrip("/"), recursive=False)
+                if ctx.root.exists(inside) and not ctx.root.isdir(inside):
+                    archive.add(ctx.root.join(inside, follow=False), arcname=inside.lstrip("/"), recursive=False)
                     count += 1
         return count
 

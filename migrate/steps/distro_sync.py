@@ -26,7 +26,7 @@ class DistroSync(Step):
     after_point_of_no_return = True
 
     def _resolve_offline(self, ctx):
-        ctx.resolve(cacheonly=True, persistdir=ctx.root.join("/var/lib/dnf"))
+        ctx.resolve(cacheonly=True, persistdir=ctx.root.handover("/var/lib/dnf"))
 
     def is_done(self, ctx):
         self._resolve_offline(ctx)

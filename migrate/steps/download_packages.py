@@ -34,7 +34,7 @@ class DownloadPackages(Step):
 
         if ctx.packages is None:
             ctx.resolve()
-        check_space(os.path.join(ctx.workdir, "dnf-cache"),
+        check_space(ctx.state_path("dnf-cache"),
                     sum(p.downloadsize or 0 for p in ctx.packages if not os.path.exists(p.localPkg())))
         total = len(ctx.packages)
         state = {"done": 0, "bytes": {}, "size": 0}

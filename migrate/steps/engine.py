@@ -206,7 +206,7 @@ def undo_steps(ctx, steps, journal):
     failures = []
     try:
         if getattr(ctx, "workdir", None):
-            remove_downloads(ctx.workdir)
+            remove_downloads(ctx)
     except (IOError, OSError) as exc:
         log.warning("cannot remove the downloaded packages: %s", exc)
     for step in reversed(steps):

@@ -5,12 +5,12 @@ import shutil
 from migrate.steps.base import Step
 
 
-def remove_downloads(workdir):
+def remove_downloads(ctx):
     """Delete the downloaded packages (dnf's metadata stays); the number of files removed."""
     removed = 0
-    cache = os.path.join(workdir, "dnf-cache")
+    cache = ctx.state_path("dnf-cache")
     for name in os.listdir(cache) if os.path.isdir(cache) else ():
-        packages = os.path.join(cache, name, "packages")
+        packages = ctx.state_path("dnf-cache", name, "packages")  # each resolved in the root
         if os.path.isdir(packages):
             removed += len(os.listdir(packages))
             shutil.rmtree(packages)
@@ -23,4 +23,4 @@ class RemoveDownloads(Step):
     after_point_of_no_return = True
 
     def apply(self, ctx):
-        return "%d files" % remove_downloads(ctx.workdir)
+        return "%d files" % remove_downloads(ctx)

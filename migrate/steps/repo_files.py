@@ -15,8 +15,8 @@ ASIDE_SUFFIX = ".almalinux-migrate-disabled"  # no longer *.repo: dnf ignores it
 def rename_aside(root, directory, names, suffix):
     """Rename directory/name to directory/name+suffix for each name; returns the detail."""
     for name in names:
-        path = root.join("%s/%s" % (directory, name))
-        os.rename(path, path + suffix)
+        path = "%s/%s" % (directory, name)
+        os.rename(root.join(path, follow=False), root.join(path + suffix, follow=False))
     return "moved aside: %s" % ", ".join(names)
 
 

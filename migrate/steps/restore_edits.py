@@ -15,8 +15,8 @@ def restore_edited_files(root):
         saved = path + ".rpmsave"
         if root.exists(saved):
             if root.exists(path):
-                os.replace(root.join(path), root.join(path + ".rpmnew"))
-            os.replace(root.join(saved), root.join(path))
+                os.replace(root.join(path, follow=False), root.join(path + ".rpmnew", follow=False))
+            os.replace(root.join(saved, follow=False), root.join(path, follow=False))
             restored.append(path)
     return restored
 
@@ -30,11 +30,11 @@ def restore_alternatives(root, backup_dir):
     for name in sorted(os.listdir(saved)):
         link = os.path.join(saved, name)
         live = "%s/%s" % (ALTERNATIVES, name)
-        if not os.path.islink(link) or os.path.lexists(root.join(live)):
+        if not os.path.islink(link) or root.exists(live):
             continue
         target = os.readlink(link)
         if root.exists(target):
-            os.symlink(target, root.join(live))
+            os.symlink(target, root.join(live, follow=False))
             restored.append(name)
     return restored
 
@@ -46,5 +46,5 @@ class RestoreEdits(Step):
 
     def apply(self, ctx):
         files = restore_edited_files(ctx.root)
-        links = restore_alternatives(ctx.root, os.path.join(ctx.workdir, "backup"))
+        links = restore_alternatives(ctx.root, ctx.state_path("backup"))
         return "restored %s" % (", ".join(files + ["alternatives/" + n for n in links]) or "nothing")

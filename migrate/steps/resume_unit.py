@@ -59,7 +59,7 @@ def remove_unit(root):
     created = json.loads(root.read_text(CREATED_DIRS, "[]"))
     for path in reversed(created):
         if root.isdir(path) and not root.listdir(path):
-            os.rmdir(root.join(path))
+            os.rmdir(root.join(path, follow=False))
     root.remove(CREATED_DIRS)
 
 
@@ -79,7 +79,7 @@ class InstallResumeUnit(Step):
         ctx.root.write_text(UNIT_PATH, build_unit(ctx.root), mode=0o644)
         ctx.root.makedirs(os.path.dirname(WANTS_LINK))
         if not ctx.root.exists(WANTS_LINK):
-            os.symlink(UNIT_PATH, ctx.root.join(WANTS_LINK))
+            os.symlink(UNIT_PATH, ctx.root.join(WANTS_LINK, follow=False))
         return UNIT_PATH
 
     def undo(self, ctx):

@@ -3,13 +3,13 @@ for the transaction and switched back on right after it, so nothing that runs in
 transaction (scriptlets, plugins) can reach them. The transaction itself never reads any repo
 file of the host: with `keep` (the default) they simply stay as they are. Both are reported."""
 import json
-import os
 
+from migrate.root import STATE_DIR
 from migrate.source import third_party_sections
 from migrate.steps.base import Step
 from migrate.steps.repo_files import read_repo_text, set_enabled, write_repo_text
 
-STATE_FILE = "third-party-disabled.json"
+STATE_FILE = STATE_DIR + "/third-party-disabled.json"
 
 
 def _switch(ctx, sections, enabled):
@@ -33,15 +33,11 @@ class DisableThirdPartyRepos(Step):
         return ctx.options.third_party == "disable" and ctx.source.profile is not None
 
     def apply(self, ctx):
-        state = os.path.join(ctx.workdir, STATE_FILE)
-        if os.path.exists(state):  # a resumed run: the list of the first one counts
-            with open(state, encoding="utf-8") as handle:
-                sections = [tuple(s) for s in json.load(handle)]
+        if ctx.root.exists(STATE_FILE):  # a resumed run: the list of the first one counts
+            sections = [tuple(s) for s in json.loads(ctx.root.read_text(STATE_FILE))]
         else:
             sections = third_party_sections(ctx.facts, ctx.source.profile)
-            with open(state + ".tmp", "w", encoding="utf-8") as handle:
-                json.dump(sections, handle)
-            os.replace(state + ".tmp", state)
+            ctx.root.write_text(STATE_FILE, json.dumps(sections))
         _switch(ctx, sections, False)
         return "disabled %s" % (", ".join(r for _, r in sections) or "nothing")
 
@@ -55,11 +51,9 @@ class EnableThirdPartyRepos(Step):
         return ctx.options.third_party == "disable"
 
     def apply(self, ctx):
-        state = os.path.join(ctx.workdir, STATE_FILE)
-        if not os.path.exists(state):
+        if not ctx.root.exists(STATE_FILE):
             return "nothing was disabled"
-        with open(state, encoding="utf-8") as handle:
-            sections = [tuple(s) for s in json.load(handle)]
+        sections = [tuple(s) for s in json.loads(ctx.root.read_text(STATE_FILE))]
         _switch(ctx, sections, True)
-        os.unlink(state)
+        ctx.root.remove(STATE_FILE)
         return "re-enabled %s" % (", ".join(r for _, r in sections) or "nothing")

@@ -26,6 +26,7 @@ def test_keep_rhsm_keeps_subscription_manager_but_not_insights():
 
 def test_enabled_module_streams_are_read_from_modules_d(tmp_path):
     from migrate.plan.resolve import enabled_module_streams
+    from migrate.root import Root
 
     modules = tmp_path / "etc" / "dnf" / "modules.d"
     modules.mkdir(parents=True)
@@ -33,5 +34,5 @@ def test_enabled_module_streams_are_read_from_modules_d(tmp_path):
         "[llvm-toolset]\nname=llvm-toolset\nstream=ol8\nprofiles=common\nstate=enabled\n")
     (modules / "php.module").write_text("[php]\nname=php\nstream=\nprofiles=\nstate=\n")
     (modules / "broken.module").write_text("not an ini file\n")
-    assert enabled_module_streams(str(tmp_path)) == {"llvm-toolset": "ol8"}
-    assert enabled_module_streams(str(tmp_path / "missing")) == {}
+    assert enabled_module_streams(Root(str(tmp_path))) == {"llvm-toolset": "ol8"}
+    assert enabled_module_streams(Root(str(tmp_path / "missing"))) == {}

@@ -1,5 +1,7 @@
 """Download progress counts packages that arrived, not attempts: a mirror that fails (status
 MIRROR) or a package that fails for good (FAILED) never moves `done`."""
+import os
+
 import pytest
 
 from migrate.interrupts import Interrupts
@@ -38,6 +40,9 @@ class Ctx(object):
         self.reported = []
 
         self.ui = self
+
+    def state_path(self, *names):
+        return os.path.join(self.workdir, *names)
 
     def transfer(self, *args):
         pass  # bytes on a terminal's bar: not what is counted here
