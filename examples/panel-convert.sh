@@ -34,7 +34,7 @@ fi
 $tool --output json convert --yes --events "$events" "$@" >"$out"
 rc=$?
 case $rc in
-    0) echo "converted: reboot now, then run: almalinux-migrate verify" ;;
+    0) echo "converted: reboot now, then run: almalinux-migrate verify --boot (it runs the panel's own repair)" ;;
     3) echo "blocked, nothing was changed:"; report blockers ;;
     4) echo "failed before the point of no return; the server is as it was: see the log" ;;
     5) echo "failed after the point of no return: fix the cause, then: almalinux-migrate resume --yes" ;;

@@ -28,6 +28,7 @@ from migrate.journal import Lock
 from migrate.logsetup import LogFile, run_file_name, setup_logging
 from migrate.network import with_network
 from migrate.profiles import load_profiles
+from migrate.reboot import reboot_if_asked
 from migrate.report.document import write_report
 from migrate.report.events import Events
 from migrate.report.failure import add_write_failures, error_report
@@ -146,9 +147,11 @@ def _finish(g, ctx, command, result, write=True):
     ctx.ui.close()
     log.info("finished %s: status %s, exit code %d%s", command, report.get("status"), exit_code,
              (": " + report["message"]) if report.get("message") else "")
+    written = False
     if write:
         try:
             write_report(ctx.root, report, getattr(ctx, "run_name", None))
+            written = True
         except (IOError, OSError) as exc:
             log.warning("cannot write the report: %s", exc)
     if command in ("convert", "resume") and report.get("steps"):  # a conversion ran
@@ -158,6 +161,8 @@ def _finish(g, ctx, command, result, write=True):
         _print_document(report)
     else:
         render_report(report)
+    sys.stdout.flush()
+    reboot_if_asked(ctx, command, report.get("status"), written)
     raise typer.Exit(exit_code)
 
 
@@ -253,6 +258,15 @@ EVENTS = typer.Option(None, "--events", metavar="FILE", show_default=False, help
 YES = typer.Option(False, "--yes", "-y", help="Never ask.")
 KEEP_RHSM = typer.Option(False, "--keep-rhsm",
                          help="RHEL under Satellite/Foreman: stay registered, keep subscription-manager and redhat.repo.")
+EXCLUDE = typer.Option([], "--exclude", metavar="PATTERN",
+                       help="Keep installed packages matching this name glob out of the sync, as dnf's "
+                       "exclude= (repeatable; config [packages] exclude); reported as leftovers, reason excluded.")
+IGNORE_VERSIONLOCK = typer.Option(False, "--ignore-versionlock",
+                                  help="Sync the packages the versionlock plugin holds, too (by default "
+                                  "they are excluded like --exclude).")
+REBOOT = typer.Option(False, "--reboot",
+                      help="Reboot after a successful conversion, once the report is written "
+                      "(live host only: refused with --root).")
 RESUME_ON_BOOT = typer.Option(False, "--resume-on-boot",
                               help="Install a systemd unit that resumes an interrupted conversion at boot.")
 
@@ -261,11 +275,13 @@ RESUME_ON_BOOT = typer.Option(False, "--resume-on-boot",
 def preflight(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional[str] = MIRROR,
               proxy: Optional[str] = PROXY, downgrade: bool = DOWNGRADE, allow: List[str] = ALLOW,
               third_party: Optional[ThirdParty] = THIRD, events: Optional[str] = EVENTS,
-              keep_rhsm: bool = KEEP_RHSM, ca_cert: Optional[str] = CA_CERT):
+              keep_rhsm: bool = KEEP_RHSM, ca_cert: Optional[str] = CA_CERT, exclude: List[str] = EXCLUDE,
+              ignore_versionlock: bool = IGNORE_VERSIONLOCK):
     """Inspect the host and print findings and the plan; changes nothing."""
     _run_report_command(ctx, "preflight", events, _command("preflight").run, target=target, mirror=mirror,
                         proxy=proxy, ca_cert=ca_cert, downgrade=downgrade, allow=allow,
-                        third_party=third_party.value if third_party else None, keep_rhsm=keep_rhsm)
+                        third_party=third_party.value if third_party else None, keep_rhsm=keep_rhsm,
+                        exclude=exclude, ignore_versionlock=ignore_versionlock)
 
 
 @app.command()
@@ -273,8 +289,12 @@ def convert(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional
             proxy: Optional[str] = PROXY, downgrade: bool = DOWNGRADE, allow: List[str] = ALLOW,
             third_party: Optional[ThirdParty] = THIRD, events: Optional[str] = EVENTS,
             yes: bool = YES, resume_on_boot: bool = RESUME_ON_BOOT, keep_rhsm: bool = KEEP_RHSM,
-            ca_cert: Optional[str] = CA_CERT):
+            ca_cert: Optional[str] = CA_CERT, exclude: List[str] = EXCLUDE,
+            ignore_versionlock: bool = IGNORE_VERSIONLOCK, reboot: bool = REBOOT):
     """Preflight, then convert; --yes makes it non-interactive."""
+    if reboot and not Root(ctx.obj.root).is_live:
+        _guarded(ctx.obj, "convert", _raise(UsageError(
+            "--reboot reboots this machine, not the system under --root %s; leave it out" % ctx.obj.root)))
     if not yes and not sys.stdin.isatty():
         _guarded(ctx.obj, "convert", _raise(UsageError("convert needs --yes when it cannot ask at a terminal")))
     convert_cmd = _command("convert")
@@ -287,7 +307,8 @@ def convert(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional
     _run_report_command(ctx, "convert", events, lambda c: convert_cmd.run(c, confirm), target=target,
                         mirror=mirror, proxy=proxy, ca_cert=ca_cert, downgrade=downgrade, allow=allow,
                         third_party=third_party.value if third_party else None, assume_yes=yes,
-                        resume_on_boot=resume_on_boot, keep_rhsm=keep_rhsm)
+                        resume_on_boot=resume_on_boot, keep_rhsm=keep_rhsm, exclude=exclude,
+                        ignore_versionlock=ignore_versionlock, reboot=reboot)
 
 
 def _raise(exc):

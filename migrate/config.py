@@ -19,6 +19,7 @@ KNOWN_KEYS = {
     "trust": ("extra_fingerprints",),
     "checks": ("allow",),
     "repos": ("third_party", "keep_rhsm"),
+    "packages": ("exclude",),
 }
 
 
@@ -35,6 +36,9 @@ class Options(NamedTuple):
     keep_rhsm: bool = False  # RHEL managed by Satellite/Foreman: stay registered, keep RHSM
     ca_cert: Optional[str] = None  # CA bundle for a mirror with a private CA (migrate.network)
     no_proxy: Tuple[str, ...] = ()  # hosts that bypass an environment proxy
+    exclude: Tuple[str, ...] = ()  # name globs kept out of the sync (migrate.plan.excludes)
+    ignore_versionlock: bool = False  # sync what the versionlock plugin holds, too
+    reboot: bool = False  # convert: reboot after success, live host only (migrate.reboot)
 
     @property
     def network(self):
@@ -54,6 +58,7 @@ class FileConfig(NamedTuple):
     third_party: Optional[str] = None
     keep_rhsm: bool = False
     ca_cert: Optional[str] = None
+    exclude: Tuple[str, ...] = ()
 
 
 def parse_config(text, path):
@@ -83,6 +88,9 @@ def parse_config(text, path):
     allow = get("checks", "allow", list) or []
     if not all(isinstance(a, str) for a in allow):
         raise ConfigError("%s: checks.allow must be a list of check IDs" % path)
+    exclude = get("packages", "exclude", list) or []
+    if not all(isinstance(e, str) and e.strip() for e in exclude):
+        raise ConfigError("%s: packages.exclude must be a list of package name patterns" % path)
     third_party = get("repos", "third_party", str)
     if third_party is not None and third_party not in THIRD_PARTY_POLICIES:
         raise ConfigError("%s: repos.third_party must be keep or disable" % path)
@@ -94,6 +102,7 @@ def parse_config(text, path):
         extra_fingerprints=tuple(fingerprints),
         allow=tuple(a.upper() for a in allow),
         third_party=third_party,
+        exclude=tuple(e.strip() for e in exclude),
     )
 
 
@@ -146,7 +155,7 @@ def read_config_text(path):
 
 def merge_options(file_config, target=None, mirror=None, proxy=None, downgrade=False, allow=(),
                   third_party=None, assume_yes=False, resume_on_boot=False, keep_rhsm=False,
-                  ca_cert=None):
+                  ca_cert=None, exclude=(), ignore_versionlock=False, reboot=False):
     """The command line wins over the file; lists add up."""
     return Options(
         target=validate_target(target),
@@ -160,7 +169,23 @@ def merge_options(file_config, target=None, mirror=None, proxy=None, downgrade=F
         assume_yes=bool(assume_yes),
         resume_on_boot=bool(resume_on_boot),
         keep_rhsm=bool(keep_rhsm or file_config.keep_rhsm),
+        exclude=merge_excludes(file_config.exclude, exclude or ()),
+        ignore_versionlock=bool(ignore_versionlock),
+        reboot=bool(reboot),
     )
+
+
+def merge_excludes(from_file, from_cli):
+    """The file's patterns, then the command line's, each once; an empty pattern is a usage
+    error (it would match nothing and hide a typo)."""
+    merged = []
+    for pattern in tuple(from_file) + tuple(from_cli):
+        pattern = pattern.strip()
+        if not pattern:
+            raise UsageError("--exclude needs a package name pattern, e.g. --exclude 'nginx*'")
+        if pattern not in merged:
+            merged.append(pattern)
+    return tuple(merged)
 
 
 TARGET_VERSION = re.compile(r"^[0-9]+(\.[0-9]+)?$")

@@ -4,6 +4,7 @@ import uuid
 
 from migrate import faults
 from migrate.interrupts import Interrupts
+from migrate.plan.excludes import excludes_for
 from migrate.plan.resolve import open_base, plan_conversion, target_repo_ids
 from migrate.root import STATE_DIR
 from migrate.trust import keyids
@@ -26,6 +27,7 @@ class Context(object):
         self.plan = None
         self.packages = None  # dnf packages of the resolved transaction (this process only)
         self.base = None
+        self.excluded = None  # {name: reason} kept out of the sync (migrate.plan.excludes)
         self.interrupts = Interrupts()  # the process's handlers: set by cli.py
         self.run_id = uuid.uuid4().hex  # this invocation: events, log, report
         self.hostname = host_name(root)
@@ -83,10 +85,12 @@ class Context(object):
             repo_ids = [r["id"] for r in self.plan["repos"] if not r.get("missing")]
         else:
             repo_ids = target_repo_ids(self.facts, self.source, self.target)
+        if self.excluded is None:  # resume brings the run's own from the journal
+            self.excluded = excludes_for(self.facts, self.options)
         try:
             self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
                                                        self.trusted_keyids, repo_ids, self.options.network,
-                                                       self.options.keep_rhsm)
+                                                       self.options.keep_rhsm, self.excluded)
         finally:
             self.interrupts.reclaim()  # librepo keeps its own SIGINT handler after a download
         return self.plan

@@ -6,8 +6,10 @@ EXAMPLES = (
     ("almalinux-migrate convert --yes", "preflight, then convert"),
     ("almalinux-migrate convert --yes --downgrade", "CentOS Stream"),
     ("almalinux-migrate convert --yes --mirror /srv/alma", "a local mirror"),
+    ("almalinux-migrate convert --yes --exclude 'nginx*'", "nginx stays as it is"),
     ("almalinux-migrate --output json preflight", "one JSON document"),
     ("almalinux-migrate resume", "after an interruption"),
+    ("almalinux-migrate verify --boot", "after the reboot: panels' repairs"),
 )
 
 EXIT_CODES = (

@@ -18,6 +18,7 @@ from migrate.checks.esp_on_raid import EspOnRaid
 from migrate.checks.fips_mode import FipsMode
 from migrate.checks.fips_provider_removal import FipsProviderRemoval
 from migrate.checks.insufficient_disk_space import InsufficientDiskSpace
+from migrate.checks.kernel_modules_missing import KernelModulesMissing
 from migrate.checks.leftover_packages import LeftoverPackages
 from migrate.checks.low_memory import LowMemory
 from migrate.checks.mirror_keys_ignored import MirrorKeysIgnored
@@ -104,6 +105,7 @@ ALL = (
     MirrorKeysIgnored(),
     TargetReposMissing(),
     TransactionUnsolvable(),
+    KernelModulesMissing(),
     FipsProviderRemoval(),
     DowngradeRequired(),
     SwapTargetMissing(),

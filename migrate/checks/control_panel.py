@@ -13,8 +13,9 @@ class ControlPanel(Check):
     severity = WARNING
     overridable = True
     title = "A hosting control panel is installed"
-    remediation = ("Update the panel to its newest release first; after converting run its own update "
-                   "(cPanel: /scripts/upcp --force; Plesk: plesk repair installation; DirectAdmin: da build update).")
+    remediation = ("Update the panel to its newest release first; after the reboot `almalinux-migrate verify "
+                   "--boot` runs its own update (cPanel: /scripts/upcp --force; Plesk: plesk repair "
+                   "installation; DirectAdmin: da build update).")
 
     def evaluate(self, facts, given):
         if not facts.panels:

@@ -9,8 +9,9 @@ class DnfExcludes(Check):
     conversion_only = True
     severity = WARNING
     title = "dnf.conf excludes packages"
-    remediation = ("The conversion syncs excluded packages too. Check the exclude= line in "
-                   "/etc/dnf/dnf.conf still makes sense for AlmaLinux afterwards.")
+    remediation = ("The conversion syncs excluded packages too; to keep them as they are, pass the "
+                   "same patterns as --exclude. Check the exclude= line in /etc/dnf/dnf.conf still "
+                   "makes sense for AlmaLinux afterwards.")
 
     def evaluate(self, facts, given):
         excludes = facts.dnf_config.excludes

@@ -36,6 +36,7 @@ def start_journal(ctx):
     journal = Journal.start(ctx.root, getattr(ctx, "run_id", None) or uuid.uuid4().hex,
                             ctx.options.as_journal(), source, target, [s.id for s in conversion_steps()])
     journal.data["plan"] = ctx.plan
+    journal.data["excluded"] = ctx.excluded or {}
     journal.data["config_files_before"] = collect_config_leftovers(ctx.root)
     journal.save()
     return journal
@@ -65,11 +66,12 @@ def restore_context(ctx, journal, need_key=True):
     `need_key` False (rollback): what is saved is enough, the network is never asked."""
     data = journal.data
     options = dict(data["options"])
-    for key in ("allow", "extra_fingerprints"):
+    for key in ("allow", "extra_fingerprints", "exclude"):
         options[key] = tuple(options.get(key) or ())
     secrets = load_secrets(ctx.root)  # the journal holds them masked
     options.update(secrets)
-    ctx.options = Options(**options)
+    ctx.options = Options(**dict((k, v) for k, v in options.items() if k in Options._fields))
+    ctx.excluded = data.get("excluded")  # what the run kept out of the sync, as it started
     src, tgt = data["source"], data["target"]
     profile = next((p for p in ctx.profiles.sources if p.id == src["profile"]), None)
     if profile is not None and src["major"] is not None:
@@ -119,7 +121,7 @@ def execute(ctx, journal, command, findings):
     vendors = ctx.source.profile.vendors if ctx.source.profile else []
     kept = ctx.source.profile.kept_packages if ctx.source.profile else []
     leftovers = find_leftovers(collect_packages(ctx.root), ctx.trusted_keyids, vendors, kept,
-                               fallback_kernels=kernel_names(ctx))
+                               fallback_kernels=kernel_names(ctx), excluded=ctx.excluded or {})
     journal.data["config_files"] = created_config_files(journal.data.get("config_files_before"),
                                                         collect_config_leftovers(ctx.root))
     journal.save()

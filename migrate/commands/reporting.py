@@ -23,3 +23,4 @@ def report_for(ctx, command, status, findings, exit_code, journal=None, leftover
                         run_id=getattr(ctx, "run_id", None), hostname=getattr(ctx, "hostname", None),
                         config_files=config_files if config_files is not None else
                         (journal.data.get("config_files") or [] if journal is not None else [])), exit_code
+

@@ -8,6 +8,7 @@ from migrate.facts.collect import collect
 from migrate.journal import Journal
 from migrate.source import choose_target, identify_source
 from migrate.verify.leftovers import find_leftovers
+from migrate.verify.panels import run_panel_actions
 from migrate.verify.trusted_keys import collect_verify_keys
 
 
@@ -37,16 +38,19 @@ def run(ctx, boot=False):
             "os-release ID is %r." % (ctx.facts.os_release.os_id or None),
             "Convert it with `almalinux-migrate convert`, or `resume` an unfinished run.")
         return report_for(ctx, "verify", "failed", [finding], EXIT_BLOCKED)
-    keys = collect_verify_keys(ctx.root, ctx.facts, target_profile, ctx.options, Journal.load(ctx.root))
+    journal = Journal.load(ctx.root)
+    keys = collect_verify_keys(ctx.root, ctx.facts, target_profile, ctx.options, journal)
     ctx.known_keys = keys.keys
     vendors = [v for p in ctx.profiles.sources if not p.is_target for v in p.vendors]
     trusted = keys.keyids
     kept = [n for p in ctx.profiles.sources if not p.is_target for n in p.kept_packages]
     kernels = set(["kernel"]).union(*[set(p.kernel_packages) for p in ctx.profiles.sources])
     leftovers = find_leftovers(ctx.facts.packages, trusted, vendors, kept,
-                               fallback_kernels=kernels | set(target_profile.kernel_packages))
+                               fallback_kernels=kernels | set(target_profile.kernel_packages),
+                               excluded=(journal.data.get("excluded") or {}) if journal is not None else {})
     findings = [untrusted_keys_finding(keys.untrusted)] if keys.untrusted else []
     findings += verify_boot(ctx, trusted) if boot else []
+    findings += run_panel_actions(ctx) if boot else []
     if any(is_blocking(f) for f in findings):
         return report_for(ctx, "verify", "failed", findings, EXIT_BLOCKED, leftovers=leftovers,
                           message="The boot path is not AlmaLinux's yet.")

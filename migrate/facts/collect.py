@@ -7,7 +7,7 @@ from migrate.boot.collect import collect_boot
 from migrate.facts.dependencies import collect_broken_dependencies
 from migrate.facts.dnfconf import collect_dnf_config, collect_module_streams, collect_package_origins
 from migrate.facts.firmware import collect_esp_entries, collect_firmware, detect_bootloaders
-from migrate.facts.kernel import collect_dkms_modules, collect_kernel
+from migrate.facts.kernel import collect_dkms_modules, collect_kernel, collect_module_builds
 from migrate.facts.machine import collect_memory, collect_package_managers, detect_container
 from migrate.facts.model import Facts
 from migrate.facts.mounts import collect_free_space, collect_fstab, collect_mounts
@@ -83,6 +83,7 @@ def collect(root, runner=None):
         running_kernel=running_kernel,
         loaded_modules=loaded_modules,
         dkms_modules=collect_dkms_modules(root),
+        module_builds=collect_module_builds(root),
         fips_enabled=fips_enabled,
         firmware=collect_firmware(root, runner),
         bootloaders=detect_bootloaders(root),

@@ -2,6 +2,7 @@
 
 /proc belongs to the live machine: under --root those facts stay None. DKMS trees live in the
 root's /var/lib/dkms and are read either way."""
+import os
 import re
 
 from migrate.facts.model import KernelModule
@@ -51,3 +52,31 @@ def collect_kernel(root):
     modules = parse_proc_modules(root.read_text("/proc/modules", default=""))
     fips = parse_flag(root.read_text("/proc/sys/crypto/fips_enabled", default=""))
     return release, modules, fips if fips is not None else False
+
+
+MODULES_DIR = "/lib/modules"
+OUT_OF_TREE_DIRS = ("extra", "updates", "weak-updates")  # kmod packages, DKMS, weak links
+MODULE_SUFFIX = re.compile(r"\.ko(\.(xz|gz|zst))?$")
+
+
+def module_name(file_name):
+    """'nvidia-drm.ko.xz' -> 'nvidia_drm' (the kernel treats - and _ alike); None: no module."""
+    if not MODULE_SUFFIX.search(file_name):
+        return None
+    return MODULE_SUFFIX.sub("", file_name).replace("-", "_")
+
+
+def collect_module_builds(root):
+    """(kernel release, module names) of the modules built outside each installed kernel's own
+    package; None off the live machine (the check that reads it needs /proc/modules)."""
+    if not root.is_live:
+        return None
+    builds = []
+    for release in sorted(root.listdir(MODULES_DIR)):
+        names = set()
+        for sub in OUT_OF_TREE_DIRS:
+            base = root.join("%s/%s/%s" % (MODULES_DIR, release, sub))
+            for _, _, files in os.walk(base):
+                names.update(n for n in (module_name(f) for f in files) if n)
+        builds.append((release, tuple(sorted(names))))
+    return tuple(builds)

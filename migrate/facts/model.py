@@ -132,6 +132,9 @@ class Facts(NamedTuple):
     running_kernel: Optional[str] = None  # uname -r
     loaded_modules: Optional[Tuple[KernelModule, ...]] = None
     dkms_modules: Tuple[str, ...] = ()  # "nvidia/535.104.05" from /var/lib/dkms
+    # (kernel release, module names) built outside the kernel package: /lib/modules/<kver>/
+    # extra, updates and weak-updates; None off the live machine
+    module_builds: Optional[Tuple[Tuple[str, Tuple[str, ...]], ...]] = None
     fips_enabled: Optional[bool] = None
     firmware: Optional[Firmware] = None
     bootloaders: Tuple[str, ...] = ()  # found in the root: "grub2", "systemd-boot", "zipl", ...

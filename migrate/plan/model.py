@@ -9,6 +9,7 @@ PLAN_KEYS = ("removed", "swapped", "upgraded", "downgraded", "lateral", "reinsta
 LEFT_NO_COUNTERPART = "no_counterpart"
 LEFT_THIRD_PARTY = "third_party"
 LEFT_KEPT = "kept"  # the profile keeps it on purpose (Oracle's UEK kernels)
+LEFT_EXCLUDED = "excluded"  # --exclude, or a versionlock entry (migrate.plan.excludes)
 LEFT_FALLBACK_KERNEL = "fallback_kernel"  # the old vendor's kernel, kept to boot if AlmaLinux's fails
 
 
@@ -23,8 +24,11 @@ def plan_counts(plan):
     return dict((key, len(plan.get(key, []))) for key in PLAN_KEYS)
 
 
-def classify_leftover(package, source_vendors, kept=()):
-    """Why a package stays foreign: kept by the profile, the source's, or somebody else's."""
+def classify_leftover(package, source_vendors, kept=(), excluded=()):
+    """Why a package stays foreign: excluded by the operator, kept by the profile, the
+    source's, or somebody else's."""
+    if package.name in excluded:
+        return LEFT_EXCLUDED
     if package.name in kept:
         return LEFT_KEPT
     if package.vendor in source_vendors:

@@ -144,7 +144,18 @@ def remap_module_streams(base, root, mapping):
     return changed
 
 
-def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False, keep=()):
+def apply_excludes(base, excluded):
+    """Keep the excluded installed packages exactly as they are: no target build of those
+    names is visible (as dnf's exclude= hides them) and the installed ones are protected, so
+    a transaction that would need to change or erase them fails naming them."""
+    if not excluded:
+        return
+    names = sorted(excluded)
+    base.sack.add_excludes(base.sack.query().available().filterm(name=names))
+    base.conf.protected_packages = list(base.conf.protected_packages) + names
+
+
+def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False, keep=(), excluded=()):
     """Put every part of the conversion into dnf's goal; return the names swapped."""
     streams = remap_module_streams(base, Root(base.conf.installroot), source.profile.module_streams)
     hold_foreign(base, facts, source, target, trusted_keyids)
@@ -152,7 +163,8 @@ def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False
     installed = query.installed()
     available = query.available()
     arch = source.arch
-    release_from = [n for n in source.profile.release_packages if installed.filter(name=n)]
+    release_from = [n for n in source.profile.release_packages if installed.filter(name=n)
+                    and n not in excluded]
     release_to = []
     for name in target.profile.release_packages:
         candidates = _latest(available, name, arch)
@@ -166,6 +178,8 @@ def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False
     swaps = [{"kind": "release", "from": release_from, "to": release_to}]
     for name in packages_to_remove(source.profile, keep_rhsm):  # one by one, only when installed
         for package in installed.filter(name=name):
+            if name in excluded:
+                continue
             if name in keep:
                 swaps.append({"kind": "kept", "from": [name], "to": [name]})
                 continue
@@ -180,13 +194,15 @@ def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False
         swaps.append({"kind": "module_stream", "from": ["%s:%s" % (module, old)],
                       "to": ["%s:%s" % (module, new)]})
     for old, new in sorted(source.profile.branding.items()):
-        swaps += swap_package(base, installed, available, old, new, arch)
+        if old not in excluded:
+            swaps += swap_package(base, installed, available, old, new, arch)
     base.distro_sync()
     mark_kernel(base, installed, available, source, target, arch)
     keyids = dict((p.dbid, p.keyid) for p in facts.packages)
     erased = remove_duplicates(base, installed, keyids, trusted_keyids)
     for package in installed:
-        if keyids.get(package.rpmdbid) in trusted_keyids or package.rpmdbid in erased:
+        if (keyids.get(package.rpmdbid) in trusted_keyids or package.rpmdbid in erased
+                or package.name in excluded):
             continue
         newest = available.filter(name=package.name, arch=package.arch).latest().run()
         if newest and newest[0].evr == package.evr:
@@ -263,7 +279,7 @@ def resolve(base):
         raise ResolveProblem("unsolvable", str(exc))
 
 
-def describe_transaction(base, facts, source, swaps, trusted_keyids, repos):
+def describe_transaction(base, facts, source, swaps, trusted_keyids, repos, excluded=()):
     """The resolved transaction as the plan document."""
     import dnf.transaction as T
 
@@ -303,22 +319,41 @@ def describe_transaction(base, facts, source, swaps, trusted_keyids, repos):
     for package in facts.packages:
         if package.name in touched or package.keyid in trusted_keyids:
             continue
-        plan["left_alone"].append(leftover_entry(package, classify_leftover(package, vendors, kept)))
+        plan["left_alone"].append(leftover_entry(package, classify_leftover(package, vendors, kept, excluded)))
     for key in ("upgraded", "downgraded", "reinstalled", "installed", "removed"):
         plan[key].sort(key=lambda e: e["name"])
     return plan
 
 
+def target_kernel_builds(base, target):
+    """(release of the AlmaLinux kernel the transaction installs, e.g. '5.14.0-427.el9.x86_64',
+    or None; module names the installed packages provide as kmod(NAME.ko)): what the
+    KERNEL_MODULES_MISSING check compares the loaded out-of-tree modules with."""
+    names = set([target.profile.kernel_install or "kernel", "kernel", "kernel-core"])
+    release, kmods = None, set()
+    for package in base.transaction.install_set:
+        if package.name in names and release is None:
+            release = "%s-%s.%s" % (package.version, package.release, package.arch)
+        for provide in package.provides:
+            text = str(provide)
+            if text.startswith("kmod(") and ".ko)" in text:
+                kmods.add(text[len("kmod("):text.index(".ko)")].replace("-", "_"))
+    return release, sorted(kmods)
+
+
 def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, net=None,
-                    keep_rhsm=False):
-    """Load, mark and resolve; returns (plan, packages to download)."""
+                    keep_rhsm=False, excluded=None):
+    """Load, mark and resolve; returns (plan, packages to download). excluded: {name: reason}
+    of installed packages kept out of the sync (migrate.plan.excludes)."""
+    excluded = excluded or {}
     repos = load_repos(base, target, repo_ids, source.arch, net)
+    apply_excludes(base, excluded)
     removable = set(source.profile.release_packages) | set(packages_to_remove(source.profile, keep_rhsm))
     conflicts = known_conflicts(source.profile, target.profile)
     intended = removable | set(source.profile.branding) | set(conflicts)
     keep = set()
     while True:  # a removal that would take an unrelated package along is dropped, then again
-        swaps = mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm, keep)
+        swaps = mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm, keep, excluded)
         resolve(base)
         installed = base.sack.query().installed()
         candidates = [p for p in installed if p.name in removable and p.name not in keep
@@ -329,8 +364,11 @@ def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, net=N
         log.info("keeping %s: removing it would take other packages along", ", ".join(sorted(more)))
         keep |= more
         base.reset(goal=True)
-    plan = annotate_removed(describe_transaction(base, facts, source, swaps, trusted_keyids, repos),
-                            conflicts)
+    plan = annotate_removed(describe_transaction(base, facts, source, swaps, trusted_keyids, repos,
+                                                 excluded), conflicts)
+    plan["target_kernel"], plan["kmods"] = target_kernel_builds(base, target)
+    if excluded:
+        plan["excluded"] = [{"name": n, "by": why} for n, why in sorted(excluded.items())]
     marks = list(source.profile.release_suffixes) + list(target.profile.release_suffixes)
     plan["downgraded"], plan["lateral"] = split_downgrades(plan["downgraded"], marks)
     return plan, list(base.transaction.install_set)

@@ -5,6 +5,7 @@ from migrate.steps.distro_sync import DistroSync
 from migrate.steps.download_packages import DownloadPackages
 from migrate.steps.enable_mapped_repos import EnableMappedRepos
 from migrate.steps.import_target_key import ImportTargetKey
+from migrate.steps.login_banner import RemoveLoginBanner, WriteLoginBanner
 from migrate.steps.point_repos_at_mirror import PointReposAtMirror
 from migrate.steps.remove_downloads import RemoveDownloads
 from migrate.steps.restore_edits import RestoreEdits
@@ -34,6 +35,7 @@ def conversion_steps():
         TestTransaction(),
         BackupFiles(),
         InstallResumeUnit(),
+        WriteLoginBanner(),
         ImportTargetKey(),
         UnregisterSubscription(),
         DisableThirdPartyRepos(),
@@ -52,4 +54,5 @@ def conversion_steps():
         RunPanelActions(),
         RemoveDownloads(),
         RemoveResumeUnit(),
+        RemoveLoginBanner(),
     ]

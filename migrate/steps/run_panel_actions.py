@@ -1,35 +1,47 @@
 """After the conversion each hosting panel needs its own repair run (cPanel upcp, Plesk repair,
-DirectAdmin CustomBuild; commands in profiles/panels.toml). They are the panels' tools, may need
-their vendors' network and can fail for reasons of their own, so a failure is recorded and
-logged for the admin, never turned into a failed conversion. Under --root they run chrooted."""
+DirectAdmin CustomBuild; commands in profiles/panels.toml). Those are the panels' tools: they
+need their vendors' network, run for many minutes and can fail for reasons of their own. So
+the conversion does not run them (nothing after the point of no return needs the network):
+this step only records them as pending, and `verify --boot`, after the reboot, runs them
+with a timeout and progress and reports the outcome as a finding (migrate.verify.panels)."""
+import json
 import logging
 
+from migrate.root import STATE_DIR
 from migrate.steps.base import Step
 
 log = logging.getLogger(__name__)
 
+PENDING_FILE = STATE_DIR + "/panel-actions.json"
+
+
+def pending_actions(root):
+    """[{"panel", "argv"}] still to run; [] when none (or the file is unreadable)."""
+    try:
+        data = json.loads(root.read_text(PENDING_FILE, "[]"))
+    except ValueError:
+        return []
+    return [a for a in data if isinstance(a, dict) and a.get("panel") and a.get("argv")]
+
+
+def save_pending(root, actions):
+    if actions:
+        root.write_text(PENDING_FILE, json.dumps(actions, indent=1), mode=0o600)
+    else:
+        root.remove(PENDING_FILE)
+
 
 class RunPanelActions(Step):
     id = "RUN_PANEL_ACTIONS"
-    title = "Run the control panels' post-conversion repairs"
+    title = "Schedule the control panels' repairs for after the reboot"
     after_point_of_no_return = True
 
     def applies(self, ctx):
         return bool(ctx.facts is not None and any(p.post_convert for p in ctx.facts.panels))
 
     def apply(self, ctx):
-        outcomes = []
-        for panel in ctx.facts.panels:
-            for argv in panel.post_convert:
-                if not ctx.root.exists(argv[0]):
-                    outcomes.append("%s: %s missing" % (panel.name, argv[0]))
-                    continue
-                command = list(argv) if ctx.root.is_live else ["chroot", ctx.root.path] + list(argv)
-                result = ctx.runner.run(command, check=False)
-                if result.returncode != 0:
-                    log.warning("%s: %s exited %d; run it by hand", panel.name, " ".join(argv),
-                                result.returncode)
-                outcomes.append("%s: %s %s" % (panel.name, " ".join(argv),
-                                               "ok" if result.returncode == 0 else
-                                               "FAILED (exit %d, see the log)" % result.returncode))
-        return "; ".join(outcomes)
+        actions = [{"panel": panel.name, "argv": list(argv)}
+                   for panel in ctx.facts.panels for argv in panel.post_convert]
+        save_pending(ctx.root, actions)
+        return "deferred to `almalinux-migrate verify --boot` after the reboot: %s" % "; ".join(
+            "%s: %s" % (a["panel"], " ".join(a["argv"])) for a in actions)

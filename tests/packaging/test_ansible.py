@@ -20,7 +20,8 @@ ANSIBLE_LINT = os.path.join(REPO, ".venv-lint", "bin", "ansible-lint")  # make .
 # The commands the role runs, and the options it sets itself (not a variable's business).
 ROLE_COMMANDS = ("preflight", "convert", "resume", "verify")
 SET_BY_THE_ROLE = {"--output": "json: the role reads the report", "--yes": "never asks", "--version": "",
-                   "--help": ""}
+                   "--help": "",
+                   "--reboot": "the role reboots itself (ansible.builtin.reboot, almalinux_migrate_reboot) and waits"}
 RENAMED = {"--boot": "almalinux_migrate_verify_boot"}
 
 

@@ -161,8 +161,8 @@ PANELS = {
 
 
 @pytest.mark.parametrize("panel", sorted(PANELS))
-def test_panel_repairs_run_after_the_conversion_and_a_failure_is_reported(panel, world, mirror, rocky9_root,
-                                                                          trust_config):
+def test_panel_repairs_run_after_the_reboot_by_verify_boot_and_a_failure_is_a_finding(
+        panel, world, mirror, rocky9_root, trust_config, tmp_path):
     from migrate.profiles import load_panels
     markers, tools = PANELS[panel]
     for path, text in markers.items():
@@ -174,11 +174,28 @@ def test_panel_repairs_run_after_the_conversion_and_a_failure_is_reported(panel,
         tool.write_text('#!/bin/sh\necho "%s $*" >> /var/tmp/panel.log\nexit %d\n' % (path, code))
         tool.chmod(0o755)
     result = _convert(rocky9_root, world.mirror_url(mirror), trust_config)
-    assert result.returncode == 0, result  # a panel's own failure does not fail the conversion
+    assert result.returncode == 0, result
     steps = dict((s["id"], s) for s in assert_valid_report(result.document)["steps"])
     assert steps["RUN_PANEL_ACTIONS"]["outcome"] == "done"
-    expected = [" ".join(argv) for p in load_panels() if p["name"] == panel for argv in p["post_convert"]]
-    assert (rocky9_root / "var" / "tmp" / "panel.log").read_text().splitlines() == expected
-    assert ("FAILED (exit 3" in steps["RUN_PANEL_ACTIONS"]["detail"]) == (panel == "Plesk")
+    assert "deferred to `almalinux-migrate verify --boot`" in steps["RUN_PANEL_ACTIONS"]["detail"]
+    log = rocky9_root / "var" / "tmp" / "panel.log"
+    assert not log.exists()  # the conversion itself runs no panel tool (they need the network)
     finding = [f for f in result.document["findings"] if f["id"] == "CONTROL_PANEL"][0]
     assert finding["data"]["panels"][0]["name"] == panel
+    # after the reboot: verify --boot runs them, with progress, and reports the outcome
+    events = tmp_path / "verify.ndjson"
+    verified = run_cli(rocky9_root, "verify", "--boot", "--events", str(events))
+    report = assert_valid_report(verified.document)
+    expected = [" ".join(argv) for p in load_panels() if p["name"] == panel for argv in p["post_convert"]]
+    assert log.read_text().splitlines() == expected
+    ids = [f["id"] for f in report["findings"] if f["id"].startswith("PANEL_ACTIONS")]
+    assert ids == (["PANEL_ACTIONS_FAILED"] if panel == "Plesk" else ["PANEL_ACTIONS_DONE"])
+    if panel == "Plesk":
+        assert "FAILED (exit 3" in [f for f in report["findings"] if f["id"] == ids[0]][0]["detail"]
+    progress = [e for e in read_events(str(events)) if e["event"] == "progress" and e["step"] == "PANEL_ACTIONS"]
+    assert progress[-1]["done"] == progress[-1]["total"] == len(expected)
+    # done ones are done; a failed one is retried by the next verify --boot
+    again = assert_valid_report(run_cli(rocky9_root, "verify", "--boot").document)
+    assert [f["id"] for f in again["findings"] if f["id"].startswith("PANEL_ACTIONS")] == (
+        ["PANEL_ACTIONS_FAILED"] if panel == "Plesk" else [])
+    assert len(log.read_text().splitlines()) == len(expected) + (1 if panel == "Plesk" else 0)

@@ -92,10 +92,22 @@ def test_preflight_finds_and_changes_nothing(world, mirror, trust_config, tmp_pa
 def test_versionlock_and_excludes_are_named(world, mirror, rocky9_root, trust_config):
     _versionlock_and_excludes(world, rocky9_root)
     _, findings, report = _preflight(world, mirror, rocky9_root, trust_config)
-    assert findings["VERSIONLOCK_ENTRIES"]["data"] == {"entries": ["zlib-0:1.2.11-40.el9.*"], "enabled": True}
+    assert findings["VERSIONLOCK_ENTRIES"]["data"] == {"entries": ["zlib-0:1.2.11-40.el9.*"], "enabled": True,
+                                                       "honoured": True}
     assert findings["DNF_EXCLUDES"]["data"] == {"excludes": ["posttest"]}
-    # the side configuration ignores both: the locked and the excluded package still move
+    # the lock holds zlib back (as --exclude would); dnf.conf's exclude= is not applied
+    upgraded = set(e["name"] for e in report["plan"]["upgraded"])
+    assert "posttest" in upgraded and "zlib" not in upgraded
+    assert report["plan"]["excluded"] == [{"name": "zlib", "by": "versionlock"}]
+    assert [e["reason"] for e in report["plan"]["left_alone"] if e["name"] == "zlib"] == ["excluded"]
+
+
+def test_ignore_versionlock_lets_locked_packages_move(world, mirror, rocky9_root, trust_config):
+    _versionlock_and_excludes(world, rocky9_root)
+    _, findings, report = _preflight(world, mirror, rocky9_root, trust_config, "--ignore-versionlock")
+    assert findings["VERSIONLOCK_ENTRIES"]["data"]["honoured"] is False
     assert {"zlib", "posttest"} <= set(e["name"] for e in report["plan"]["upgraded"])
+    assert "excluded" not in report["plan"]
 
 
 def test_duplicate_from_an_interrupted_transaction_blocks(world, mirror, rocky9_root, trust_config):

@@ -33,14 +33,14 @@ def test_requirements_name_earlier_checks():
 
 def test_every_command_finding_has_a_section_in_docs():
     """Findings raised by commands (command_finding("ID", ...)) are documented too."""
-    package = os.path.join(os.path.dirname(DOC), "..", "migrate", "commands")
+    top = os.path.join(os.path.dirname(DOC), "..", "migrate")
     ids = set()
-    for current, _, files in os.walk(package):
+    for current, _, files in [w for d in ("commands", "verify") for w in os.walk(os.path.join(top, d))]:
         for name in files:
             if name.endswith(".py"):
                 with io.open(os.path.join(current, name), encoding="utf-8") as handle:
                     ids.update(re.findall(r'command_finding\(\s*"([A-Z][A-Z0-9_]*)"', handle.read()))
     with io.open(DOC, encoding="utf-8") as handle:
         text = handle.read()
-    assert "UNTRUSTED_KEYS_IN_RPMDB" in ids
+    assert "UNTRUSTED_KEYS_IN_RPMDB" in ids and "PANEL_ACTIONS_FAILED" in ids
     assert sorted(i for i in ids if "### %s\n" % i not in text) == []

@@ -1,0 +1,67 @@
+"""A login banner (motd) while a conversion is unfinished or failed, as cPanel's ELevate shows
+one: whoever logs in learns the host is half-way and which command finishes it. Written
+before the point of no return (undone by rollback), removed by the last step, so it stays
+exactly as long as `resume` or `rollback` has something to do. pam_motd shows
+/etc/motd.d/* on EL8 and later (pam_motd(8))."""
+import json
+import os
+
+from migrate.steps.base import Step
+
+BANNER_PATH = "/etc/motd.d/almalinux-migrate"
+CREATED_DIRS = "/var/lib/almalinux-migrate/banner-dirs.json"
+
+
+def banner_text(target_version):
+    return ("*** almalinux-migrate: a conversion to AlmaLinux %s is UNFINISHED or FAILED on this host.\n"
+            "*** `almalinux-migrate status` shows where it stopped; `almalinux-migrate resume` finishes it\n"
+            "*** (before the point of no return, `almalinux-migrate rollback` undoes it instead).\n"
+            % (target_version or ""))
+
+
+def missing_dirs(root, path):
+    missing, current = [], os.path.dirname(path)
+    while current != "/" and not root.exists(current):
+        missing.insert(0, current)
+        current = os.path.dirname(current)
+    return missing
+
+
+def remove_banner(root):
+    """Remove the banner and the directories writing it created: the root as it was."""
+    root.remove(BANNER_PATH)
+    created = json.loads(root.read_text(CREATED_DIRS, "[]"))
+    for path in reversed(created):
+        if root.isdir(path) and not root.listdir(path):
+            os.rmdir(root.join(path))
+    root.remove(CREATED_DIRS)
+
+
+class WriteLoginBanner(Step):
+    id = "WRITE_LOGIN_BANNER"
+    title = "Show a login banner while the conversion is unfinished"
+
+    def _text(self, ctx):
+        return banner_text(ctx.target.version if ctx.target is not None else "")
+
+    def is_done(self, ctx):
+        return ctx.root.read_text(BANNER_PATH, "") == self._text(ctx)
+
+    def apply(self, ctx):
+        if not ctx.root.exists(CREATED_DIRS):
+            ctx.root.write_text(CREATED_DIRS, json.dumps(missing_dirs(ctx.root, BANNER_PATH)))
+        ctx.root.makedirs(os.path.dirname(BANNER_PATH))
+        ctx.root.write_text(BANNER_PATH, self._text(ctx), mode=0o644)
+        return BANNER_PATH
+
+    def undo(self, ctx):
+        remove_banner(ctx.root)
+
+
+class RemoveLoginBanner(Step):
+    id = "REMOVE_LOGIN_BANNER"
+    title = "Remove the login banner: the conversion is finished"
+    after_point_of_no_return = True
+
+    def apply(self, ctx):
+        remove_banner(ctx.root)
