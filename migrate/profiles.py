@@ -5,6 +5,7 @@ target profile says what AlmaLinux N looks like on a mirror and which keys sign 
 may differ per major version: `[by_major.8]` tables override the top-level keys for that major.
 Load errors name the file and the key, so a broken profile is a one-line fix."""
 import os
+import re
 import zipfile
 
 from migrate._compat import toml
@@ -13,7 +14,8 @@ from migrate.errors import ProfileError
 PROFILES_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "profiles")
 PACKAGED_PROFILES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_profiles")
 
-# key -> (type, required). Types: str, int, bool, "strs" (list of str), "ints", "map" (str->str),
+# key -> (type, required). Types: str, int, bool, "strs" (list of str), "ints", "regexes" (list
+# of regular expressions), "map" (str->str),
 # "repos" (list of tables), "arches" (table of per-architecture tables, BOOT_SCHEMA).
 SOURCE_SCHEMA = {
     "id": (str, True),
@@ -39,6 +41,9 @@ SOURCE_SCHEMA = {
     "efi_dir": (str, False),  # the vendor's directory under EFI/ on the ESP (rocky, centos)
     "kernel_packages": ("strs", False),  # the vendor's own kernels besides "kernel" (kernel-uek-core)
     "notes": (str, False),
+    # the vendor's mark in a rebuild's release (regular expressions): set aside, a build of the
+    # same upstream release is a lateral move, not a downgrade (".rocky.0.1", Oracle's ".0.1")
+    "release_suffixes": ("regexes", False),
     # package -> {reason, fips_provider}: installed packages that conflict with the target's
     # (a file both own, a plugin of a replaced library), removed in the transaction
     "conflicts": ("conflicts", False),
@@ -65,6 +70,10 @@ TARGET_SCHEMA = {
     "boot": ("arches", False),  # per architecture: BOOT_SCHEMA
     "vendors": ("strs", False),  # rpm Vendor tags of the target's packages
     "unsupported_filesystems": ("strs", False),  # its kernel cannot boot from these (btrfs on 8/9)
+    "release_suffixes": ("regexes", False),  # the target's own mark (".alma.1"), as in sources
+    # packages the target's default repos also carry that hosts have from elsewhere
+    # (EPEL's own epel-release): installed from another vendor, they stay as they are
+    "keep_foreign": ("strs", False),
     "conflicts": ("conflicts", False),  # as in SOURCE_SCHEMA, for every source of this major
     "interpreter": (str, False),  # the Python that owns the rpm/dnf bindings on this major
 }
@@ -135,7 +144,7 @@ class Profile(object):
 def _empty(kind):
     if kind is bool:
         return False
-    if kind in ("strs", "ints", "repos"):
+    if kind in ("strs", "ints", "repos", "regexes"):
         return []
     if kind in ("map", "arches", "conflicts"):
         return {}
@@ -151,6 +160,14 @@ def _check_value(path, key, kind, value):
         item = str if kind == "strs" else int
         if not isinstance(value, list) or not all(isinstance(v, item) for v in value):
             raise ProfileError("%s must be a list of %s" % (where, item.__name__))
+    elif kind == "regexes":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ProfileError("%s must be a list of regular expressions" % where)
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ProfileError("%s: %r is not a regular expression: %s" % (where, pattern, exc))
     elif kind == "argvs":
         if not isinstance(value, list) or not all(
                 isinstance(argv, list) and argv and all(isinstance(a, str) for a in argv) for argv in value):

@@ -39,6 +39,7 @@ from migrate.checks.rpmdb_backend_unwritable import RpmdbBackendUnwritable
 from migrate.checks.rpmdb_unreadable import RpmdbUnreadable
 from migrate.checks.running_kernel_not_newest import RunningKernelNotNewest
 from migrate.checks.secure_boot import SecureBoot
+from migrate.checks.swap_target_missing import SwapTargetMissing
 from migrate.checks.tainted_modules import TaintedModules
 from migrate.checks.target_key_untrusted import TargetKeyUntrusted
 from migrate.checks.target_repos_missing import TargetReposMissing
@@ -107,6 +108,7 @@ ALL = (
     KernelModulesMissing(),
     FipsProviderRemoval(),
     DowngradeRequired(),
+    SwapTargetMissing(),
     LeftoverPackages(),
     InsufficientDiskSpace(),
 )

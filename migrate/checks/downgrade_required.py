@@ -1,5 +1,7 @@
 """Sources ahead of AlmaLinux (CentOS Stream above all) need packages downgraded; that only
-happens when the admin asked for it with --downgrade."""
+happens when the admin asked for it with --downgrade. Lateral moves (AlmaLinux's build of the
+same upstream release under another vendor's mark, plan list `lateral`) are not downgrades:
+counting them would block every Rocky and Oracle host and make the flag meaningless."""
 from migrate.checks.base import BLOCKER, INFO, TARGET, Check, Problem
 
 

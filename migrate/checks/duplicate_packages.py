@@ -1,11 +1,12 @@
 """Two versions of one package (name and arch) in the rpmdb are the trace of an interrupted
 transaction; dnf refuses to plan around them or removes the wrong one
 (convert2rhel DUPLICATE_PACKAGES; almalinux-deploy #14). Install-only packages such as
-kernels are meant to come in several versions. Not overridable: dnf's transaction for such
-an rpmdb has items with no package attached, and the what-if cannot describe it."""
+kernels (decided by provides, as dnf decides: migrate/plan/installonly.py) are meant to come
+in several versions: there only two records of one NEVRA count. Not overridable: dnf's
+transaction for such an rpmdb has items with no package attached, and the what-if cannot
+describe it."""
 from migrate.checks.base import BLOCKER, Check, Problem, summarize
-
-INSTALL_ONLY_PREFIXES = ("kernel", "kmod-")  # dnf installonlypkgs: every kernel-* package
+from migrate.plan.installonly import duplicate_groups
 
 
 class DuplicatePackages(Check):
@@ -18,12 +19,8 @@ class DuplicatePackages(Check):
                    "(or `package-cleanup --cleandupes`), then `dnf check`.")
 
     def evaluate(self, facts, given):
-        seen = {}
-        for package in facts.packages:
-            if package.name.startswith(INSTALL_ONLY_PREFIXES):
-                continue
-            seen.setdefault((package.name, package.arch), []).append(package.nevra)
-        duplicates = sorted(nevra for nevras in seen.values() if len(nevras) > 1 for nevra in nevras)
+        groups = duplicate_groups(facts.packages, lambda p: p.installonly)
+        duplicates = sorted(p.nevra for copies in groups for p in copies)
         if duplicates:
             return Problem(summarize(duplicates), data={"packages": duplicates})
         return None

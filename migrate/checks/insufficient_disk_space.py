@@ -24,7 +24,7 @@ def required_bytes(plan):
     growth = max(plan.get("install_size", 0) - plan.get("remove_size", 0), 0)
     needs = {"/var": plan.get("download_size", 0) + VAR_MARGIN,
              "/usr": growth + plan.get("install_size", 0) // 20}
-    changed = _names(plan, ("installed", "upgraded", "downgraded", "reinstalled"))
+    changed = _names(plan, ("installed", "upgraded", "downgraded", "lateral", "reinstalled"))
     kernels = [n for n in _names(plan, ("installed",)) if KERNEL_NAME.match(n)]
     kernels = [n for n in kernels if n.endswith("-core")] or kernels  # EL8+: -core owns vmlinuz
     if kernels:

@@ -18,6 +18,7 @@ class Package(NamedTuple):
     vendor: str
     keyid: Optional[str]  # 16 lowercase hex digits of the signing key; None when unsigned
     dbid: int = 0  # the rpmdb's record number: tells apart two copies of one NEVRA
+    installonly: bool = False  # provides one of dnf's installonlypkgs (kernels): kept in several versions
 
     @property
     def evr(self):

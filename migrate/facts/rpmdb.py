@@ -26,9 +26,19 @@ def _text(value):
     return value or ""
 
 
+def installonly_provides():
+    """dnf's own default installonlypkgs (`installonlypkg(kernel)`, `multiversion(kernel)`,
+    ...), the very list the conversion's side configuration resolves with."""
+    import dnf.conf
+
+    conf = dnf.conf.Conf()  # kept alive while its list is read: the list is a view into it
+    return frozenset(str(provide) for provide in conf.installonlypkgs)
+
+
 def collect_packages(root):
     if not root.has_rpmdb():  # opening a missing rpmdb creates it: reading must change nothing
         return ()
+    installonly = installonly_provides()  # first: importing dnf may re-read rpm's macros
     ts = root.rpm_transaction_set()
     packages = []
     match = ts.dbMatch()
@@ -46,6 +56,7 @@ def collect_packages(root):
                 vendor=_text(header["vendor"]),
                 keyid=parse_key_id(_text(header.format(SIGNATURE_FORMAT))),
                 dbid=match.instance(),
+                installonly=bool(installonly.intersection(_text(p) for p in header["providename"] or ())),
             )
         )
     packages.sort(key=lambda p: (p.name, p.arch, p.evr))

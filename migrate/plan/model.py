@@ -2,7 +2,9 @@
 
 Kept as a dict of lists so the journal, the report and `resume` share one shape."""
 
-PLAN_KEYS = ("removed", "swapped", "upgraded", "downgraded", "reinstalled", "installed", "left_alone")
+# lateral: AlmaLinux's build of the same upstream release under another vendor mark (lateral.py)
+PLAN_KEYS = ("removed", "swapped", "upgraded", "downgraded", "lateral", "reinstalled", "installed",
+             "left_alone")
 
 LEFT_NO_COUNTERPART = "no_counterpart"
 LEFT_THIRD_PARTY = "third_party"

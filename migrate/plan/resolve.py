@@ -8,6 +8,9 @@ import logging
 
 from migrate.errors import MigrateError
 from migrate.plan.conflicts import annotate_removed, known_conflicts, mark_conflicts
+from migrate.plan.foreign import foreign_kept
+from migrate.plan.installonly import duplicate_groups, installonly_ids
+from migrate.plan.lateral import split_downgrades
 from migrate.plan.model import classify_leftover, empty_plan, leftover_entry
 from migrate.plan.repo_load import load_metadata, missing_repo, probe_repomd
 from migrate.root import Root
@@ -155,6 +158,7 @@ def apply_excludes(base, excluded):
 def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False, keep=(), excluded=()):
     """Put every part of the conversion into dnf's goal; return the names swapped."""
     streams = remap_module_streams(base, Root(base.conf.installroot), source.profile.module_streams)
+    hold_foreign(base, facts, source, target, trusted_keyids)
     query = base.sack.query()
     installed = query.installed()
     available = query.available()
@@ -190,20 +194,15 @@ def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False
         swaps.append({"kind": "module_stream", "from": ["%s:%s" % (module, old)],
                       "to": ["%s:%s" % (module, new)]})
     for old, new in sorted(source.profile.branding.items()):
-        if not installed.filter(name=old) or old in excluded:
-            continue
-        for package in installed.filter(name=old):
-            base.package_remove(package)
-        candidates = _latest(available, new, arch)
-        if candidates:
-            base.package_install(candidates[0])
-        swaps.append({"kind": "branding", "from": [old], "to": [new] if candidates else []})
+        if old not in excluded:
+            swaps += swap_package(base, installed, available, old, new, arch)
     base.distro_sync()
     mark_kernel(base, installed, available, source, target, arch)
     keyids = dict((p.dbid, p.keyid) for p in facts.packages)
-    remove_duplicates(base, installed, keyids, trusted_keyids)
+    erased = remove_duplicates(base, installed, keyids, trusted_keyids)
     for package in installed:
-        if keyids.get(package.rpmdbid) in trusted_keyids or package.name in excluded:
+        if (keyids.get(package.rpmdbid) in trusted_keyids or package.rpmdbid in erased
+                or package.name in excluded):
             continue
         newest = available.filter(name=package.name, arch=package.arch).latest().run()
         if newest and newest[0].evr == package.evr:
@@ -211,20 +210,51 @@ def mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm=False
     return swaps
 
 
+def hold_foreign(base, facts, source, target, trusted_keyids):
+    """Hide the target's copies of the profile's keep_foreign packages a host has from a
+    third vendor (foreign.py): nothing in the transaction can replace them then."""
+    own = set(source.profile.vendors) | set(target.profile.vendors)
+    held = foreign_kept(facts.packages, set(target.profile.keep_foreign), own, trusted_keyids)
+    if held:
+        log.info("keeping %s as installed: not the source's or AlmaLinux's build", ", ".join(held))
+        base.sack.add_excludes(base.sack.query().available().filter(name=held))
+
+
+def swap_package(base, installed, available, old, new, arch):
+    """Mark one profile swap (old -> new); returns its plan entries. When the mirror has no
+    `new` and the host has none either, `old` stays and the swap is `unavailable` (the
+    SWAP_TARGET_MISSING finding): never a swap to nothing."""
+    if not installed.filter(name=old):
+        return []
+    have_new = bool(installed.filter(name=new))
+    candidates = [] if have_new else _latest(available, new, arch)
+    if not candidates and not have_new:
+        return [{"kind": "unavailable", "from": [old], "to": [new]}]
+    for package in installed.filter(name=old):
+        base.package_remove(package)
+    if candidates:
+        base.package_install(candidates[0])
+    return [{"kind": "branding", "from": [old], "to": [new]}]
+
+
 def remove_duplicates(base, installed, keyids, trusted_keyids):
     """Two copies of one package (same name and arch) are what a transaction killed half-way
     leaves: keep the trusted-signed, newest copy and erase the others, so resuming ends exactly
-    where an uninterrupted run does. Install-only packages (kernels) are meant to repeat."""
-    installonly = set(base.conf.installonlypkgs)
-    groups = {}
-    for package in installed.duplicated():
-        if package.name not in installonly:
-            groups.setdefault((package.name, package.arch), []).append(package)
-    for copies in groups.values():
+    where an uninterrupted run does. Install-only packages (kernels, decided by provides as dnf
+    does) are meant to repeat: only two records of one NEVRA count there. Returns the rpmdb
+    record numbers of the install-only copies erased: those must not be reinstalled as well
+    (dnf would install that NEVRA a second time), while for an ordinary package the reinstall
+    is what lets the erase and the distro-sync agree."""
+    installonly = installonly_ids(base, installed)
+    erased = set()
+    for copies in duplicate_groups(installed.duplicated(), lambda p: p.rpmdbid in installonly):
         copies.sort(key=lambda p: (keyids.get(p.rpmdbid) in trusted_keyids, p), reverse=True)
         for extra in copies[1:]:
             log.info("erasing duplicate %s (rpmdb record %d)", extra, extra.rpmdbid)
             base.package_remove(extra)
+            if extra.rpmdbid in installonly:
+                erased.add(extra.rpmdbid)
+    return erased
 
 
 def mark_kernel(base, installed, available, source, target, arch):
@@ -339,4 +369,6 @@ def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, net=N
     plan["target_kernel"], plan["kmods"] = target_kernel_builds(base, target)
     if excluded:
         plan["excluded"] = [{"name": n, "by": why} for n, why in sorted(excluded.items())]
+    marks = list(source.profile.release_suffixes) + list(target.profile.release_suffixes)
+    plan["downgraded"], plan["lateral"] = split_downgrades(plan["downgraded"], marks)
     return plan, list(base.transaction.install_set)

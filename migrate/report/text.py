@@ -145,11 +145,11 @@ def render_plan(console, plan):
     table.add_column("change")
     table.add_column("packages", justify="right")
     table.add_column("names", overflow="fold")
-    for key in ("removed", "upgraded", "downgraded", "reinstalled", "installed", "left_alone"):
+    for key in ("removed", "upgraded", "downgraded", "lateral", "reinstalled", "installed", "left_alone"):
         entries = plan.get(key, [])
         names = ", ".join(e["name"] for e in entries[:12]) + (" ..." if len(entries) > 12 else "")
         table.add_row(key.replace("_", " "), str(len(entries)), names if key in (
-            "removed", "installed", "left_alone", "downgraded") else "")
+            "removed", "installed", "left_alone", "downgraded", "lateral") else "")
     for swap in plan.get("swapped", []):
         table.add_row("swapped (%s)" % swap["kind"], str(len(swap["from"])),
                       "%s -> %s" % (", ".join(swap["from"]) or "-", ", ".join(swap["to"]) or "-"))

@@ -11,27 +11,15 @@ import os
 import shutil
 
 from tests.sandbox.fixture.build import build_side, sign
-from tests.sandbox.fixture.catalog import build_catalog
+from tests.sandbox.fixture.catalog import build_catalog, kernel_packages
 from tests.sandbox.fixture.keys import stop_agent
 from tests.sandbox.fixture.mirror import ALMA_VERSION, EMPTY_REPOS
 from tests.sandbox.fixture.roots import dnf_argv, write_build_config
 from tests.sandbox.fixture.run import make_env, rpm_argv, run
-from tests.sandbox.fixture.specs import Pkg, text_file
 
 SIDES = ("rocky", "alma", "thirdparty")
 ALMA_KERNEL = ("5.14.0", "427.13.1.el9_4")
 ROCKY_KERNEL = ("5.14.0", "362.24.1.el9_3")
-
-
-def kernel_packages(arch, version, release, meta):
-    kver = "%s-%s.%s" % (version, release, arch)
-    # installonlypkg(kernel) is what makes dnf keep several kernels (as the real ones do)
-    core = Pkg("kernel-core", version, release, arch=arch,
-               provides=["kernel-uname-r = " + kver, "installonlypkg(kernel)"],
-               payload=[text_file("/boot/vmlinuz-" + kver, "vmlinuz " + kver + "\n"),
-                        text_file("/usr/lib/modules/%s/vmlinuz" % kver, "vmlinuz " + kver + "\n")])
-    return [core] + ([Pkg("kernel", version, release, arch=arch, provides=["installonlypkg(kernel)"],
-                          requires=["kernel-core = %s-%s" % (version, release)])] if meta else [])
 
 
 def arch_catalog(world, arch):

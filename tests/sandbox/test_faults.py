@@ -12,6 +12,8 @@ from migrate.steps import conversion_steps
 from tests.sandbox.cli import (KILL_AFTER_ITEMS, KILL_BEFORE, OFFLINE, diff_snapshots, end_state,
                                run_cli, snapshot)
 from tests.sandbox.fixture import serve
+from tests.sandbox.fixture.hosts import build_host
+from tests.sandbox.fixture.roots import copy_root
 from tests.schema import assert_valid_report
 
 STEPS = [s.id for s in conversion_steps()]
@@ -75,6 +77,50 @@ def test_killed_inside_the_transaction_resumes_offline_to_the_same_end_state(ite
     assert run_cli(centos9_root, "rollback").returncode == 3  # past the point of no return
     _resume(centos9_root, offline=True)
     assert end_state(centos9_root) == reference
+
+
+# Three Rocky kernels, the newest of them AlmaLinux's very NEVRA (reinstalled as AlmaLinux's):
+# a kill anywhere in the transaction leaves old and new records of packages, kernels among them.
+KERNEL_HOST = "rocky-9-kernels3"
+KERNEL_KILL_POINTS = [1, 6, 11, 16, 21, 26, 31, 36, 41, 46, 51]  # of its 53 transaction items
+
+
+def _kernel_args(mirror):
+    return ["convert", "--yes", "--mirror", mirror.rstrip("/") + "/hosts/almalinux"]
+
+
+@pytest.fixture(scope="module")
+def kernel_reference(world, mirror, tmp_path_factory):
+    """The end state of an uninterrupted conversion of the host with three kernels."""
+    root = copy_root(build_host(world, KERNEL_HOST).root, str(tmp_path_factory.mktemp("kernels") / "root"))
+    result = run_cli(root, *_kernel_args(mirror), config=_config(world, tmp_path_factory.mktemp("kernels-config")))
+    assert result.returncode == 0, result
+    state = end_state(root)
+    kernels = [p for p in state["packages"] if p.startswith("kernel-core-")]
+    assert len(kernels) == 3, kernels  # every kernel kept, the newest now AlmaLinux's
+    return state
+
+
+@pytest.mark.parametrize("step", BOUNDARIES)
+def test_killed_before_each_step_on_a_host_with_kernels_resumes_with_them(step, world, mirror, trust_config,
+                                                                         kernel_reference, tmp_path):
+    root = copy_root(build_host(world, KERNEL_HOST).root, str(tmp_path / "root"))
+    killed = run_cli(root, *_kernel_args(mirror), config=trust_config, env={KILL_BEFORE: step})
+    assert killed.returncode == -signal.SIGKILL, killed
+    _resume(root, offline=step in PAST_POINT_OF_NO_RETURN)
+    assert end_state(root) == kernel_reference
+
+
+@pytest.mark.parametrize("items", KERNEL_KILL_POINTS)
+def test_killed_inside_the_transaction_on_a_host_with_kernels_keeps_them(items, world, mirror, trust_config,
+                                                                        kernel_reference, tmp_path):
+    """Resume finds old and new records side by side: the duplicate cleanup erases the old
+    vendor's copy of an ordinary package or of one kernel NEVRA, never an older kernel."""
+    root = copy_root(build_host(world, KERNEL_HOST).root, str(tmp_path / "root"))
+    killed = run_cli(root, *_kernel_args(mirror), config=trust_config, env={KILL_AFTER_ITEMS: str(items)})
+    assert killed.returncode == -signal.SIGKILL, killed
+    _resume(root, offline=True)
+    assert end_state(root) == kernel_reference
 
 
 @pytest.mark.parametrize("step", [s for s in BOUNDARIES if s not in PAST_POINT_OF_NO_RETURN])

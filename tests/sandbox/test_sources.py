@@ -8,9 +8,9 @@ import pathlib
 
 import pytest
 
-from tests.sandbox.cli import dnf_check, installed_signatures, run_cli
-from tests.sandbox.fixture.hosts import (ALMA_HOSTS, CUSTOM_VAR, HOSTS, ISSUE_EDIT, MODULE, MODULE_PKG,
-                                         build_host)
+from tests.sandbox.cli import SIG_QF, dnf_check, installed_signatures, rpm_query, run_cli
+from tests.sandbox.fixture.hosts import (ALMA_HOSTS, ALMA_KERNEL, CUSTOM_VAR, HOSTS, ISSUE_EDIT, MODULE,
+                                         MODULE_PKG, build_host)
 from tests.sandbox.fixture.roots import copy_root
 from tests.schema import assert_valid_report
 
@@ -70,7 +70,7 @@ def test_source_converts(world, mirror, trust_config, tmp_path, name):
         assert name_ not in signatures, "%s is still installed" % name_
     for new in host.swaps.values():
         assert signatures[new] == alma, new
-    for kind in ("same_rebuilt", "same_resigned", "target_higher", "target_lower"):
+    for kind in ("same_rebuilt", "same_resigned", "target_higher", "target_lower", "lateral"):
         for name_ in host.kinds.get(kind, []):
             assert signatures[name_] == alma, "%s (%s) is signed by %s" % (name_, kind, signatures[name_])
     left = dict((e["name"], e["reason"]) for e in report["leftovers"])
@@ -78,7 +78,15 @@ def test_source_converts(world, mirror, trust_config, tmp_path, name):
     expected.update((n, "third_party") for n in host.kinds["third_party"])
     expected.update((n, "kept") for n in host.kinds.get("kept", []))
     expected.update((n, "no_counterpart") for n in host.kinds.get("needed", []))
+    expected.update((n, "fallback_kernel") for n in host.kinds.get("installonly", []))  # older kernels kept
     assert left == expected
+    # AlmaLinux's build of the same upstream release under another vendor mark: lateral, and no
+    # --downgrade was needed for it (Stream hosts, ahead of AlmaLinux, are the ones that pass it)
+    lateral = sorted(e["name"] for e in report["plan"]["lateral"])
+    assert lateral == sorted(host.kinds.get("lateral", []))
+    assert not set(lateral) & set(e["name"] for e in report["plan"]["downgraded"])
+    if not spec.downgrade:
+        assert report["plan"]["downgraded"] == []
 
     # The AlmaLinux counterpart of every enabled source repo is enabled afterwards.
     for _, counterpart in spec.repos:
@@ -154,3 +162,102 @@ def test_almalinux_host_is_already_converted(world, mirror, trust_config, tmp_pa
     report = assert_valid_report(result.document)
     assert result.returncode == 0 and report["status"] == "already_converted", result
     assert report["source"]["major"] == ALMA_HOSTS[name]
+
+
+def _kernels(root):
+    """{NEVRA: signing key id} of every installed kernel and kernel-core."""
+    lines = rpm_query(root, "-q", "--qf", "%{NEVRA} " + SIG_QF.split(" ", 1)[1], "kernel", "kernel-core")
+    return dict((line.split(" ")[0], line.rsplit("Key ID ", 1)[1].strip()) for line in lines)
+
+
+@pytest.mark.parametrize("name", ["rocky-9-kernels", "rocky-9-kernels3"])
+def test_every_source_kernel_is_kept_beside_almalinux_kernel(world, mirror, trust_config, tmp_path, name):
+    """dnf decides install-only by provides (installonlypkg(kernel)): older kernels are never
+    erased as duplicates; the one with AlmaLinux's very NEVRA is reinstalled as AlmaLinux's."""
+    host, root = _host(world, name, tmp_path)
+    before = _kernels(root)
+    assert len(before) == 2 * len(HOSTS[name].kernels)
+    result = run_cli(root, "convert", "--yes", "--mirror", hosts_mirror(mirror), config=trust_config)
+    assert result.returncode == 0, result
+    report = assert_valid_report(result.document)
+    after = _kernels(root)
+    alma_kernel = "5.14.0-%s.x86_64" % ALMA_KERNEL[1]
+    expected = dict((nevra, keyid) for nevra, keyid in before.items() if alma_kernel not in nevra)
+    expected.update(("%s-%s" % (n, alma_kernel), world.keys["alma"].keyid) for n in ("kernel", "kernel-core"))
+    assert after == expected
+    assert not [e for e in report["plan"]["removed"] if e["name"].startswith("kernel")]
+
+
+def test_a_third_party_epel_release_stays_as_it_is(world, mirror, trust_config, tmp_path):
+    """AlmaLinux's extras (enabled by default) carries epel-release too: EPEL's own stays."""
+    host, root = _host(world, "rocky-9-kernels", tmp_path)
+    before = installed_signatures(root)["epel-release"]
+    epel = rpm_query(root, "-q", "epel-release")
+    result = run_cli(root, "convert", "--yes", "--mirror", hosts_mirror(mirror), config=trust_config)
+    assert result.returncode == 0, result
+    assert "extras" in [r["id"] for r in result.document["plan"]["repos"]]
+    assert installed_signatures(root)["epel-release"] == before == world.keys["thirdparty"].keyid
+    assert rpm_query(root, "-q", "epel-release") == epel
+
+
+def _mirror_without_extras(world, major, tmp_path):
+    """A copy of AlmaLinux `major`'s sandbox mirror without its extras repo."""
+    import shutil
+
+    from tests.sandbox.fixture.hosts import ALMA
+
+    source = pathlib.Path(world.srv) / "hosts" / "almalinux"
+    tree = tmp_path / "srv" / "almalinux"
+    shutil.copytree(str(source / ALMA[major]), str(tree / ALMA[major]), symlinks=True)
+    shutil.rmtree(str(tree / ALMA[major] / "extras"))
+    (tree / str(major)).symlink_to(ALMA[major])
+    key = "RPM-GPG-KEY-AlmaLinux-%d" % major
+    shutil.copyfile(str(source / key), str(tree / key))
+    return tmp_path / "srv"
+
+
+def test_a_swap_whose_package_is_not_on_the_mirror_is_a_finding(world, trust_config, tmp_path):
+    """Oracle's EPEL release package becomes AlmaLinux's epel-release (extras); a mirror without
+    extras blocks with SWAP_TARGET_MISSING rather than removing it for nothing, and with
+    --allow the old package stays."""
+    from tests.sandbox.cli import diff_snapshots, snapshot
+    from tests.sandbox.fixture import serve
+
+    host, root = _host(world, "oracle-8", tmp_path)
+    (tmp_path / "srv").mkdir()
+    server = serve(str(_mirror_without_extras(world, 8, tmp_path)))
+    try:
+        before = snapshot(root)
+        args = ["convert", "--yes", "--mirror", server.url + "/almalinux"]
+        blocked = run_cli(root, *args, config=trust_config)
+        assert blocked.returncode == 3, blocked
+        findings = dict((f["id"], f) for f in assert_valid_report(blocked.document)["findings"])
+        assert findings["SWAP_TARGET_MISSING"]["data"] == {"packages": ["epel-release"]}
+        assert {"kind": "unavailable", "from": ["oracle-epel-release-el8"], "to": ["epel-release"]} in \
+            blocked.document["plan"]["swapped"]
+        assert diff_snapshots(before, snapshot(root)) == []
+        allowed = run_cli(root, *(args + ["--allow", "SWAP_TARGET_MISSING"]), config=trust_config)
+    finally:
+        server.stop()
+    assert allowed.returncode == 0, allowed
+    signatures = installed_signatures(root)
+    assert signatures["oracle-epel-release-el8"] == host.keyid and "epel-release" not in signatures
+
+
+def test_kernels_kept_are_those_a_bare_dnf_distro_sync_keeps(world, mirror, trust_config, tmp_path):
+    """The reference is dnf itself: `dnf distro-sync` on a copy of the host, against the same
+    mirror, keeps the same kernel NEVRAs the conversion keeps."""
+    from tests.sandbox.fixture.hosts import ALMA, _env
+    from tests.sandbox.fixture.roots import dnf_argv, write_build_config
+    from tests.sandbox.fixture.run import run
+
+    host, root = _host(world, "rocky-9-kernels", tmp_path / "converted")
+    _, bare = _host(world, "rocky-9-kernels", tmp_path / "bare")
+    result = run_cli(root, "convert", "--yes", "--mirror", hosts_mirror(mirror), config=trust_config)
+    assert result.returncode == 0, result
+    config, empty = write_build_config(str(tmp_path / "dnf"))
+    tree = os.path.join(world.srv, "hosts", "almalinux", ALMA[9])
+    repos = ["--repofrompath=%s,file://%s/%s/x86_64/os" % (r.lower(), tree, r) for r in ("BaseOS", "AppStream")]
+    run(dnf_argv(str(bare), "-y", "--config=" + config, "--releasever=9", "--nogpgcheck",
+                 "--setopt=reposdir=" + empty) + repos + ["distro-sync"], _env(world))
+    assert sorted(_kernels(root)) == sorted(_kernels(bare))

@@ -80,3 +80,10 @@ def test_a_panel_command_that_is_not_a_list_is_refused(tmp_path):
     with pytest.raises(ProfileError) as err:
         load_panels(str(tmp_path))
     assert "post_convert" in err.value.message
+
+
+def test_a_release_suffix_that_is_no_regular_expression_is_named():
+    with pytest.raises(ProfileError, match=r"t.toml: key 'release_suffixes'"):
+        parse_profile("release_suffixes = ['\\.rocky(']\n" + GOOD_SOURCE, "t.toml", "source")
+    profile = parse_profile("release_suffixes = ['\\.rocky(\\.[0-9]+)*$']\n" + GOOD_SOURCE, "t.toml", "source")
+    assert profile.release_suffixes == ["\\.rocky(\\.[0-9]+)*$"]

@@ -122,3 +122,15 @@ def test_miraclelinux_ids_map_as_almalinux_deploy_maps_them(repo_id, target_id):
 
 def test_almalinux_deploy_names_miraclelinux_9_powertools():
     assert ("9-latest-PowerTools", "crb") in almalinux_deploy_ids(MIRACLE_IDS)
+
+
+@pytest.mark.parametrize("image", sorted(os.listdir(IMAGES)))
+def test_target_default_repos_are_those_the_real_almalinux_images_enable(image):
+    """The conversion's transaction uses the repos a fresh AlmaLinux enables (baseos,
+    appstream and extras: extras carries epel-release), taken from the images' own files."""
+    major = int(re.match(r"al(\d+)-", image).group(1))
+    enabled = set()
+    for path in glob.glob(os.path.join(IMAGES, image, "root", "etc", "yum.repos.d", "*.repo")):
+        enabled |= set(repo_id for repo_id, on, _ in repo_definitions(path) if on)
+    defaults = set(r["id"] for r in profiles().target_for(major).repos if r.get("enabled"))
+    assert enabled == defaults == {"baseos", "appstream", "extras"}

@@ -47,3 +47,25 @@ def test_text_groups_findings_by_severity_worst_last():
     text = stream.getvalue()
     order = [text.index(i) for i in ("I_ONE", "I_TWO", "W_ONE", "B_ONE")]
     assert order == sorted(order)
+
+
+def test_lateral_moves_are_their_own_plan_list_in_the_document_and_on_screen():
+    import io
+
+    from migrate.report.text import make_console, render_plan
+
+    plan = empty_plan()
+    plan["lateral"] = [{"name": "ima-evm-utils", "from": "1.5-3.el9.rocky.0.1", "to": "1.5-3.el9", "arch": "x86_64"}]
+    report = assert_valid_report(build_report("preflight", "ready", empty_source(), empty_target(), [], plan=plan))
+    assert report["plan"]["counts"]["lateral"] == 1 and report["plan"]["counts"]["downgraded"] == 0
+    stream = io.StringIO()
+    render_plan(make_console(stream), report["plan"])
+    line = [row for row in stream.getvalue().splitlines() if "lateral" in row][0]
+    assert "ima-evm-utils" in line
+
+
+def test_schema_rejects_a_lateral_entry_without_its_versions():
+    plan = empty_plan()
+    plan["lateral"] = [{"name": "ima-evm-utils"}]
+    with pytest.raises(ValidationError):
+        assert_valid_report(build_report("preflight", "ready", empty_source(), empty_target(), [], plan=plan))

@@ -121,3 +121,15 @@ def test_oracle_swaps_epel_keeps_uek_and_installs_a_kernel(major):
     assert "kernel-uek" in oracle.kept_packages and oracle.ensure_installed == ["kernel"]
     assert oracle.release_packages == ["oraclelinux-release", "oraclelinux-release-el%d" % major]
     assert oracle.module_streams == ({"ol8": "rhel8"} if major == 8 else {})
+
+
+@pytest.mark.parametrize("fixture,enabled,expected", [
+    ("rocky8", ["baseos", "appstream", "powertools"], ["baseos", "appstream", "extras", "powertools"]),
+    ("rocky9", ["baseos", "appstream", "crb"], ["baseos", "appstream", "crb", "extras"]),
+    ("rocky10", ["baseos", "appstream"], ["baseos", "appstream", "extras"]),
+    ("oracle8", ["ol8_baseos_latest", "ol8_appstream"], ["baseos", "appstream", "extras"]),
+])
+def test_almalinux_default_repos_come_with_the_mapped_ones(fixture, enabled, expected):
+    """AlmaLinux's own repo files enable baseos, appstream and extras: Oracle 8's EPEL swap needs
+    extras' epel-release even when ol8_addons is off."""
+    assert _target_repo_ids(fixture, enabled) == expected

@@ -30,7 +30,7 @@ def base_packages(*extra):
 
 
 def kernel(release, name="kernel-core", vendor="Rocky Enterprise Software Foundation"):
-    return package(name, "5.14.0", release, vendor=vendor)
+    return package(name, "5.14.0", release, vendor=vendor)._replace(installonly=True)
 
 
 # -- a plain live host ----------------------------------------------------------------------------
@@ -209,6 +209,17 @@ def test_duplicates_block_but_kernels_do_not_count():
     finding = _host(facts)["DUPLICATE_PACKAGES"]
     assert finding["data"]["packages"] == ["zlib-1.2.11-40.el9.x86_64", "zlib-1.2.11-41.el9.x86_64"]
     assert finding["severity"] == BLOCKER and not finding["overridable"]
+
+
+def test_install_only_is_what_provides_says_not_the_name():
+    """kernel-tools is no install-only package (it provides no installonlypkg(kernel)); two
+    records of one kernel NEVRA are an interrupted reinstall."""
+    facts = make_facts(packages=base_packages(package("kernel-tools", "5.14.0", "362.el9"),
+                                              package("kernel-tools", "5.14.0", "427.el9"),
+                                              kernel("427.el9"), kernel("427.el9")))
+    packages = _host(facts)["DUPLICATE_PACKAGES"]["data"]["packages"]
+    assert packages == ["kernel-core-5.14.0-427.el9.x86_64"] * 2 + [
+        "kernel-tools-5.14.0-362.el9.x86_64", "kernel-tools-5.14.0-427.el9.x86_64"]
 
 
 def test_broken_dependencies_block_and_can_be_allowed():

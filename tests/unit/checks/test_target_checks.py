@@ -53,6 +53,22 @@ def test_leftovers_are_announced():
     assert _run(plan=plan)["LEFTOVER_PACKAGES"]["data"] == {"count": 1}
 
 
+def test_lateral_moves_need_no_downgrade_option():
+    plan = empty_plan()
+    plan["lateral"] = [{"name": "ima-evm-utils", "from": "1.5-3.el9.rocky.0.1", "to": "1.5-3.el9"}]
+    assert "DOWNGRADE_REQUIRED" not in _run(plan=plan)
+
+
+def test_a_swap_with_nothing_to_swap_in_blocks_until_allowed():
+    plan = empty_plan()
+    plan["swapped"] = [{"kind": "unavailable", "from": ["oracle-epel-release-el8"], "to": ["epel-release"]}]
+    finding = _run(plan=plan)["SWAP_TARGET_MISSING"]
+    assert finding["severity"] == BLOCKER and finding["overridable"]
+    assert finding["data"] == {"packages": ["epel-release"]}
+    plan["swapped"][0]["kind"] = "branding"
+    assert "SWAP_TARGET_MISSING" not in _run(plan=plan)
+
+
 def test_html_instead_of_a_key_is_an_untrusted_key_not_an_unreachable_mirror():
     key = KeyProbe("http://m/k", "http://m/k is not an OpenPGP public key: no PGP PUBLIC KEY BLOCK found",
                    "", (), ())
