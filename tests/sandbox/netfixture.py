@@ -44,16 +44,13 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
     do_HEAD = do_GET
 
 
-class ForwardingProxy(object):
-    """.url is http://127.0.0.1:PORT; .requests lists every absolute URL it forwarded."""
+class _Served(object):
+    """An http.server on 127.0.0.1 serving from a thread until stop()."""
 
-    def __init__(self, credentials=None):
-        self.requests = []
-        self.credentials = credentials  # "user:password" to demand Proxy-Authorization
-        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ProxyHandler)
+    def _serve(self, httpd, scheme):
+        self._httpd = httpd
         self._httpd.daemon_threads = True
-        self._httpd.owner = self
-        self.url = "http://127.0.0.1:{}".format(self._httpd.server_address[1])
+        self.url = "{}://127.0.0.1:{}".format(scheme, self._httpd.server_address[1])
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
         self._thread.start()
 
@@ -63,6 +60,17 @@ class ForwardingProxy(object):
             self._httpd.server_close()
             self._thread.join()
             self._thread = None
+
+
+class ForwardingProxy(_Served):
+    """.url is http://127.0.0.1:PORT; .requests lists every absolute URL it forwarded."""
+
+    def __init__(self, credentials=None):
+        self.requests = []
+        self.credentials = credentials  # "user:password" to demand Proxy-Authorization
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ProxyHandler)
+        httpd.owner = self
+        self._serve(httpd, "http")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -70,26 +78,16 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class HttpsServer(object):
+class HttpsServer(_Served):
     """Serves directory over HTTPS with cert/key; .url is https://127.0.0.1:PORT."""
 
     def __init__(self, directory, cert, key):
         handler = functools.partial(_Quiet, directory=str(directory))
-        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self._httpd.daemon_threads = True
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(str(cert), str(key))
-        self._httpd.socket = context.wrap_socket(self._httpd.socket, server_side=True)
-        self.url = "https://127.0.0.1:{}".format(self._httpd.server_address[1])
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-        self._thread.start()
-
-    def stop(self):
-        if self._thread is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-            self._thread.join()
-            self._thread = None
+        httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+        self._serve(httpd, "https")
 
 
 def make_private_ca(directory):
