@@ -245,6 +245,42 @@ def pyz_startup():
     return statistics.median(r["seconds"] for r in runs), statistics.median(r["cpu"] for r in runs)
 
 
+MASK_SIZES = (100 * 1024, 1024 * 1024)  # bytes of one token in one log line
+MASK_GROWTH_LIMIT = 15.0  # for 10x the input: linear, with room for noise (quadratic is ~100x)
+
+
+def mask_cost():
+    """Seconds migrate.secrets.mask takes on one log line carrying a token of each MASK_SIZES,
+    for the three shapes a credential has (URL userinfo, query value, `password=`); the growth
+    from the smallest to the largest shows whether the mask stays linear."""
+    from migrate.secrets import mask
+
+    seconds = {}
+    for size in MASK_SIZES:
+        token = "x" * size
+        lines = ("GET https://user:%s@mirror.example/repo" % token,
+                 "GET https://mirror.example/repo?token=%s&a=1" % token,
+                 "proxy_password=%s" % token)
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            for line in lines:
+                mask(line)
+            times.append(time.perf_counter() - started)
+        seconds[size] = min(times)
+    low, high = seconds[MASK_SIZES[0]], seconds[MASK_SIZES[-1]]
+    return {"seconds": dict((str(k), v) for k, v in seconds.items()),
+            "growth": high / low if low else None, "limit": MASK_GROWTH_LIMIT}
+
+
+def mask_line(cost):
+    growth = cost["growth"]
+    met = growth is not None and growth <= cost["limit"]
+    return "credential mask (one log line, 3 token shapes): %s; growth %s for 10x the input, target <= %.0fx: %s" % (
+        ", ".join("%d KiB %.4f s" % (int(k) // 1024, v) for k, v in sorted(cost["seconds"].items(), key=lambda i: int(i[0]))),
+        "%.1fx" % growth if growth else "-", cost["limit"], "met" if met else "NOT MET")
+
+
 def median(values):
     return statistics.median(values) if values else None
 
@@ -465,6 +501,9 @@ def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--show"]:
         return show(argv[1] if len(argv) > 1 else RESULTS)
+    if argv[:1] == ["--mask"]:
+        print(mask_line(mask_cost()))
+        return 0
     if argv[:1] == ["--startup"]:
         os.makedirs(BENCH_DIR, exist_ok=True)
         build_pyz()
@@ -496,6 +535,7 @@ def main(argv=None):
         "seconds": round(time.monotonic() - started, 1),
         "results": dict((str(s), r) for s, r in results.items()),
         "targets": [{"target": t, "met": m, "measured": v} for t, m, v in verdicts(results, sizes)],
+        "mask": mask_cost(),
     }
     with open(RESULTS + ".tmp", "w") as handle:
         json.dump(document, handle, indent=2, sort_keys=True)
@@ -506,6 +546,7 @@ def main(argv=None):
             runs, document["machine"]["cpu"], document["machine"]["cpus"], document["machine"]["os"],
             load["before"][0], load["after"][0]))
     say(table(results, sizes))
+    say(mask_line(document["mask"]))
     say("")
     say("figures: %s (%.0f s in all)" % (os.path.relpath(RESULTS, REPO), document["seconds"]))
     return 0
