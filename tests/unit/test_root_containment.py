@@ -1,4 +1,4 @@
-"""Root resolves paths inside the root as chroot would (issue 11), and refuses to hand rpm or dnf
+"""Root resolves paths inside the root as chroot would, and refuses to hand rpm or dnf
 a path that their own, unresolved, lookup would follow out of it."""
 import errno
 import os

@@ -1,4 +1,4 @@
-"""Credentials are masked in one linear pass; resume's copy is a 0600 file (issue 11)."""
+"""Credentials are masked in one linear pass; resume's copy is a 0600 file."""
 import logging
 import os
 import stat
@@ -26,7 +26,7 @@ def test_tokens_in_queries_and_credential_lines_are_masked():
 
 
 def test_mask_is_linear_on_a_megabyte_token():
-    """issue 14: a backtracking pattern took seconds per 100 KB line; this one is one pass."""
+    """A backtracking pattern took seconds per 100 KB line; this one is one pass."""
     token = "a" * (1 << 20)
     for text in ("https://" + token, token + "://", "?token=" + token, "password=" + token, "x" * 10 + token):
         masked = mask(text)

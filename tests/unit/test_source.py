@@ -16,7 +16,7 @@ def test_stream_matches_by_name():
 def test_centos_without_stream_name_is_not_stream():
     facts = make_facts(os_release=OsRelease("centos", "CentOS Linux", "8", "CentOS Linux 8"))
     _, source, _, _ = situation(facts)
-    assert source.profile is None or source.profile.id != "centos-stream"
+    assert source.profile.id == "centos-linux"
 
 
 def test_mirror_urls_follow_the_official_layout():

@@ -35,7 +35,7 @@ def kernel(release, name="kernel-core", vendor="Rocky Enterprise Software Founda
 
 # -- a plain live host ----------------------------------------------------------------------------
 
-def test_healthy_live_host_has_no_issue3_findings():
+def test_healthy_live_host_has_no_host_findings():
     facts = make_facts(running_kernel=KERNEL_9_4, loaded_modules=(KernelModule("xfs", ""),),
                        fips_enabled=False, firmware=Firmware(True, False), bootloaders=("grub2",),
                        mounts=(mount("/"), mount("/boot/efi", "vfat")), memory=Memory(4 * GIB, 3 * GIB, 0),
