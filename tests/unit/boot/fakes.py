@@ -2,9 +2,8 @@
 and a live machine laid out in tmp_path, for the boot steps' tests."""
 import os
 
-from migrate.errors import CommandFailed
-from migrate.root import Root
-from migrate.runner import Result
+from tests import kit
+from tests.kit import LiveRoot, write  # noqa: F401  (re-exported to the boot tests)
 from tests.factories import ALMA9_KEYID, FIXTURES, ROCKY_KEYID, package
 
 OUTPUT = os.path.join(FIXTURES, "output")
@@ -21,46 +20,12 @@ def output(scenario, name):
         return handle.read()
 
 
-class FakeRunner(object):
-    def __init__(self, responses):
-        self.responses = dict((tuple(k), v) for k, v in responses.items())
-        self.calls = []
-
-    def run(self, argv, check=True, stdin_text=None):
-        argv = [str(a) for a in argv]
-        if tuple(argv) not in self.responses:
-            raise AssertionError("unexpected command: %r" % (argv,))
-        self.calls.append(argv)
-        answer = self.responses[tuple(argv)]
-        if callable(answer):
-            answer = answer(self)
-        returncode, stdout = answer if isinstance(answer, tuple) else (0, answer)
-        if check and returncode:
-            raise CommandFailed(argv, returncode, stdout, "")
-        return Result(argv, returncode, stdout, "")
-
-    def expect(self, *argvs):
-        """Accept these changing commands (they print nothing); returns them, in order."""
-        for argv in argvs:
-            self.responses.setdefault(tuple(argv), "")
-        return [list(a) for a in argvs]
-
-    def ran(self, prefix):
-        return any(c[:len(prefix)] == list(prefix) for c in self.calls)
+class FakeRunner(kit.FakeRunner):
+    """The kit's strict runner, plus the commands that changed the machine."""
 
     @property
     def changes(self):
         return [c for c in self.calls if not any(tuple(c[:len(r)]) == r for r in READS)]
-
-
-class LiveRoot(Root):
-    """A Root in tmp_path that the boot steps take for the live machine."""
-
-    is_live = True
-
-
-def touch(root, path, text=""):
-    root.write_text(path, text)
 
 
 def kernel_release(version, arch):
@@ -98,10 +63,10 @@ def grubby_responses(arch):
 def lay_out_boot(root, arch, uefi):
     """The files the converted packages leave: kernel, initramfs and, on UEFI, the ESP."""
     release = kernel_release(ALMA_KERNEL, arch)
-    touch(root, "/boot/vmlinuz-" + release)
-    touch(root, "/boot/initramfs-%s.img" % release)
+    write(root, "/boot/vmlinuz-" + release)
+    write(root, "/boot/initramfs-%s.img" % release)
     if uefi:
         root.makedirs("/sys/firmware/efi")
         suffix = "x64" if arch == "x86_64" else "aa64"
         for name in ("shim%s.efi" % suffix, "grub%s.efi" % suffix, "grub.cfg"):
-            touch(root, "/boot/efi/EFI/almalinux/" + name, "search --fs-uuid\nconfigfile $prefix/grub.cfg\n")
+            write(root, "/boot/efi/EFI/almalinux/" + name, "search --fs-uuid\nconfigfile $prefix/grub.cfg\n")

@@ -13,9 +13,10 @@ from migrate.journal import Journal
 from migrate.root import Root
 from migrate.steps import conversion_steps
 from migrate.steps.engine import run_steps
-from tests.factories import ALMA9_KEYID, STREAM9_OS_RELEASE, make_facts, situation
+from tests.factories import ALMA9_KEYID, STREAM9_OS_RELEASE, make_facts
+from tests.kit import make_ctx
 from tests.unit.boot.fakes import (ALMA_KERNEL, LSBLK, OLD_KERNEL, FakeRunner, LiveRoot, boot_packages,
-                                   grubby_responses, kernel_release, lay_out_boot, output, touch)
+                                   grubby_responses, kernel_release, lay_out_boot, output, write)
 
 BOOT_STEP_IDS = ["SET_DEFAULT_KERNEL", "REGENERATE_BOOT_CONFIG", "INSTALL_BOOTLOADER",
                  "UPDATE_EFI_ENTRIES", "VERIFY_BOOT_ENTRY"]
@@ -24,18 +25,10 @@ SET_DEFAULT = ["grubby", "--set-default", "/boot/vmlinuz-" + kernel_release(ALMA
 MKCONFIG = ["grub2-mkconfig", "-o", "/boot/grub2/grub.cfg"]
 
 
-class Recorder(object):
-    def __getattr__(self, name):
-        return lambda *args, **kwargs: None
-
-
-class Ctx(object):
-    def __init__(self, root, runner, facts, allow=()):
-        _, self.source, self.target, self.options = situation(facts, allow=tuple(allow))
-        self.root, self.runner = root, runner
-        self.trusted_keyids = {ALMA9_KEYID}
-        self.events = self.ui = Recorder()
-        self.outcomes = {}
+def Ctx(root, runner, facts, allow=()):
+    ctx = make_ctx(root, runner, facts, allow=tuple(allow))
+    ctx.trusted_keyids = {ALMA9_KEYID}
+    return ctx
 
 
 def run_boot(ctx, packages):
@@ -124,7 +117,7 @@ def test_esp_stub_of_the_old_vendor_is_carried_over(tmp_path):
     ctx = uefi(tmp_path, "uefi-sda")
     ctx.runner.expect(*SDA_CHANGES)
     ctx.root.remove("/boot/efi/EFI/almalinux/grub.cfg")
-    touch(ctx.root, "/boot/efi/EFI/rocky/grub.cfg", "search --no-floppy --fs-uuid --set=dev 1234\n"
+    write(ctx.root, "/boot/efi/EFI/rocky/grub.cfg", "search --no-floppy --fs-uuid --set=dev 1234\n"
           "set prefix=($dev)/grub2\nexport $prefix\nconfigfile $prefix/grub.cfg\n")
     outcomes = run_boot(ctx, boot_packages())
     assert "configfile" in ctx.root.read_text("/boot/efi/EFI/almalinux/grub.cfg")
@@ -163,7 +156,7 @@ def test_missing_initramfs_is_built_before_it_becomes_default(tmp_path):
     release = kernel_release(ALMA_KERNEL, "x86_64")
     initramfs = "/boot/initramfs-%s.img" % release
     ctx.root.remove(initramfs)
-    ctx.runner.responses[("dracut", "-f", initramfs, release)] = lambda r: touch(ctx.root, initramfs) or ""
+    ctx.runner.responses[("dracut", "-f", initramfs, release)] = lambda r: write(ctx.root, initramfs) or ""
     ctx.runner.expect(*SDA_CHANGES)
     run_boot(ctx, boot_packages())
     assert ctx.runner.changes[:2] == [["dracut", "-f", initramfs, release], SET_DEFAULT]
@@ -241,7 +234,7 @@ def test_container_skips_every_boot_step_with_a_note(tmp_path):
 
 def test_dockerenv_alone_is_a_container(tmp_path):
     root = LiveRoot(str(tmp_path))
-    touch(root, "/.dockerenv")
+    write(root, "/.dockerenv")
     runner = FakeRunner({("systemd-detect-virt", "--container"): (127, "")})
     outcomes = run_boot(Ctx(root, runner, make_facts()), boot_packages())
     assert outcomes["SET_DEFAULT_KERNEL"][1].startswith("skipped: running in a container (docker)")

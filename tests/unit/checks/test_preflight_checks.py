@@ -338,9 +338,7 @@ def test_a_running_panel_updater_blocks():
 def test_panel_busy_processes_are_read_from_proc_on_the_live_host_only(tmp_path):
     from migrate.facts.panels import collect_panels
     from migrate.root import Root
-
-    class LiveRoot(Root):
-        is_live = True  # a directory standing in for "/"
+    from tests.kit import LiveRoot
 
     (tmp_path / "proc" / "4242").mkdir(parents=True)
     (tmp_path / "proc" / "4242" / "cmdline").write_bytes(b"/usr/local/psa/admin/sbin/autoinstaller\0--select-release-current\0")

@@ -18,8 +18,8 @@ from migrate.facts.mounts import collect_free_space, parse_df, parse_mounts
 from migrate.facts.panels import collect_panels, parse_panel_version
 from migrate.facts.rhsm import collect_registration, parse_rhsm_server
 from migrate.root import Root
-from migrate.runner import Result
 from tests.factories import FIXTURES, package
+from tests.kit import FakeRunner
 
 OUTPUT = os.path.join(FIXTURES, "output")
 
@@ -79,22 +79,6 @@ def test_df_one_line_per_asked_path():
     by_path = dict((s.path, s) for s in space)
     assert by_path["/usr"].mountpoint == "/" and by_path["/var"].mountpoint == "/var"
     assert by_path["/var"].available == 197566464 and by_path["/boot/efi"].size == 627900416
-
-
-class FakeRunner(object):
-    """Answers df for the paths it was told about; fails any other argv."""
-
-    def __init__(self, answers):
-        self.answers = answers
-        self.calls = []
-
-    def run(self, argv, check=True, stdin_text=None):
-        self.calls.append(argv)
-        key = tuple(argv)
-        if key not in self.answers:
-            raise AssertionError("unexpected argv %r" % (argv,))
-        returncode, stdout = self.answers[key]
-        return Result(argv, returncode, stdout, "")
 
 
 def test_free_space_asks_df_once_for_the_roots_directories(tmp_path):

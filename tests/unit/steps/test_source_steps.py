@@ -8,25 +8,16 @@ from migrate.steps.restore_edits import RestoreEdits
 from migrate.steps.set_aside_repo_files import SetAsideRepoFiles
 from migrate.steps.unregister_subscription import CONSUMER_CERT, UnregisterSubscription
 from tests.factories import profiles
+from tests.kit import FakeRunner, LiveRoot, write
 
 
-class LiveRoot(Root):
-    is_live = True  # a directory standing in for "/": nothing here touches this machine
-
-
-class FakeRunner(object):
-    def __init__(self, returncode=0):
-        self.calls, self.returncode = [], returncode
-
-    def run(self, argv, check=True, **_):
-        self.calls.append(list(argv))
-        return type("R", (), {"returncode": self.returncode, "stdout": "", "stderr": "offline"})()
+UNREGISTER = ("subscription-manager", "unregister")
 
 
 class Ctx(object):
     def __init__(self, root, profile_id="rhel", **options):
         self.root = root
-        self.runner = FakeRunner()
+        self.runner = FakeRunner({UNREGISTER: (0, "", "offline")})
         self.options = Options(**options)
         profile = [p for p in profiles().sources if p.id == profile_id][0].for_major(9)
         self.source = type("S", (), {"profile": profile})()
@@ -34,13 +25,6 @@ class Ctx(object):
 
     def state_path(self, *names):
         return self.root.join("/".join(("/var/lib/almalinux-migrate",) + names))
-
-
-def write(root, path, text):
-    full = root.join(path)
-    os.makedirs(os.path.dirname(full), exist_ok=True)
-    with open(full, "w") as handle:
-        handle.write(text)
 
 
 def test_registered_live_rhel_host_is_unregistered(tmp_path):
@@ -54,7 +38,7 @@ def test_registered_live_rhel_host_is_unregistered(tmp_path):
 
 def test_unregister_failure_is_reported_not_fatal(tmp_path):
     ctx = Ctx(LiveRoot(str(tmp_path)))
-    ctx.runner.returncode = 70
+    ctx.runner.responses[UNREGISTER] = (70, "", "offline")
     assert "failed (exit 70)" in UnregisterSubscription().apply(ctx)
 
 

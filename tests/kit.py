@@ -1,0 +1,90 @@
+"""The unit tests' one kit: a strict FakeRunner, a LiveRoot, a file helper and a step context.
+
+Shaped like the code it stands in for: FakeRunner.run takes migrate.runner.Runner.run's
+arguments, so a call the real Runner would refuse fails here too."""
+import os
+
+from migrate.errors import CommandFailed
+from migrate.root import Root
+from migrate.runner import Result
+from tests.factories import situation
+
+
+class FakeRunner(object):
+    """Replays canned answers and refuses any argv it was not told about.
+
+    responses maps an argv tuple to stdout, to (returncode, stdout[, stderr]), or to a callable
+    taking the runner and returning one of those (for answers that depend on earlier calls)."""
+
+    def __init__(self, responses=None):
+        self.responses = dict((tuple(k), v) for k, v in (responses or {}).items())
+        self.calls = []
+        self.kwargs = []
+
+    def run(self, argv, check=True, stdin_text=None, env=None, timeout=None):
+        argv = [str(a) for a in argv]
+        if tuple(argv) not in self.responses:
+            raise AssertionError("unexpected command: %r" % (argv,))
+        self.calls.append(argv)
+        self.kwargs.append(dict(check=check, stdin_text=stdin_text, env=env, timeout=timeout))
+        answer = self.responses[tuple(argv)]
+        if callable(answer):
+            answer = answer(self)
+        if not isinstance(answer, tuple):
+            answer = (0, answer)
+        returncode, stdout, stderr = (answer + ("",))[:3]
+        if check and returncode:
+            raise CommandFailed(argv, returncode, stdout, stderr)
+        return Result(argv, returncode, stdout, stderr)
+
+    def expect(self, *argvs):
+        """Accept these commands (they print nothing); returns them, in order."""
+        for argv in argvs:
+            self.responses.setdefault(tuple(argv), "")
+        return [list(a) for a in argvs]
+
+    def ran(self, prefix):
+        return any(c[:len(prefix)] == list(prefix) for c in self.calls)
+
+
+class LiveRoot(Root):
+    """A directory in tmp_path that the code takes for the live machine: nothing touches this one."""
+
+    is_live = True
+
+
+def write(root, path, text=""):
+    """Create the file at path inside root (and its directories) holding text."""
+    full = root.join(path)
+    parent = os.path.dirname(full)
+    if not os.path.isdir(parent):
+        os.makedirs(parent)
+    with open(full, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+class _Silent(object):
+    """ui and events sinks that accept any call."""
+
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: None
+
+
+class Context(object):
+    """The parts of migrate.context a step reads: root, runner, source/target, options, state."""
+
+    def __init__(self, root, runner, facts, options):
+        _, self.source, self.target, self.options = situation(facts, **options)
+        self.root, self.runner = root, runner
+        self.events = self.ui = _Silent()
+        self.outcomes = {}
+        self.workdir = root.join("/var/lib/almalinux-migrate")
+
+    def state_path(self, *names):
+        return self.root.join("/".join(("/var/lib/almalinux-migrate",) + names))
+
+
+def make_ctx(root, runner=None, facts=None, **options):
+    """A step context on root for the facts' host (a live Rocky 9 unless told otherwise)."""
+    return Context(root, runner if runner is not None else FakeRunner(), facts, options)
+
