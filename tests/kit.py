@@ -14,28 +14,36 @@ class FakeRunner(object):
     """Replays canned answers and refuses any argv it was not told about.
 
     responses maps an argv tuple to stdout, to (returncode, stdout[, stderr]), or to a callable
-    taking the runner and returning one of those (for answers that depend on earlier calls)."""
+    taking the runner and returning one of those (for answers that depend on earlier calls).
+    prefixes maps an argv prefix to a callable taking the whole argv, for commands whose tail is
+    data (a batch of file names)."""
 
-    def __init__(self, responses=None):
+    def __init__(self, responses=None, prefixes=None):
         self.responses = dict((tuple(k), v) for k, v in (responses or {}).items())
+        self.prefixes = dict((tuple(str(a) for a in k), v) for k, v in (prefixes or {}).items())
         self.calls = []
         self.kwargs = []
 
     def run(self, argv, check=True, stdin_text=None, env=None, timeout=None):
         argv = [str(a) for a in argv]
-        if tuple(argv) not in self.responses:
-            raise AssertionError("unexpected command: %r" % (argv,))
         self.calls.append(argv)
         self.kwargs.append(dict(check=check, stdin_text=stdin_text, env=env, timeout=timeout))
-        answer = self.responses[tuple(argv)]
-        if callable(answer):
-            answer = answer(self)
+        answer = self._answer(argv)
         if not isinstance(answer, tuple):
             answer = (0, answer)
         returncode, stdout, stderr = (answer + ("",))[:3]
         if check and returncode:
             raise CommandFailed(argv, returncode, stdout, stderr)
         return Result(argv, returncode, stdout, stderr)
+
+    def _answer(self, argv):
+        if tuple(argv) in self.responses:
+            answer = self.responses[tuple(argv)]
+            return answer(self) if callable(answer) else answer
+        for prefix, answer in self.prefixes.items():
+            if tuple(argv[:len(prefix)]) == prefix:
+                return answer(argv)
+        raise AssertionError("unexpected command: %r" % (argv,))
 
     def expect(self, *argvs):
         """Accept these commands (they print nothing); returns them, in order."""

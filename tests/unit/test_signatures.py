@@ -2,22 +2,18 @@ import pytest
 
 from migrate.plan.signatures import SignatureProblem, parse_checksig, verify_files
 from migrate.root import Root
-from migrate.runner import Result
+from tests.kit import FakeRunner
 
 
-class FakeRunner(object):
+def checksig_runner(root, verdicts):
     """Answers rpmkeys --checksig with canned verdicts; fails on any other argv."""
+    prefix = root.rpmkeys_argv("/k", "--define", "_pkgverify_level all", "--checksig")
 
-    def __init__(self, verdicts):
-        self.verdicts = verdicts
-        self.calls = []
+    def answer(argv):
+        out = "".join("%s: %s\n" % (f, verdicts[f]) for f in argv[len(prefix):])
+        return (1 if "NOT OK" in out else 0, out)
 
-    def run(self, argv, check=True):
-        assert argv[0] == "rpmkeys" and "--checksig" in argv, argv
-        self.calls.append(argv)
-        files = argv[argv.index("--checksig") + 1:]
-        out = "".join("%s: %s\n" % (f, self.verdicts[f]) for f in files)
-        return Result(argv, 1 if "NOT OK" in out else 0, out, "")
+    return FakeRunner(prefixes={tuple(prefix): answer})
 
 
 def test_parse_checksig_lines():
@@ -26,15 +22,18 @@ def test_parse_checksig_lines():
 
 
 def test_one_bad_signature_names_the_package():
-    runner = FakeRunner({"/c/a.rpm": "digests signatures OK", "/c/zlib.rpm": "digests SIGNATURES NOT OK"})
+    root = Root("/nonexistent")
+    runner = checksig_runner(root, {"/c/a.rpm": "digests signatures OK", "/c/zlib.rpm": "digests SIGNATURES NOT OK"})
     with pytest.raises(SignatureProblem) as err:
-        verify_files(Root("/nonexistent"), runner, "/k", ["/c/a.rpm", "/c/zlib.rpm"])
+        verify_files(root, runner, "/k", ["/c/a.rpm", "/c/zlib.rpm"])
     assert [p for p, _ in err.value.bad] == ["/c/zlib.rpm"]
     assert "_pkgverify_level all" in runner.calls[0]
 
 
 def test_all_good_passes_and_reports_progress():
-    runner = FakeRunner(dict(("/c/%d.rpm" % i, "digests signatures OK") for i in range(450)))
+    verdicts = dict(("/c/%d.rpm" % i, "digests signatures OK") for i in range(450))
+    root = Root("/x")
+    runner = checksig_runner(root, verdicts)
     seen = []
-    verify_files(Root("/x"), runner, "/k", sorted(runner.verdicts), lambda d, t: seen.append((d, t)))
+    verify_files(root, runner, "/k", sorted(verdicts), lambda d, t: seen.append((d, t)))
     assert seen[-1] == (450, 450) and len(runner.calls) == 3
