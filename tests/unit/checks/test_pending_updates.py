@@ -1,8 +1,10 @@
 from migrate.checks import SOURCE_CHECKS
 from migrate.checks.base import WARNING, CheckInput, run_checks
 from migrate.plan.source_updates import SourceUpdates, Update
+from migrate.root import Root
 from migrate.source import source_repo_ids
 from tests.factories import make_facts, repo, situation
+from tests.kit import make_ctx
 
 ZLIB = Update("zlib", "x86_64", "1.2.11-40.el9", "1.2.11-42.el9", "baseos")
 
@@ -47,16 +49,7 @@ def test_source_repos_are_the_enabled_ones_in_the_vendor_files():
 def test_a_failing_probe_is_a_skip_reason_not_a_crash(monkeypatch):
     import migrate.plan.source_updates as probe
 
-    class Ctx(object):
-        workdir = "/nonexistent"
-        root = None
-        options = type("Options", (), {"proxy": None})()
-
-        def state_path(self, *names):
-            return "/nonexistent/" + "/".join(names)
-
-    ctx = Ctx()
-    _, ctx.source, _, _ = situation()
+    ctx = make_ctx(Root("/nonexistent"))
 
     def broken(*args, **kwargs):
         raise ValueError("repo file rejected")

@@ -12,6 +12,7 @@ from migrate.journal import CorruptJournal, Journal, Lock, journal_exists, lock_
 from migrate.root import Root
 from migrate.steps.base import Step
 from migrate.steps.engine import run_steps, undo_steps
+from tests.kit import make_ctx
 
 
 class Recorder(object):
@@ -27,12 +28,10 @@ class Recorder(object):
         return lambda *args, **kwargs: None
 
 
-class Ctx(object):
-    def __init__(self, root):
-        self.root = root
-        self.events = Recorder()
-        self.ui = Recorder()
-        self.log = []
+def Ctx(root):
+    ctx = make_ctx(root)
+    ctx.events, ctx.ui, ctx.log = Recorder(), Recorder(), []
+    return ctx
 
 
 class FakeStep(Step):
