@@ -2,29 +2,26 @@
 the admin's /etc/issue edits and alternatives links restored after the sync."""
 import os
 
-from migrate.config import Options
+from migrate.facts.model import OsRelease
 from migrate.root import Root
 from migrate.steps.restore_edits import RestoreEdits
 from migrate.steps.set_aside_repo_files import SetAsideRepoFiles
 from migrate.steps.unregister_subscription import CONSUMER_CERT, UnregisterSubscription
-from tests.factories import profiles
-from tests.kit import FakeRunner, LiveRoot, write
+from tests.factories import ROCKY9_OS_RELEASE, STREAM9_OS_RELEASE, make_facts
+from tests.kit import FakeRunner, LiveRoot, make_ctx, write
 
 
 UNREGISTER = ("subscription-manager", "unregister")
 
 
-class Ctx(object):
-    def __init__(self, root, profile_id="rhel", **options):
-        self.root = root
-        self.runner = FakeRunner({UNREGISTER: (0, "", "offline")})
-        self.options = Options(**options)
-        profile = [p for p in profiles().sources if p.id == profile_id][0].for_major(9)
-        self.source = type("S", (), {"profile": profile})()
-        self.workdir = root.join("/var/lib/almalinux-migrate")
+OS_RELEASES = {"rhel": OsRelease("rhel", "Red Hat Enterprise Linux", "9.4", "Red Hat Enterprise Linux 9.4 (Plow)"),
+               "rocky": ROCKY9_OS_RELEASE, "centos-stream": STREAM9_OS_RELEASE}
 
-    def state_path(self, *names):
-        return self.root.join("/".join(("/var/lib/almalinux-migrate",) + names))
+
+def Ctx(root, profile_id="rhel", **options):
+    """A step context on root for a live host of that source profile, major 9."""
+    facts = make_facts(os_release=OS_RELEASES[profile_id])
+    return make_ctx(root, FakeRunner({UNREGISTER: (0, "", "offline")}), facts, **options)
 
 
 def test_registered_live_rhel_host_is_unregistered(tmp_path):
