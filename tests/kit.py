@@ -7,7 +7,7 @@ import os
 from migrate.errors import CommandFailed
 from migrate.root import Root
 from migrate.runner import Result
-from tests.factories import situation
+from tests.factories import make_facts, situation
 
 
 class FakeRunner(object):
@@ -79,10 +79,11 @@ class _Silent(object):
 
 
 class Context(object):
-    """The parts of migrate.context a step reads: root, runner, source/target, options, state."""
+    """The parts of migrate.context a step reads: root, runner, facts, source/target, options, state."""
 
     def __init__(self, root, runner, facts, options):
-        _, self.source, self.target, self.options = situation(facts, **options)
+        self.facts = facts or make_facts()
+        _, self.source, self.target, self.options = situation(self.facts, **options)
         self.root, self.runner = root, runner
         self.events = self.ui = _Silent()
         self.outcomes = {}

@@ -16,6 +16,7 @@ from migrate.reboot import REBOOT_ARGV, reboot_argv
 from migrate.steps.login_banner import banner_text
 from migrate.verify.leftovers import find_leftovers
 from tests.factories import make_facts, package, situation
+from tests.kit import FakeRunner
 
 INSTALLED = (package("nginx"), package("nginx-mod-http"), package("bash", "5.1.8", "9.el9"),
              package("httpd", "2.4.57", "5.el9", epoch=0), package("kernel-core", "5.14.0", "427.el9"))
@@ -132,19 +133,14 @@ def test_versionlock_finding_tells_whether_the_locks_hold():
         assert words in problem.detail and problem.data["honoured"] is (not ignore)
 
 
-class _Recorder(object):
-    """Records every command and answers from a table: nothing is run, nothing waits."""
+UPCP = ("/usr/local/cpanel/scripts/upcp", "--force")
+CHECK = ("/usr/local/cpanel/scripts/check", "--fix")
+PLESK = ("/usr/sbin/plesk", "repair")
 
-    def __init__(self, answers):
-        self.answers = answers
-        self.calls = []
 
-    def run(self, argv, check=True, stdin_text=None, env=None, timeout=None):
-        from migrate.runner import Result
-
-        self.calls.append((list(argv), timeout))
-        code, err = self.answers.get(argv[-1], (0, ""))
-        return Result(argv, code, "", err)
+def _chrooted(root, answers):
+    """The kit's runner answering these panel commands as run under --root: nothing else."""
+    return FakeRunner(dict((("chroot", root.path) + argv, answer) for argv, answer in answers.items()))
 
 
 class _Ctx(object):
@@ -168,7 +164,7 @@ def test_pending_panel_actions_run_with_a_timeout_and_failures_stay(tmp_path):
     save_pending(root, [{"panel": "cPanel", "argv": ["/usr/local/cpanel/scripts/upcp", "--force"]},
                         {"panel": "cPanel", "argv": ["/usr/local/cpanel/scripts/check", "--fix"]},
                         {"panel": "Plesk", "argv": ["/usr/sbin/plesk", "repair"]}])
-    runner = _Recorder({"--force": (TIMED_OUT, "")})
+    runner = _chrooted(root, {UPCP: (TIMED_OUT, ""), CHECK: ""})
     ctx = _Ctx(root, runner)
     findings = run_panel_actions(ctx, timeout=60)
     assert [f["id"] for f in findings] == ["PANEL_ACTIONS_FAILED"]
@@ -176,11 +172,11 @@ def test_pending_panel_actions_run_with_a_timeout_and_failures_stay(tmp_path):
     assert outcomes == ["cPanel: /usr/local/cpanel/scripts/upcp --force: FAILED (timed out after 60s)",
                         "cPanel: /usr/local/cpanel/scripts/check --fix: ok",
                         "Plesk: /usr/sbin/plesk repair: missing"]
-    assert [c[0][:2] for c in runner.calls] == [["chroot", str(tmp_path)]] * 2  # --root: chrooted
-    assert all(t == 60 for _, t in runner.calls)
+    assert [c[:2] for c in runner.calls] == [["chroot", str(tmp_path)]] * 2  # --root: chrooted
+    assert all(k["timeout"] == 60 for k in runner.kwargs)
     assert ctx.told[-1] == ("PANEL_ACTIONS", 3, 3)
     assert [a["argv"][0] for a in pending_actions(root)] == ["/usr/local/cpanel/scripts/upcp", "/usr/sbin/plesk"]
-    ctx2 = _Ctx(root, _Recorder({}))
+    ctx2 = _Ctx(root, _chrooted(root, {UPCP: "", PLESK: ""}))
     root.write_text("/usr/sbin/plesk", "#!/bin/sh\n")
     assert [f["id"] for f in run_panel_actions(ctx2)] == ["PANEL_ACTIONS_DONE"]
     assert pending_actions(root) == [] and run_panel_actions(ctx2) == []

@@ -6,6 +6,7 @@ from migrate.checks.base import BLOCKER, INFO, WARNING, CheckInput, run_checks
 from migrate.profiles import Profile
 from migrate.root import Root
 from tests.factories import ALMA9_KEYID, make_facts, package, situation
+from tests.kit import make_ctx
 from tests.unit.boot.fakes import (ALMA_KERNEL, LSBLK, FakeRunner, LiveRoot, boot_packages,
                                    grubby_responses, kernel_release, lay_out_boot, output)
 
@@ -75,10 +76,8 @@ def test_no_boot_facts_under_root(tmp_path):
     assert collect_boot(Root(str(tmp_path)), FakeRunner({}), "x86_64") is None
 
 
-class VerifyCtx(object):
-    def __init__(self, root, runner, packages):
-        self.facts, self.source, self.target, self.options = situation(make_facts(packages=packages))
-        self.root, self.runner = root, runner
+def VerifyCtx(root, runner, packages):
+    return make_ctx(root, runner, make_facts(packages=packages))
 
 
 def _verify(tmp_path, packages, running=None, without=()):
