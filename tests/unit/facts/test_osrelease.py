@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from migrate.facts.osrelease import collect_os_release, collect_redhat_release
+from migrate.facts.osrelease import collect_os_release, collect_redhat_release, parse_release_file_version
 from migrate.root import Root
-from tests.factories import make_facts, situation
+from tests.factories import FIXTURES, make_facts, situation
 from tests.real_corpus import REAL, image_root, images
 
 # tests/fixtures/real/releases/<dir> -> (profile id, version, major)
@@ -48,3 +48,30 @@ def test_every_release_directory_is_checked():
 
 def test_corpus_has_almalinux_8_and_9_on_two_architectures():
     assert set(re.sub(r"-\d+-", "-", n) for n in images()) == {"al8-s390x", "al9-arm64v8", "al9-s390x"}
+
+
+def _root(name):
+    """One of the hand-made roots in tests/fixtures/roots."""
+    return Root(os.path.join(FIXTURES, "roots", name))
+
+
+def test_rocky_os_release_is_read_from_the_root():
+    osr = collect_os_release(_root("rocky9"))
+    assert (osr.os_id, osr.name, osr.version_id) == ("rocky", "Rocky Linux", "9.4")
+    assert collect_redhat_release(_root("rocky9")) == "Rocky Linux release 9.4 (Blue Onyx)"
+
+
+def test_stream_is_recognisable_by_name():
+    osr = collect_os_release(_root("stream9"))
+    assert (osr.os_id, osr.name, osr.version_id) == ("centos", "CentOS Stream", "9")
+
+
+@pytest.mark.parametrize("name", ["garbage", "does-not-exist"])
+def test_garbage_or_missing_os_release_gives_no_crash(name):
+    osr = collect_os_release(_root(name))
+    assert osr.version_id == "" or osr.os_id != "rocky"
+
+
+def test_release_file_version():
+    assert parse_release_file_version("CentOS Linux release 8.5.2111") == "8.5.2111"
+    assert parse_release_file_version("nonsense") == ""
