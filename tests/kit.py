@@ -7,7 +7,8 @@ import os
 from migrate.errors import CommandFailed
 from migrate.root import Root
 from migrate.runner import Result
-from tests.factories import make_facts, situation
+from migrate.facts.model import OsRelease
+from tests.factories import ROCKY9_OS_RELEASE, STREAM9_OS_RELEASE, make_facts, situation
 
 
 class FakeRunner(object):
@@ -97,3 +98,14 @@ def make_ctx(root, runner=None, facts=None, **options):
     """A step context on root for the facts' host (a live Rocky 9 unless told otherwise)."""
     return Context(root, runner if runner is not None else FakeRunner(), facts, options)
 
+
+SOURCE_OS_RELEASES = {
+    "rhel": OsRelease("rhel", "Red Hat Enterprise Linux", "9.4", "Red Hat Enterprise Linux 9.4 (Plow)"),
+    "rocky": ROCKY9_OS_RELEASE,
+    "centos-stream": STREAM9_OS_RELEASE,
+}
+
+
+def make_source_ctx(root, profile_id="rhel", runner=None, **options):
+    """A step context on root for a host of that source profile, major 9."""
+    return make_ctx(root, runner, make_facts(os_release=SOURCE_OS_RELEASES[profile_id]), **options)
