@@ -4,6 +4,8 @@ IDs are public (reports, --allow, panels' scripts): never renamed, never reused.
 import logging
 from typing import NamedTuple, Optional
 
+from migrate.layout import LOG_FILE
+
 log = logging.getLogger(__name__)
 
 INFO, WARNING, BLOCKER = "info", "warning", "blocker"
@@ -75,7 +77,7 @@ def command_finding(finding_id, title, detail, remediation, severity=BLOCKER):
 def crash_finding(check, exc):
     return command_finding(check.id, "The check %s failed with an internal error" % check.id,
                            "%s: %s (a bug; the log has the traceback)" % (type(exc).__name__, exc),
-                           "Report this with /var/log/almalinux-migrate.log.")
+                           "Report this with %s." % LOG_FILE)
 
 
 def skip_reason(check, facts, given, findings):

@@ -52,8 +52,8 @@ def test_a_failing_probe_is_a_skip_reason_not_a_crash(monkeypatch):
         root = None
         options = type("Options", (), {"proxy": None})()
 
-        def state_path(self, *names):
-            return "/nonexistent/" + "/".join(names)
+        def state_path(self, path, *names):
+            return "/nonexistent" + "/".join((path,) + names)
 
     ctx = Ctx()
     _, ctx.source, _, _ = situation()

@@ -3,6 +3,7 @@ the admin's /etc/issue edits and alternatives links restored after the sync."""
 import os
 
 from migrate.config import Options
+from migrate.layout import STATE_DIR
 from migrate.root import Root
 from migrate.steps.restore_edits import RestoreEdits
 from migrate.steps.set_aside_repo_files import SetAsideRepoFiles
@@ -30,10 +31,10 @@ class Ctx(object):
         self.options = Options(**options)
         profile = [p for p in profiles().sources if p.id == profile_id][0].for_major(9)
         self.source = type("S", (), {"profile": profile})()
-        self.workdir = root.join("/var/lib/almalinux-migrate")
+        self.workdir = root.join(STATE_DIR)
 
-    def state_path(self, *names):
-        return self.root.join("/".join(("/var/lib/almalinux-migrate",) + names))
+    def state_path(self, path, *names):
+        return self.root.join("/".join((path,) + names))
 
 
 def write(root, path, text):
