@@ -42,6 +42,10 @@ class Check(object):
     needs_live = False  # skipped under --root
     conversion_only = False  # skipped on a host that already runs the target: nothing to prepare
     phase = HOST
+    # docs/checks.md's table (migrate.checks.docs): the severity and live-only cells when the
+    # plain value does not say it all (a case that raises or lowers it, a part that runs anyway).
+    severity_doc = None
+    live_doc = None
 
     def evaluate(self, facts, given):
         raise NotImplementedError
