@@ -51,3 +51,14 @@ def test_the_guard_sees_a_spelled_path(tmp_path):
     module = tmp_path / "m.py"
     module.write_text('"""Mentions %s/journal.json."""\nPATH = "%s/x"\n' % (layout.STATE_DIR, layout.STATE_DIR))
     assert spelled_paths(str(module)) == [layout.STATE_DIR + "/x"]
+
+
+def test_readme_files_table_names_the_public_paths():
+    """README "Files" is the contract panels read: its paths are layout's."""
+    readme = os.path.join(TOP, "..", "README.md")
+    with open(readme, encoding="utf-8") as handle:
+        table = handle.read().split("### Files", 1)[1].split("\n### ", 1)[0]
+    listed = set(line.split("`")[1] for line in table.splitlines() if line.startswith("| `"))
+    public = set([layout.JOURNAL, layout.STATE_DIR + "/", layout.SECRETS_FILE, layout.LOG_FILE,
+                  layout.REPORT_FILE, layout.RUNS_DIR + "/"])
+    assert listed == public
