@@ -10,7 +10,7 @@ from migrate._compat import toml
 from migrate.errors import ConfigError, UsageError
 from migrate.network import normalize_mirror
 from migrate.profiles import normalize_fingerprint
-from migrate.root import CONFIG_FILE
+from migrate.layout import CONFIG_FILE
 
 log = logging.getLogger(__name__)
 THIRD_PARTY_POLICIES = ("keep", "disable")

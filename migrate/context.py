@@ -7,7 +7,7 @@ from migrate import faults
 from migrate.interrupts import Interrupts
 from migrate.plan.excludes import excludes_for
 from migrate.plan.resolve import open_base, plan_conversion, target_repo_ids
-from migrate.root import STATE_DIR
+from migrate.layout import KEYRING_DIR, KEYS_DIR, STATE_DIR
 from migrate.transaction.history import (DNF_PERSIST, rebind_history, scratch_persistdir,
                                          snapshot_history)
 from migrate.trust import keyids
@@ -43,22 +43,22 @@ class Context(object):
     def workdir(self):
         return self.root.join(STATE_DIR)
 
-    def state_path(self, *names):
-        """A host path in the state dir, resolved inside the root like every other path."""
-        return self.root.join("/".join((STATE_DIR,) + names))
+    def state_path(self, path, *names):
+        """A migrate.layout path (and names below it), resolved inside the root like every other."""
+        return self.root.join("/".join((path,) + names))
 
     @property
     def key_dir(self):
-        return self.state_path("keys")
+        return self.state_path(KEYS_DIR)
 
     @property
     def key_files(self):
         """One file per trusted key: rpm before 4.17 imports only the first key of a file."""
-        return [self.state_path("keys", key.fingerprint + ".asc") for key in self.trusted_keys]
+        return [self.state_path(KEYS_DIR, key.fingerprint + ".asc") for key in self.trusted_keys]
 
     @property
     def keyring_dir(self):
-        return self.state_path("keyring")
+        return self.state_path(KEYRING_DIR)
 
     @property
     def trusted_keyids(self):

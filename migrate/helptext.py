@@ -1,5 +1,6 @@
 """The text `--help` shows after the options: examples and the exit codes of the contract
 (README "Exit codes"; tests/unit/test_helptext.py keeps the two in step)."""
+from migrate.layout import LOG_FILE, REPORT_FILE, RUNS_DIR
 
 EXAMPLES = (
     ("almalinux-migrate preflight", "changes nothing"),
@@ -30,6 +31,5 @@ def epilog():
     lines += ["%-51s # %s" % (command, what) for command, what in EXAMPLES]
     lines += ["Exit codes:"]
     lines += ["  %d  %s" % (code, meaning) for code, meaning in EXIT_CODES]
-    lines += ["Log: /var/log/almalinux-migrate.log; report: /var/log/almalinux-migrate-report.json; "
-              "every run's under /var/log/almalinux-migrate/."]
+    lines += ["Log: %s; report: %s; every run's under %s/." % (LOG_FILE, REPORT_FILE, RUNS_DIR)]
     return "\n\n".join(lines)

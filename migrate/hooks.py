@@ -8,7 +8,7 @@ written, whatever the outcome, and get it in their environment; their failure is
 import logging
 import os
 
-from migrate.root import REPORT_FILE
+from migrate.layout import REPORT_FILE
 
 log = logging.getLogger(__name__)
 HOOKS_DIR = "/etc/almalinux-migrate/hooks.d"

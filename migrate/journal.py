@@ -11,14 +11,11 @@ import os
 
 from migrate.errors import EXIT_ROLLED_BACK, Locked, MigrateError
 from migrate.interrupts import blocked_signals
-from migrate.root import STATE_DIR
+from migrate.layout import JOURNAL, LOCK, SPARE, STATE_DIR
 from migrate.secrets import mask_value, remove_secrets
 
-JOURNAL = STATE_DIR + "/journal.json"
-LOCK = STATE_DIR + "/lock"
-# Space held back for the journal: released when a save finds the disk full, so that the
+# SPARE: space held back for the journal, released when a save finds the disk full, so that the
 # journal can always say where a run stopped (then taken again when there is room).
-SPARE = STATE_DIR + "/journal.spare"
 SPARE_SIZE = 1024 * 1024
 NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
 # States of a conversion that is not over: `convert` and `preflight` refuse to start over them.

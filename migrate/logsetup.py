@@ -15,7 +15,7 @@ import os
 import sys
 import time
 
-from migrate.root import LOG_FILE, RUNS_DIR
+from migrate.layout import LOG_FILE, RUNS_DIR
 from migrate.secrets import mask
 
 

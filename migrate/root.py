@@ -19,12 +19,8 @@ import stat
 import tempfile
 
 from migrate.errors import Blocked
+from migrate.layout import DNF_CACHE_NAME, DNF_LOG_NAME, DNF_PERSIST_NAME
 
-STATE_DIR = "/var/lib/almalinux-migrate"
-LOG_FILE = "/var/log/almalinux-migrate.log"
-REPORT_FILE = "/var/log/almalinux-migrate-report.json"
-RUNS_DIR = "/var/log/almalinux-migrate"  # every run's log and report, kept (migrate.logsetup)
-CONFIG_FILE = "/etc/almalinux-migrate.toml"
 
 # EL10 moved the rpmdb; EL8/9 keep it under /var/lib/rpm.
 RPMDB_CANDIDATES = ("/usr/lib/sysimage/rpm", "/var/lib/rpm")
@@ -340,10 +336,10 @@ class Root(object):
         conf.substitutions["releasever"] = str(releasever)
         base = dnf.Base(conf)
         self.pin_dbpath()  # after Base(): creating it re-reads rpm's macro files
-        conf.cachedir = self.private_dir(os.path.join(workdir, "dnf-cache"))
-        conf.logdir = self.private_dir(os.path.join(workdir, "dnf-log"))
+        conf.cachedir = self.private_dir(os.path.join(workdir, DNF_CACHE_NAME))
+        conf.logdir = self.private_dir(os.path.join(workdir, DNF_LOG_NAME))
         if persistdir is None:
-            persistdir = self.private_dir(os.path.join(workdir, "dnf-persist"))
+            persistdir = self.private_dir(os.path.join(workdir, DNF_PERSIST_NAME))
         elif self.inside(persistdir) is not None:
             persistdir = self.handover(self.inside(persistdir))
         if not os.path.isdir(persistdir):

@@ -9,9 +9,8 @@ pattern such as `\\w+://...` costs seconds per line on it."""
 import json
 import re
 
-from migrate.root import STATE_DIR
+from migrate.layout import SECRETS_FILE
 
-SECRETS_FILE = STATE_DIR + "/secrets.json"
 MASK = "***"
 SCHEME_SEPARATOR = "://"
 AUTHORITY_END = frozenset("/?# \t\r\n\"'<>")

@@ -12,7 +12,7 @@ import sys
 def files():
     """(path, what) for FILES, the paths taken from the code that uses them."""
     from migrate.hooks import HOOKS_DIR
-    from migrate.root import CONFIG_FILE, LOG_FILE, REPORT_FILE, RUNS_DIR, STATE_DIR
+    from migrate.layout import CONFIG_FILE, LOG_FILE, REPORT_FILE, RUNS_DIR, STATE_DIR
     return (
         (CONFIG_FILE, "Defaults for the options (the tables of README.md's config example); under --root, the "
                       "root's own."),

@@ -4,10 +4,12 @@ Shaped like the code it stands in for: FakeRunner.run takes migrate.runner.Runne
 arguments, so a call the real Runner would refuse fails here too."""
 import os
 
+from migrate.context import Context as RealContext
 from migrate.errors import CommandFailed
+from migrate.facts.model import OsRelease
+from migrate.layout import STATE_DIR
 from migrate.root import Root
 from migrate.runner import Result
-from migrate.facts.model import OsRelease
 from tests.factories import ROCKY9_OS_RELEASE, STREAM9_OS_RELEASE, make_facts, situation
 
 
@@ -88,10 +90,9 @@ class Context(object):
         self.root, self.runner = root, runner
         self.events = self.ui = _Silent()
         self.outcomes = {}
-        self.workdir = root.join("/var/lib/almalinux-migrate")
+        self.workdir = root.join(STATE_DIR)
 
-    def state_path(self, *names):
-        return self.root.join("/".join(("/var/lib/almalinux-migrate",) + names))
+    state_path = RealContext.state_path  # the real resolution, so the two cannot drift
 
 
 def make_ctx(root, runner=None, facts=None, **options):

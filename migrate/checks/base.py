@@ -4,6 +4,8 @@ IDs are public (reports, --allow, panels' scripts): never renamed, never reused.
 import logging
 from typing import NamedTuple, Optional
 
+from migrate.layout import LOG_FILE
+
 log = logging.getLogger(__name__)
 
 INFO, WARNING, BLOCKER = "info", "warning", "blocker"
@@ -40,6 +42,10 @@ class Check(object):
     needs_live = False  # skipped under --root
     conversion_only = False  # skipped on a host that already runs the target: nothing to prepare
     phase = HOST
+    # docs/checks.md's table (migrate.checks.docs): the severity and live-only cells when the
+    # plain value does not say it all (a case that raises or lowers it, a part that runs anyway).
+    severity_doc = None
+    live_doc = None
 
     def evaluate(self, facts, given):
         raise NotImplementedError
@@ -75,7 +81,7 @@ def command_finding(finding_id, title, detail, remediation, severity=BLOCKER):
 def crash_finding(check, exc):
     return command_finding(check.id, "The check %s failed with an internal error" % check.id,
                            "%s: %s (a bug; the log has the traceback)" % (type(exc).__name__, exc),
-                           "Report this with /var/log/almalinux-migrate.log.")
+                           "Report this with %s." % LOG_FILE)
 
 
 def skip_reason(check, facts, given, findings):

@@ -11,6 +11,7 @@ class ControlPanel(Check):
     id = "CONTROL_PANEL"
     conversion_only = True
     severity = WARNING
+    severity_doc = "warning; blocker for Plesk older than 18.0.35"
     overridable = True
     title = "A hosting control panel is installed"
     remediation = ("Update the panel to its newest release first; after the reboot `almalinux-migrate verify "

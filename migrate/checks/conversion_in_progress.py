@@ -1,5 +1,6 @@
 """Starting over an interrupted conversion would lose its journal and its backups."""
 from migrate.checks.base import BLOCKER, Check, Problem
+from migrate.layout import STATE_DIR
 
 
 class ConversionInProgress(Check):
@@ -11,5 +12,5 @@ class ConversionInProgress(Check):
 
     def evaluate(self, facts, given):
         if facts.conversion_in_progress:
-            return Problem("The journal under /var/lib/almalinux-migrate records an unfinished run.")
+            return Problem("The journal under %s records an unfinished run." % STATE_DIR)
         return None

@@ -8,6 +8,7 @@ from migrate.checks.base import BLOCKER, INFO, TARGET, Check, Problem
 class DowngradeRequired(Check):
     id = "DOWNGRADE_REQUIRED"
     severity = BLOCKER
+    severity_doc = "blocker; info with `--downgrade`"
     phase = TARGET
     requires = ("TRANSACTION_UNSOLVABLE",)
     title = "Some packages are newer than AlmaLinux's and would be downgraded"

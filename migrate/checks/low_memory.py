@@ -12,6 +12,7 @@ class LowMemory(Check):
     id = "LOW_MEMORY"
     conversion_only = True
     severity = WARNING
+    severity_doc = "warning below 1 GiB available + free swap; blocker below 512 MiB RAM + free swap"
     overridable = True
     needs_live = True
     title = "Little memory is available for the dnf transaction"

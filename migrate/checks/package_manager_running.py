@@ -11,6 +11,8 @@ class PackageManagerRunning(Check):
     id = "PACKAGE_MANAGER_RUNNING"
     conversion_only = True
     severity = BLOCKER
+    severity_doc = "blocker; warning when only PackageKit's daemon idles"
+    live_doc = "no (processes: live only; locks: under --root too)"
     title = "Another package manager is running or holds the dnf lock"
     remediation = ("Wait for it to finish (or stop it: systemctl stop dnf-automatic.timer "
                    "packagekit), then run preflight again.")

@@ -9,6 +9,7 @@ from migrate.facts.rpmdb_backend import NAMES
 class RpmdbBackendUnwritable(Check):
     id = "RPMDB_BACKEND_UNWRITABLE"
     severity = BLOCKER
+    severity_doc = "blocker (under `--root` only)"
     conversion_only = True
     requires = ("RPMDB_UNREADABLE",)
     title = "This machine's rpm cannot write the root's rpm database"

@@ -18,6 +18,7 @@ class SecureBoot(Check):
     id = "SECURE_BOOT"
     conversion_only = True
     severity = INFO
+    severity_doc = "info; warning when UEK, ELRepo kernels or DKMS modules would not load"
     needs_live = True
     requires = ("UNSUPPORTED_ARCH",)
     title = "Secure Boot is enabled"

@@ -28,6 +28,7 @@ def staying_foreign(plan, origins, loaded_source_repos):
 class TargetReposMissing(Check):
     id = "TARGET_REPOS_MISSING"
     severity = BLOCKER
+    severity_doc = "blocker; warning when no enabled source repo maps to the missing repo"
     overridable = True
     phase = TARGET
     requires = ("MIRROR_UNREACHABLE",)

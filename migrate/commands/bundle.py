@@ -9,12 +9,11 @@ import tarfile
 import time
 
 from migrate.facts.collect import collect
-from migrate.journal import JOURNAL
-from migrate.root import LOG_FILE, REPORT_FILE, RUNS_DIR, STATE_DIR
+from migrate.layout import BACKUP_MANIFEST, JOURNAL, LOG_FILE, REPORT_FILE, RUNS_DIR, SUPPORT_BUNDLE
 from migrate.secrets import mask
 
 COPIED = (LOG_FILE, REPORT_FILE, JOURNAL, "/etc/os-release", "/etc/redhat-release",
-          "/etc/dnf/dnf.conf", "/var/lib/almalinux-migrate/backup/manifest.json")
+          "/etc/dnf/dnf.conf", BACKUP_MANIFEST)
 COPIED_DIRS = ("/etc/yum.repos.d",)
 
 
@@ -31,7 +30,7 @@ def conversion_run_files(root):
 
 
 def default_path(root):
-    return root.join("%s/support-bundle-%s.tar.gz" % (STATE_DIR, time.strftime("%Y%m%d-%H%M%S")))
+    return root.join(SUPPORT_BUNDLE % time.strftime("%Y%m%d-%H%M%S"))
 
 
 def _add(archive, inside, text):

@@ -10,6 +10,7 @@ from migrate.errors import (EXIT_BLOCKED, EXIT_OK, Blocked, FailedAfterPointOfNo
 from migrate.facts.collect import collect
 from migrate.facts.rpmdb import collect_packages
 from migrate.journal import UNFINISHED, Journal
+from migrate.layout import STATE_DIR
 from migrate.plan.mirror import probe_key
 from migrate.secrets import load_secrets, save_secrets
 from migrate.source import Source, Target
@@ -56,7 +57,7 @@ def unfinished_journal(ctx, command):
         return journal, None
     finding = command_finding(
         "NO_CONVERSION_IN_PROGRESS", "There is no conversion to %s" % command,
-        "No unfinished journal under /var/lib/almalinux-migrate.",
+        "No unfinished journal under %s." % STATE_DIR,
         "Start one with `almalinux-migrate convert`; `status` shows the last run.")
     return None, report_for(ctx, command, "blocked", [finding], EXIT_BLOCKED, journal=journal)
 

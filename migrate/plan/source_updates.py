@@ -17,6 +17,8 @@ import time
 from typing import NamedTuple, Tuple
 from urllib.parse import urlsplit
 
+from migrate.layout import SOURCE_REPOS_DIR
+
 log = logging.getLogger(__name__)
 
 BUDGET = 15.0  # seconds for all source repos together
@@ -180,7 +182,7 @@ def source_updates(ctx, repo_ids):
     if not repo_ids or ctx.source.profile is None:
         return None
     try:
-        workdir = ctx.state_path("source-repos")
+        workdir = ctx.state_path(SOURCE_REPOS_DIR)
         return probe_source_updates(ctx.root, workdir, repo_ids, ctx.source.arch, str(ctx.source.major or ""),
                                     proxy=ctx.options.proxy)
     except Exception as exc:  # a repo file dnf rejects, bindings missing: best effort ends here

@@ -7,7 +7,7 @@ import platform
 
 from migrate import __version__
 from migrate.plan.model import empty_plan, plan_counts
-from migrate.root import REPORT_FILE, RUNS_DIR
+from migrate.layout import REPORT_FILE, RUNS_DIR
 
 SCHEMA = "almalinux-migrate/report/1"
 STATUSES = ("ready", "blocked", "converted", "failed", "rolled_back", "rollback_incomplete",

@@ -7,6 +7,7 @@ import os
 import shutil
 import tarfile
 
+from migrate.layout import BACKUP_DIR
 from migrate.steps.base import Step
 
 BACKED_UP_DIRS = ("/etc/yum.repos.d", "/etc/dnf/vars", "/etc/pki/rpm-gpg", "/etc/alternatives",
@@ -41,7 +42,7 @@ class BackupFiles(Step):
     title = "Back up repo, release, issue and removed packages' files"
 
     def backup_dir(self, ctx):
-        return ctx.state_path("backup")
+        return ctx.state_path(BACKUP_DIR)
 
     def apply(self, ctx):
         target = self.backup_dir(ctx)

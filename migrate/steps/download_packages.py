@@ -5,6 +5,7 @@ import os
 import re
 
 from migrate.errors import MigrateError
+from migrate.layout import DNF_CACHE
 from migrate.steps.base import Step
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ class DownloadPackages(Step):
 
         if ctx.packages is None:
             ctx.resolve()
-        check_space(ctx.state_path("dnf-cache"),
+        check_space(ctx.state_path(DNF_CACHE),
                     sum(p.downloadsize or 0 for p in ctx.packages if not os.path.exists(p.localPkg())))
         total = len(ctx.packages)
         state = {"done": 0, "bytes": {}, "size": 0}

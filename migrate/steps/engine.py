@@ -12,6 +12,7 @@ from migrate import journal as J
 from migrate.errors import FailedAfterPointOfNoReturn, MigrateError, RollbackIncomplete, RolledBack
 from migrate.facts.pm_locks import collect_lock_holders
 from migrate.interrupts import AFTER, UNDOING, Interrupted, Interrupts, blocked_signals
+from migrate.layout import STATE_DIR
 from migrate.logsetup import LogFile
 from migrate.steps.base import NOT_APPLICABLE
 from migrate.steps.remove_downloads import remove_downloads
@@ -64,7 +65,7 @@ def run_steps(ctx, steps, journal):
 def _boundary(ctx, journal, step_id):
     """Between two steps: our signal handlers back, pending notices out, a stop honoured."""
     _interrupts(ctx).reclaim()
-    faults.at_boundary(step_id, ctx.root.join(J.STATE_DIR))
+    faults.at_boundary(step_id, ctx.root.join(STATE_DIR))
     _emit_notices(ctx)
     _interrupts(ctx).check()
     if _interrupts(ctx).phase == AFTER and _interrupts(ctx).stop:

@@ -6,10 +6,11 @@ exactly as long as `resume` or `rollback` has something to do. pam_motd shows
 import json
 import os
 
+from migrate.layout import BANNER_CREATED_DIRS
 from migrate.steps.base import Step
 
 BANNER_PATH = "/etc/motd.d/almalinux-migrate"
-CREATED_DIRS = "/var/lib/almalinux-migrate/banner-dirs.json"
+CREATED_DIRS = BANNER_CREATED_DIRS
 
 
 def banner_text(target_version):

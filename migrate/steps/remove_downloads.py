@@ -9,6 +9,7 @@ import os
 import shutil
 import threading
 
+from migrate.layout import DNF_CACHE
 from migrate.steps.base import Step
 
 TRASH = "packages.removed"
@@ -24,12 +25,12 @@ def remove_downloads(ctx, background=False):
     `background`: rename them aside and delete them in a thread joined at exit."""
     removed = 0
     trash = []
-    cache = ctx.state_path("dnf-cache")
+    cache = ctx.state_path(DNF_CACHE)
     for name in os.listdir(cache) if os.path.isdir(cache) else ():
-        stale = ctx.state_path("dnf-cache", name, TRASH)  # each resolved in the root
+        stale = ctx.state_path(DNF_CACHE, name, TRASH)  # each resolved in the root
         if os.path.isdir(stale):  # left by a run killed while deleting
             shutil.rmtree(stale)
-        packages = ctx.state_path("dnf-cache", name, "packages")
+        packages = ctx.state_path(DNF_CACHE, name, "packages")
         if os.path.isdir(packages):
             removed += len(os.listdir(packages))
             if background:

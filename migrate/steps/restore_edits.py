@@ -2,6 +2,7 @@
 saves the edit as .rpmsave) and the sync can drop alternatives links; both are put back."""
 import os
 
+from migrate.layout import BACKUP_DIR
 from migrate.steps.base import Step
 
 EDITED_FILES = ("/etc/issue", "/etc/issue.net", "/etc/motd")
@@ -46,5 +47,5 @@ class RestoreEdits(Step):
 
     def apply(self, ctx):
         files = restore_edited_files(ctx.root)
-        links = restore_alternatives(ctx.root, ctx.state_path("backup"))
+        links = restore_alternatives(ctx.root, ctx.state_path(BACKUP_DIR))
         return "restored %s" % (", ".join(files + ["alternatives/" + n for n in links]) or "nothing")

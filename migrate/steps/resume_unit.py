@@ -6,6 +6,7 @@ import json
 import os
 import sys
 
+from migrate.layout import JOURNAL, RESUME_UNIT_CREATED_DIRS
 from migrate.steps.base import Step
 
 UNIT_NAME = "almalinux-migrate-resume.service"
@@ -18,7 +19,7 @@ UNIT_TEMPLATE = """# Installed by almalinux-migrate for the duration of one conv
 Description=Finish an interrupted conversion to AlmaLinux
 After=network-online.target local-fs.target
 Wants=network-online.target
-ConditionPathExists=/var/lib/almalinux-migrate/journal.json
+ConditionPathExists={journal}
 
 [Service]
 Type=oneshot
@@ -34,13 +35,13 @@ WantedBy=multi-user.target
 def build_unit(root):
     """The unit text: the packaged launcher when the host has it, else this interpreter."""
     if root.exists(INSTALLED_SCRIPT):
-        return UNIT_TEMPLATE.format(environment="", command=INSTALLED_SCRIPT)
+        return UNIT_TEMPLATE.format(environment="", command=INSTALLED_SCRIPT, journal=JOURNAL)
     package_parent = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     return UNIT_TEMPLATE.format(environment="Environment=PYTHONPATH=%s\n" % os.path.dirname(package_parent),
-                                command="%s -m migrate" % sys.executable)
+                                command="%s -m migrate" % sys.executable, journal=JOURNAL)
 
 
-CREATED_DIRS = "/var/lib/almalinux-migrate/resume-unit-dirs.json"
+CREATED_DIRS = RESUME_UNIT_CREATED_DIRS
 
 
 def missing_dirs(root):

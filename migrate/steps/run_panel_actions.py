@@ -7,12 +7,12 @@ with a timeout and progress and reports the outcome as a finding (migrate.verify
 import json
 import logging
 
-from migrate.root import STATE_DIR
+from migrate.layout import PANEL_ACTIONS
 from migrate.steps.base import Step
 
 log = logging.getLogger(__name__)
 
-PENDING_FILE = STATE_DIR + "/panel-actions.json"
+PENDING_FILE = PANEL_ACTIONS
 
 
 def pending_actions(root):

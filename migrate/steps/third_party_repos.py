@@ -4,12 +4,12 @@ transaction (scriptlets, plugins) can reach them. The transaction itself never r
 file of the host: with `keep` (the default) they simply stay as they are. Both are reported."""
 import json
 
-from migrate.root import STATE_DIR
+from migrate.layout import THIRD_PARTY_DISABLED
 from migrate.source import third_party_sections
 from migrate.steps.base import Step
 from migrate.steps.repo_files import read_repo_text, set_enabled, write_repo_text
 
-STATE_FILE = STATE_DIR + "/third-party-disabled.json"
+STATE_FILE = THIRD_PARTY_DISABLED
 
 
 def _switch(ctx, sections, enabled):

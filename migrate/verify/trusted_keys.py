@@ -6,7 +6,7 @@ installed. Any other gpg-pubkey in the rpmdb is named (UNTRUSTED_KEYS_IN_RPMDB).
 from typing import NamedTuple, Tuple
 
 from migrate.keys import KeyFormatError, parse_public_keys
-from migrate.root import STATE_DIR
+from migrate.layout import KEYS_DIR
 from migrate.trust import Trust, keyids, origin_keys, saved_key_texts
 
 
@@ -32,6 +32,6 @@ def collect_verify_keys(root, facts, profile, options, journal=None):
         fingerprints += journal.data["target"].get("trusted_fingerprints") or []
     trust = Trust(fingerprints)
     rpmdb = facts.rpmdb_keys
-    keys = origin_keys(trust, profile, [k.text for k in rpmdb] + saved_key_texts(root.join(STATE_DIR + "/keys")))
+    keys = origin_keys(trust, profile, [k.text for k in rpmdb] + saved_key_texts(root.join(KEYS_DIR)))
     untrusted = tuple(k for k in rpmdb if _primary(k.text) not in trust.fingerprints)
     return VerifyKeys(keys, untrusted)

@@ -10,7 +10,7 @@ import pytest
 from migrate import __version__
 from migrate.config import FileConfig, parse_config
 from migrate.hooks import HOOKS_DIR
-from migrate.root import CONFIG_FILE
+from migrate.layout import CONFIG_FILE
 from tests.packaging.conftest import load_rpm_build, load_stage
 from tests.sandbox.cli import run_cli
 from tests.schema import assert_valid_report

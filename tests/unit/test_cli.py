@@ -7,7 +7,7 @@ import typer
 
 from migrate import cli
 from migrate.errors import Locked
-from migrate.root import LOG_FILE
+from migrate.layout import LOG_FILE
 from tests.schema import assert_valid_report
 
 

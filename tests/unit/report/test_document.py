@@ -3,9 +3,10 @@ import json
 import pytest
 from jsonschema import ValidationError
 
+from migrate.layout import REPORT_FILE
 from migrate.plan.model import empty_plan
 from migrate.report.document import build_report, empty_source, empty_target, write_report
-from migrate.root import REPORT_FILE, Root
+from migrate.root import Root
 from tests.schema import assert_valid_report
 
 

@@ -5,6 +5,7 @@ import os
 import pytest
 
 from migrate.interrupts import Interrupts
+from migrate.layout import STATE_DIR
 from migrate.steps.download_packages import DownloadPackages
 
 callback = pytest.importorskip("dnf.callback")
@@ -41,8 +42,8 @@ class Ctx(object):
 
         self.ui = self
 
-    def state_path(self, *names):
-        return os.path.join(self.workdir, *names)
+    def state_path(self, path, *names):
+        return os.path.join(self.workdir, os.path.relpath(path, STATE_DIR), *names)
 
     def transfer(self, *args):
         pass  # bytes on a terminal's bar: not what is counted here

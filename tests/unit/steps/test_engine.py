@@ -9,6 +9,7 @@ from migrate import journal as J
 from migrate.errors import FailedAfterPointOfNoReturn, Locked, RollbackIncomplete, RolledBack
 from migrate.interrupts import Interrupted
 from migrate.journal import CorruptJournal, Journal, Lock, journal_exists, lock_held
+from migrate.layout import STATE_DIR
 from migrate.root import Root
 from migrate.steps.base import Step
 from migrate.steps.engine import run_steps, undo_steps
@@ -187,7 +188,7 @@ sys.stdin.read()
 
 def test_second_lock_holder_gets_exit_7(tmp_path):
     root = Root(str(tmp_path))
-    root.makedirs(J.STATE_DIR)
+    root.makedirs(STATE_DIR)
     assert not lock_held(root)
     holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, root.join(J.LOCK)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, universal_newlines=True)
