@@ -3,11 +3,11 @@ one: whoever logs in learns the host is half-way and which command finishes it. 
 before the point of no return (undone by rollback), removed by the last step, so it stays
 exactly as long as `resume` or `rollback` has something to do. pam_motd shows
 /etc/motd.d/* on EL8 and later (pam_motd(8))."""
-import json
 import os
 
 from migrate.layout import BANNER_CREATED_DIRS
 from migrate.steps.base import Step
+from migrate.steps.created_dirs import record_missing_dirs, remove_created_dirs
 
 BANNER_PATH = "/etc/motd.d/almalinux-migrate"
 CREATED_DIRS = BANNER_CREATED_DIRS
@@ -20,22 +20,10 @@ def banner_text(target_version):
             % (target_version or ""))
 
 
-def missing_dirs(root, path):
-    missing, current = [], os.path.dirname(path)
-    while current != "/" and not root.exists(current):
-        missing.insert(0, current)
-        current = os.path.dirname(current)
-    return missing
-
-
 def remove_banner(root):
     """Remove the banner and the directories writing it created: the root as it was."""
     root.remove(BANNER_PATH)
-    created = json.loads(root.read_text(CREATED_DIRS, "[]"))
-    for path in reversed(created):
-        if root.isdir(path) and not root.listdir(path):
-            os.rmdir(root.join(path))
-    root.remove(CREATED_DIRS)
+    remove_created_dirs(root, CREATED_DIRS)
 
 
 class WriteLoginBanner(Step):
@@ -49,8 +37,7 @@ class WriteLoginBanner(Step):
         return ctx.root.read_text(BANNER_PATH, "") == self._text(ctx)
 
     def apply(self, ctx):
-        if not ctx.root.exists(CREATED_DIRS):
-            ctx.root.write_text(CREATED_DIRS, json.dumps(missing_dirs(ctx.root, BANNER_PATH)))
+        record_missing_dirs(ctx.root, CREATED_DIRS, BANNER_PATH)
         ctx.root.makedirs(os.path.dirname(BANNER_PATH))
         ctx.root.write_text(BANNER_PATH, self._text(ctx), mode=0o644)
         return BANNER_PATH

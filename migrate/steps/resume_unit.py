@@ -2,12 +2,12 @@
 boot, so an unattended host that crashed or was power-cycled mid-way converges by itself. It
 exists only while a conversion runs: installed before the point of no return, removed at the
 end (and by rollback)."""
-import json
 import os
 import sys
 
 from migrate.layout import JOURNAL, RESUME_UNIT_CREATED_DIRS
 from migrate.steps.base import Step
+from migrate.steps.created_dirs import record_missing_dirs, remove_created_dirs
 
 UNIT_NAME = "almalinux-migrate-resume.service"
 UNIT_PATH = "/etc/systemd/system/" + UNIT_NAME
@@ -44,24 +44,11 @@ def build_unit(root):
 CREATED_DIRS = RESUME_UNIT_CREATED_DIRS
 
 
-def missing_dirs(root):
-    """The unit's parent directories the root lacks, outermost first."""
-    missing, path = [], os.path.dirname(WANTS_LINK)
-    while path != "/" and not root.exists(path):
-        missing.insert(0, path)
-        path = os.path.dirname(path)
-    return missing
-
-
 def remove_unit(root):
     """Remove the unit and the directories installing it created, leaving the root as it was."""
     for path in (WANTS_LINK, UNIT_PATH):
         root.remove(path)
-    created = json.loads(root.read_text(CREATED_DIRS, "[]"))
-    for path in reversed(created):
-        if root.isdir(path) and not root.listdir(path):
-            os.rmdir(root.join(path, follow=False))
-    root.remove(CREATED_DIRS)
+    remove_created_dirs(root, CREATED_DIRS)
 
 
 class InstallResumeUnit(Step):
@@ -75,8 +62,7 @@ class InstallResumeUnit(Step):
         return ctx.root.exists(WANTS_LINK) and ctx.root.read_text(UNIT_PATH, "") == build_unit(ctx.root)
 
     def apply(self, ctx):
-        if not ctx.root.exists(CREATED_DIRS):
-            ctx.root.write_text(CREATED_DIRS, json.dumps(missing_dirs(ctx.root)))
+        record_missing_dirs(ctx.root, CREATED_DIRS, WANTS_LINK)
         ctx.root.write_text(UNIT_PATH, build_unit(ctx.root), mode=0o644)
         ctx.root.makedirs(os.path.dirname(WANTS_LINK))
         if not ctx.root.exists(WANTS_LINK):
