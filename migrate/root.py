@@ -2,7 +2,7 @@
 
 Every file path, rpm call and dnf configuration goes through here, so `--root DIR` converts
 a mounted image or a test sandbox exactly like `/`, and the traps of running rpm/dnf against
-another root are handled once (see research/sandbox-el-root.md): absolute roots only (rpm
+another root are handled once (docs/development.md, the sandbox's traps): absolute roots only (rpm
 silently imports keys into the host's rpmdb for a relative one), an explicit `_dbpath`
 (Debian's rpm keeps its database in ~/.rpmdb), and dnf never reading the host's config,
 repos, plugins or `file://` gpg keys.

@@ -1,6 +1,7 @@
 """Hosting panels ship their own repos, services and version gates. cPanel and DirectAdmin
 support AlmaLinux and only need their update run afterwards; Plesk supports it from 18.0.35
-on and older versions break (almalinux-deploy refuses them; research peers-and-panels §8)."""
+on and older versions break (almalinux-deploy refuses them:
+github.com/AlmaLinux/almalinux-deploy)."""
 from migrate.checks.base import BLOCKER, WARNING, Check, Problem
 
 def _version_tuple(text):

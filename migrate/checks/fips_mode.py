@@ -1,6 +1,7 @@
 """FIPS mode ties crypto to certified module builds: after a conversion the AlmaLinux builds
 run instead, and FIPS-only packages (openssl-fips-provider) are swapped. Rocky's and Leapp's
-tools check it; almalinux-deploy removes the provider without looking (research §3.2)."""
+tools check it; almalinux-deploy removes the provider without looking
+(github.com/AlmaLinux/almalinux-deploy)."""
 from migrate.checks.base import WARNING, Check, Problem
 
 

@@ -2,7 +2,7 @@
 `conflicts` with `fips_provider`) while the kernel runs in FIPS mode: until the reboot into
 AlmaLinux's certified modules the host would run FIPS mode without its provider. Rocky's
 migrate2rocky checks FIPS mode before the same removal; almalinux-deploy does not look
-(research: almalinux-deploy.md, FIPS)."""
+(github.com/AlmaLinux/almalinux-deploy)."""
 from migrate.checks.base import BLOCKER, TARGET, Check, Problem
 from migrate.plan.conflicts import fips_providers_removed, known_conflicts
 

@@ -1,5 +1,5 @@
 """dnf holds the target metadata and the whole transaction in memory; hosts with about 1 GiB
-have been OOM-killed in the middle of it (convert2rhel and leapp issues, research §1.12).
+have been OOM-killed in the middle of it (issues of github.com/oamg/convert2rhel, leapp).
 Killed after the point of no return means `resume`, not a clean stop."""
 from migrate.checks.base import BLOCKER, WARNING, Check, Problem
 

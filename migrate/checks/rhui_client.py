@@ -1,6 +1,6 @@
 """RHEL images in public clouds get content from the cloud's RHUI, configured by a client
 package; after the conversion it keeps AlmaLinux hosts billed for and pointed at RHEL content.
-almalinux-deploy does not handle it at all (research §3.2)."""
+almalinux-deploy does not handle it at all (github.com/AlmaLinux/almalinux-deploy)."""
 from migrate.checks.base import WARNING, Check, Problem
 
 # AWS rh-amazon-rhui-client*, Azure rhui-azure-rhel*, Google google-rhui-client-rhel*

@@ -1,6 +1,7 @@
 """Oracle Linux's Unbreakable Enterprise Kernel has no AlmaLinux build: it stays from Oracle,
 may remain the boot default, and Oracle's signature does not boot under AlmaLinux's shim
-(almalinux-deploy removes it with rpm --nodeps even while it runs, research §3.2)."""
+(almalinux-deploy removes it with rpm --nodeps even while it runs:
+github.com/AlmaLinux/almalinux-deploy #143)."""
 from migrate.checks.base import WARNING, Check, Problem
 from migrate.checks.kernels import running_kernel_package
 

@@ -6,7 +6,7 @@ import re
 from migrate.facts.model import Package, RpmdbKey
 
 # The signature as rpm prints it, whichever header carries it (rpm 4.18 signs RSAHEADER only
-# by default; EL packages carry both). See research/sandbox-el-root.md.
+# by default; EL packages carry both). See docs/development.md, "The sandbox and its traps".
 SIGNATURE_FORMAT = (
     "%|RSAHEADER?{%{RSAHEADER:pgpsig}}:{%|DSAHEADER?{%{DSAHEADER:pgpsig}}:"
     "{%|SIGPGP?{%{SIGPGP:pgpsig}}:{%|SIGGPG?{%{SIGGPG:pgpsig}}:{(none)}|}|}|}|"

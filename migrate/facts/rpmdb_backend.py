@@ -3,7 +3,7 @@ major: an EL8 image rebuilt with sqlite exists, so does an EL9 one left on Berke
 which formats this machine's rpm can write. Under --root the rpm that writes the root's rpmdb
 is this machine's: Debian 12's rpm 4.18 reads Berkeley DB only through the read-only `bdb_ro`
 backend, so `rpm --import` there returns 0 and imports nothing, and a transaction cannot be
-recorded (research: sandbox-el-root.md, "rpm on Debian has backends sqlite, bdb_ro, dummy")."""
+recorded (docs/development.md, "The sandbox and its traps")."""
 import os
 import re
 

@@ -1,6 +1,6 @@
 """Why a target repo cannot be loaded, in words a person and a panel can act on: HTTP 404,
 HTTP 5xx, a dropped connection, a timeout, a checksum mismatch. A repo that cannot be loaded
-is never silently left out (design.md §5): TARGET_REPOS_MISSING reports each with its reason."""
+is never silently left out (docs/cli.md): TARGET_REPOS_MISSING reports each with its reason."""
 import http.client
 import logging
 import socket

@@ -1,5 +1,5 @@
 """Run rpm's test transaction on the downloaded, verified packages before the point of no
-return (design.md §5): a file conflict or a full filesystem stops the run here, with the
+return (docs/cli.md): a file conflict or a full filesystem stops the run here, with the
 host untouched (exit 4), instead of inside DISTRO_SYNC after it (exit 5)."""
 from migrate.checks.base import command_finding
 from migrate.errors import MigrateError

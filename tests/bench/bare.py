@@ -4,7 +4,7 @@ No preflight, no what-if, no pre-download, no journal, no private signature chec
 key, import it, swap the release packages with rpm (`-e --nodeps`, then `-U`), then
 `dnf distro-sync --allowerasing`, `dnf swap` for each branding package and `dnf reinstall` of
 what is still signed by another key, all online against the same mirror the tool uses
-(shared/research/sandbox-el-root.md section 5, without its offline phase).
+(the sequence of github.com/AlmaLinux/almalinux-deploy).
 
 dnf gets a private HOME whose .rpmmacros sets `%_dbpath /var/lib/rpm` (Debian's rpm keeps its
 rpmdb at ~/.rpmdb and dnf has no --define), `--noplugins`, and `--setopt=reposdir=` a staging

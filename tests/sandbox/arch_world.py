@@ -1,7 +1,7 @@
 """Hosts of the other architectures (aarch64, ppc64le, s390x) for the sandbox, built next to
 the x86_64 world and with its keys: `rpmbuild --target ARCH`, a mirror with ARCH directories,
 and a Rocky 9.4 root installed by `dnf --forcearch=ARCH`. Scriptlets still run, through the
-x86_64 busybox the roots ship as bash (research/sandbox-el-root.md §11).
+x86_64 busybox the roots ship as bash (docs/development.md, "The sandbox and its traps").
 
 Smaller than the world (a few fillers, no broken mirrors) and with kernels: the Rocky host has
 an older Rocky kernel-core only, AlmaLinux's mirror a newer `kernel` + `kernel-core`, so the
