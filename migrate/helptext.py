@@ -1,5 +1,5 @@
 """The text `--help` shows after the options: examples and the exit codes of the contract
-(README "Exit codes"; tests/unit/test_helptext.py keeps the two in step)."""
+(docs/cli.md "Exit codes"; tests/unit/test_helptext.py keeps the two in step)."""
 from migrate.layout import LOG_FILE, REPORT_FILE, RUNS_DIR
 
 EXAMPLES = (

@@ -1,4 +1,4 @@
-"""SIGINT, SIGTERM and SIGHUP: what they do depends on where the run is (README, "Signals").
+"""SIGINT, SIGTERM and SIGHUP: what they do depends on where the run is (docs/cli.md, "Signals").
 
 - before the point of no return (and in preflight, verify, status, ...): the first one stops
   the run at once (`Interrupted` is raised in the main thread); the engine undoes what was

@@ -1,4 +1,4 @@
-"""Where the tool keeps its own files on the host (README, "Files"): every path under the state
+"""Where the tool keeps its own files on the host (docs/cli.md, "Files"): every path under the state
 directory and the log directory is named here once, so no module spells one of its own and two
 spellings cannot drift. Host paths: resolve them inside the root (Root.join) before use."""
 

@@ -3,7 +3,7 @@ and the CA bundle. One resolution for the key download, the repo probes and ever
 
 The proxy comes from --proxy, then the config, then https_proxy/http_proxy (with no_proxy),
 then, on the live host only, dnf.conf's proxy= with proxy_username/proxy_password: an image's
-dnf.conf is untrusted input under --root (README, "Command line"). The CA bundle comes from
+dnf.conf is untrusted input under --root (docs/cli.md, "Options"). The CA bundle comes from
 --ca-cert, then the config's [mirror] ca_cert, then (live host only) dnf.conf's sslcacert."""
 import os
 from typing import NamedTuple, Optional, Tuple

@@ -7,7 +7,7 @@ silently imports keys into the host's rpmdb for a relative one), an explicit `_d
 (Debian's rpm keeps its database in ~/.rpmdb), and dnf never reading the host's config,
 repos, plugins or `file://` gpg keys.
 
-The root is untrusted input (README, "--root"): every path the tool opens itself is resolved
+The root is untrusted input (docs/cli.md, "--root"): every path the tool opens itself is resolved
 inside it as chroot would (`join`), and a path rpm, dnf or rpmkeys open themselves is handed over
 only when their own lookup on this machine lands at the same place (`handover`, else
 ROOT_PATH_ESCAPES). Resolution is done here, in Python 3.6 (no openat2): a root that changes

@@ -2,7 +2,7 @@
 (`scheme://user:password@host`), a token in a URL's query (`?token=...`), and `password=` /
 `username=` lines of dnf.conf and repo files are masked in the journal, status, report, events,
 log and bundle. What `resume` needs is kept in a 0600 file in the state dir, removed when the
-run ends (README, "Files").
+run ends (docs/cli.md, "Files").
 
 Every mask is one linear pass: a log line may carry a 100 KB token, and a backtracking
 pattern such as `\\w+://...` costs seconds per line on it."""

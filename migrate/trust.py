@@ -8,7 +8,7 @@ only these packets are kept and written out, re-armored: every other key is igno
 
 Expiry splits the set in two uses: an expired key still proves the origin of packages already
 installed (verify, leftovers, kernel choice on a converted host), but it never admits a
-package into a conversion (`admitted`). README "Which keys are trusted" explains it to users."""
+package into a conversion (`admitted`). docs/cli.md "Which keys are trusted" explains it to users."""
 import os
 import time
 from typing import NamedTuple, Optional, Tuple

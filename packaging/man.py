@@ -1,5 +1,5 @@
 """almalinux-migrate.8 from the command line itself: the typer app's options and commands,
-the exit codes from README.md's "Exit codes" table (the contract), so the page never drifts.
+the exit codes from docs/cli.md's "Exit codes" table (the contract), so the page never drifts.
 
     python3 packaging/man.py TREE OUT      # TREE: a staged tree (stage.py) or the checkout
 
@@ -14,7 +14,7 @@ def files():
     from migrate.hooks import HOOKS_DIR
     from migrate.layout import CONFIG_FILE, LOG_FILE, REPORT_FILE, RUNS_DIR, STATE_DIR
     return (
-        (CONFIG_FILE, "Defaults for the options (the tables of README.md's config example); under --root, the "
+        (CONFIG_FILE, "Defaults for the options (the config example of docs/cli.md); under --root, the "
                       "root's own."),
         (HOOKS_DIR + "/pre-convert/", "Executables run in name order before any change; one that fails stops "
                                       "the conversion with nothing changed."),
@@ -31,9 +31,9 @@ def roff(text):
     return "\n".join(("\\&" + line) if line.startswith((".", "'")) else line for line in text.splitlines())
 
 
-def exit_codes(readme):
-    """[(code, meaning)] of README.md's table under '### Exit codes'."""
-    section = readme.split("### Exit codes", 1)[1].split("\n#", 1)[0]
+def exit_codes(contract):
+    """[(code, meaning)] of docs/cli.md's table under '## Exit codes'."""
+    section = contract.split("## Exit codes", 1)[1].split("\n#", 1)[0]
     return re.findall(r"^\| (\d+) \| (.+?) \|$", section, re.M)
 
 
@@ -80,8 +80,8 @@ def main(tree, out):
     import typer.main
     from migrate import __version__
     from migrate.cli import app
-    readme = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "README.md")
-    with open(readme, encoding="utf-8") as handle:
+    contract = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "docs", "cli.md")
+    with open(contract, encoding="utf-8") as handle:
         codes = exit_codes(handle.read())
     # The date of the version's changelog would need the spec; SOURCE_DATE_EPOCH keeps builds equal.
     stamp = datetime.datetime.utcfromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")))

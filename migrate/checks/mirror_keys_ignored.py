@@ -1,5 +1,5 @@
 """Other keys in the mirror's key file are ignored, and named: only the packets of trusted
-keys are saved, loaded into the signature check and imported (README "Which keys are
+keys are saved, loaded into the signature check and imported (docs/cli.md "Which keys are
 trusted"). A key appended to the file is how a mirror would get its own packages installed."""
 from migrate.checks.base import INFO, TARGET, Check, Problem
 

@@ -19,7 +19,7 @@ COPIED_DIRS = ("/etc/yum.repos.d",)
 
 def conversion_run_files(root):
     """The kept log and report of the latest convert and of every resume after it: `verify`
-    replaces the latest report, and support needs the conversion's own (README, "Files")."""
+    replaces the latest report, and support needs the conversion's own (docs/cli.md, "Files")."""
     names = [n for n in root.listdir(RUNS_DIR) if n.endswith((".log", ".json"))]
     converts = sorted(n for n in names if "-convert-" in n)
     if not converts:

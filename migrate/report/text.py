@@ -245,7 +245,7 @@ def render_status(document):
         console.print("Next: %s" % hint, markup=False)
 
 
-# What finishes a stopped run, by (journal state, point of no return passed): README, runbook.
+# What finishes a stopped run, by (journal state, point of no return passed): docs/cli.md, runbook.
 NEXT_COMMAND = {
     ("interrupted", True): "almalinux-migrate resume",
     ("interrupted", False): "almalinux-migrate rollback (or resume to go on)",

@@ -48,13 +48,13 @@ def man_page(tree, out):
 
 
 def config_file():
-    """/etc/almalinux-migrate.toml: README.md's example (the contract), every line commented
+    """/etc/almalinux-migrate.toml: docs/cli.md's example (the contract), every line commented
     out, so the installed file changes nothing until the admin says so."""
-    with open(os.path.join(REPO, "README.md"), encoding="utf-8") as handle:
-        readme = handle.read()
-    example = re.search(r"`--config FILE`.*?```toml\n(.*?)```", readme, re.S).group(1)
+    with open(os.path.join(REPO, "docs", "cli.md"), encoding="utf-8") as handle:
+        contract = handle.read()
+    example = re.search(r"`--config FILE`.*?```toml\n(.*?)```", contract, re.S).group(1)
     head = ("# almalinux-migrate defaults: the command line overrides them (almalinux-migrate(8),\n"
-            "# README.md). Uncomment what you need.\n")
+            "# docs/cli.md in the source). Uncomment what you need.\n")
     return head + "".join("# " + line + "\n" for line in example.splitlines())
 
 

@@ -93,11 +93,11 @@ def test_man_page_has_every_command_option_and_exit_code(tmp_path):
                 assert re.search(r"^\\fB%s\b" % re.escape(", ".join(param.opts)), section, re.M), (name, param.opts)
     for param in group.params:
         assert re.search(r"^\\fB%s\b" % re.escape(", ".join(param.opts)), sections[0], re.M), param.opts
-    with open(os.path.join(REPO, "README.md"), encoding="utf-8") as handle:
+    with open(os.path.join(REPO, "docs", "cli.md"), encoding="utf-8") as handle:
         codes = load_man().exit_codes(handle.read())
     from migrate import errors
     defined = sorted(set(v for k, v in vars(errors).items() if k.startswith("EXIT_") and isinstance(v, int)))
-    assert set(defined) <= set(int(c) for c, _ in codes)  # every code the tool defines is in README's table
+    assert set(defined) <= set(int(c) for c, _ in codes)  # every code the tool defines is in docs/cli.md's table
     exit_status = page.split(".SH EXIT STATUS", 1)[1].split(".SH FILES", 1)[0]
     assert re.findall(r"^\\fB(\d+)\\fR$", exit_status, re.M) == [c for c, _ in codes]
     rendered = _run(["man", "-l", str(out)], env=dict(os.environ, MANWIDTH="100", PAGER="cat"))

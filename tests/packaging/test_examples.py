@@ -1,6 +1,6 @@
-"""The README's automation examples: the panel script is examples/panel-convert.sh word for
-word, and it converts, stops on blockers and recognises AlmaLinux on sandbox hosts; the
-README's YAML parses."""
+"""docs/automation.md's examples: the panel script is examples/panel-convert.sh word for word,
+and it converts, stops on blockers and recognises AlmaLinux on sandbox hosts; the document's
+YAML parses."""
 import os
 import re
 import subprocess
@@ -12,8 +12,8 @@ from tests.sandbox.cli import REPO, diff_snapshots, snapshot
 SCRIPT = os.path.join(REPO, "examples", "panel-convert.sh")
 
 
-def readme_blocks(language):
-    with open(os.path.join(REPO, "README.md"), encoding="utf-8") as handle:
+def doc_blocks(language):
+    with open(os.path.join(REPO, "docs", "automation.md"), encoding="utf-8") as handle:
         return re.findall(r"^```%s\n(.*?)^```$" % language, handle.read(), re.S | re.M)
 
 
@@ -24,13 +24,13 @@ def panel_convert(pyz, root, config, tmp_path, *options):
                           universal_newlines=True, env=env)
 
 
-def test_readme_shows_the_tested_script():
+def test_the_automation_doc_shows_the_tested_script():
     with open(SCRIPT, encoding="utf-8") as handle:
-        assert handle.read() in readme_blocks("sh")
+        assert handle.read() in doc_blocks("sh")
 
 
-def test_readme_yaml_parses():
-    blocks = readme_blocks("yaml")
+def test_the_automation_docs_yaml_parses():
+    blocks = doc_blocks("yaml")
     assert blocks and all(yaml.safe_load(block) for block in blocks)
 
 

@@ -104,7 +104,7 @@ def test_ships_license_man_page_config_and_hooks_directories(rpm_package):
     assert [f for f in flags if re.match(r"^/usr/share/man/man8/almalinux-migrate\.8(\.gz)?$", f)]
 
 
-def test_config_file_is_the_readmes_example_commented_out(tmp_path):
+def test_config_file_is_the_contracts_example_commented_out(tmp_path):
     text = load_rpm_build().config_file()
     assert parse_config(text, "shipped") == FileConfig()  # changes nothing as installed
     uncommented = "\n".join(line[2:] for line in text.splitlines() if line.startswith("# ") and "=" in line

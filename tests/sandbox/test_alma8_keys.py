@@ -1,4 +1,4 @@
-"""AlmaLinux 8's key file holds two keys (README "Which keys are trusted"): a Rocky 8 host
+"""AlmaLinux 8's key file holds two keys (docs/cli.md "Which keys are trusted"): a Rocky 8 host
 converts against mirrors laid out like that (tests/sandbox/fixture/alma8_keys.py). A valid
 second key's subkey admits its packages; an expired one admits nothing and is not imported."""
 import pathlib

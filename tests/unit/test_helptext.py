@@ -5,19 +5,20 @@ import sys
 
 from migrate.helptext import EXIT_CODES, epilog
 
-README = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "README.md")
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CONTRACT = os.path.join(REPO, "docs", "cli.md")
 
 
-def test_help_exit_codes_are_the_readmes():
-    with open(README, encoding="utf-8") as handle:
+def test_help_exit_codes_are_the_contracts():
+    with open(CONTRACT, encoding="utf-8") as handle:
         text = handle.read()
-    table = text.split("### Exit codes", 1)[1].split("\n### ", 1)[0]
+    table = text.split("\n## Exit codes\n", 1)[1].split("\n## ", 1)[0]
     documented = [int(code) for code in re.findall(r"^\| (\d) \|", table, re.M)]
     assert documented == [code for code, _ in EXIT_CODES]
 
 
 def test_help_shows_examples_exit_codes_and_no_none_defaults():
-    env = dict(os.environ, COLUMNS="100", PYTHONPATH=os.path.dirname(README))
+    env = dict(os.environ, COLUMNS="100", PYTHONPATH=REPO)
     outputs = []
     for args in ([], ["preflight"], ["convert"], ["bundle"]):
         proc = subprocess.run([sys.executable, "-m", "migrate"] + args + ["--help"], stdout=subprocess.PIPE,

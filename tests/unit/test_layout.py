@@ -53,11 +53,11 @@ def test_the_guard_sees_a_spelled_path(tmp_path):
     assert spelled_paths(str(module)) == [layout.STATE_DIR + "/x"]
 
 
-def test_readme_files_table_names_the_public_paths():
-    """README "Files" is the contract panels read: its paths are layout's."""
-    readme = os.path.join(TOP, "..", "README.md")
-    with open(readme, encoding="utf-8") as handle:
-        table = handle.read().split("### Files", 1)[1].split("\n### ", 1)[0]
+def test_the_contracts_files_table_names_the_public_paths():
+    """docs/cli.md "Files" is the contract panels read: its paths are layout's."""
+    contract = os.path.join(TOP, "..", "docs", "cli.md")
+    with open(contract, encoding="utf-8") as handle:
+        table = handle.read().split("\n## Files", 1)[1].split("\n## ", 1)[0]
     listed = set(line.split("`")[1] for line in table.splitlines() if line.startswith("| `"))
     public = set([layout.JOURNAL, layout.STATE_DIR + "/", layout.SECRETS_FILE, layout.LOG_FILE,
                   layout.REPORT_FILE, layout.RUNS_DIR + "/"])

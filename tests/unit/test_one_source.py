@@ -46,6 +46,6 @@ def test_setup_metadata_takes_version_and_pins_from_their_one_place():
     assert "[project]" not in read("pyproject.toml")
 
 
-def test_readme_example_report_names_this_version():
-    versions = re.findall(r'"tool": \{"name": "almalinux-migrate", "version": "([^"]+)"', read("README.md"))
+def test_the_contracts_example_report_names_this_version():
+    versions = re.findall(r'"tool": \{"name": "almalinux-migrate", "version": "([^"]+)"', read("docs", "cli.md"))
     assert versions == [__version__]

@@ -15,6 +15,7 @@ from migrate.journal import Journal
 from migrate.profiles import PROFILES_DIR, load_profiles
 from migrate.root import Root
 from migrate.source import choose_target, identify_source
+from migrate.steps import conversion_steps
 from migrate.steps.base import Step
 from migrate.steps.engine import run_steps
 from tests.factories import make_facts, package, situation
@@ -98,3 +99,10 @@ def test_a_new_step_is_undone_when_a_later_one_fails(tmp_path, note_step):
     assert [saved.step(s)["state"] for s in (note_step.id, BreaksNext.id)] == [J.UNDONE, J.FAILED]
     assert saved.data["state"] == "rolled_back"
     assert not root.exists("/etc/almalinux-migrate-example.txt")
+
+
+def test_the_phase_table_lists_the_steps_in_run_order():
+    with open(DOC, encoding="utf-8") as handle:
+        section = handle.read().split("## The phases and the point of no return", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r"^\| `([A-Z_]+)` \|", section, re.M)
+    assert listed == [step.id for step in conversion_steps()]
