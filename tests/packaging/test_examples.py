@@ -1,6 +1,6 @@
 """docs/automation.md's examples: the panel script is examples/panel-convert.sh word for word,
-and it converts, stops on blockers and recognises AlmaLinux on sandbox hosts; the document's
-YAML parses."""
+it passes shellcheck, and it converts, stops on blockers and recognises AlmaLinux on sandbox
+hosts; the document's YAML parses."""
 import os
 import re
 import subprocess
@@ -27,6 +27,12 @@ def panel_convert(pyz, root, config, tmp_path, *options):
 def test_the_automation_doc_shows_the_tested_script():
     with open(SCRIPT, encoding="utf-8") as handle:
         assert handle.read() in doc_blocks("sh")
+
+
+def test_the_panel_script_passes_shellcheck():
+    result = subprocess.run(["shellcheck", SCRIPT], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            universal_newlines=True)
+    assert result.returncode == 0, result.stdout
 
 
 def test_the_automation_docs_yaml_parses():
