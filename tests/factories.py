@@ -57,3 +57,14 @@ def situation(facts=None, **option_values):
     options = Options(**option_values)
     source = identify_source(facts, profiles())
     return facts, source, choose_target(source, profiles(), options), options
+
+
+def base_packages(*extra):
+    """A minimal Rocky 9 package set, plus extra."""
+    return (package("rocky-release", "9.4", arch="noarch"), package("bash", "5.1.8"),
+            package("filesystem", "3.16")) + extra
+
+
+def kernel(release, name="kernel-core", vendor="Rocky Enterprise Software Foundation"):
+    """An installed kernel package (install-only, as dnf marks them)."""
+    return package(name, "5.14.0", release, vendor=vendor)._replace(installonly=True)

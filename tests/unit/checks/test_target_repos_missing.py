@@ -1,20 +1,13 @@
-"""TARGET_REPOS_MISSING blocks for a repo an enabled source repo maps to, warns otherwise;
-FIPS_PROVIDER_REMOVAL blocks only a host in FIPS mode whose plan removes a FIPS provider."""
+"""TARGET_REPOS_MISSING blocks for a repo an enabled source repo maps to, warns otherwise."""
 from migrate.checks import TARGET_CHECKS
-from migrate.checks.base import BLOCKER, WARNING, CheckInput, run_checks
-from migrate.plan.mirror import KeyProbe
+from migrate.checks.base import BLOCKER, WARNING
 from migrate.plan.model import empty_plan
-from migrate.keys import PublicKey
-from tests.factories import STREAM9_OS_RELEASE, make_facts, package, repo, situation
-
-TRUSTED = PublicKey("BF18AC2876178908D6E71267D36CB86CB86B3716", ())
-GOOD_KEY = KeyProbe("http://m/RPM-GPG-KEY-AlmaLinux-9", None, "text", (TRUSTED.fingerprint,), (TRUSTED,))
+from tests.factories import make_facts, repo
+from tests.kit import MIRROR_KEY, check_findings
 
 
 def _findings(facts, plan, allowed=()):
-    facts, source, target, opts = situation(facts)
-    given = CheckInput(source, target, opts, key=GOOD_KEY, plan=plan)
-    return dict((f["id"], f) for f in run_checks(TARGET_CHECKS, facts, given, set(allowed)))
+    return check_findings(TARGET_CHECKS, facts, key=MIRROR_KEY, plan=plan, allow=tuple(allowed))
 
 
 def _plan(*missing, **left):
@@ -53,16 +46,3 @@ def test_missing_repo_no_enabled_source_repo_maps_to_only_warns():
     found = _findings(facts, _plan("appstream"))["TARGET_REPOS_MISSING"]
     assert found["severity"] == WARNING
     assert "no enabled source repo maps to it" in found["detail"]
-
-
-def test_fips_provider_removal_blocks_in_fips_mode_only():
-    stream = dict(os_release=STREAM9_OS_RELEASE, redhat_release="CentOS Stream release 9",
-                  packages=(package("centos-stream-release", "9.0", vendor="CentOS"),
-                            package("fips-provider-next", "1.2.0", vendor="CentOS")),
-                  release_packages=("centos-stream-release",))
-    plan = empty_plan()
-    plan["removed"] = [{"name": "fips-provider-next", "nevra": "fips-provider-next-1.2.0-2.el9.x86_64",
-                        "reason": "owns fips.so"}]
-    found = _findings(make_facts(fips_enabled=True, **stream), plan)["FIPS_PROVIDER_REMOVAL"]
-    assert found["severity"] == BLOCKER and found["data"] == {"packages": ["fips-provider-next"]}
-    assert "FIPS_PROVIDER_REMOVAL" not in _findings(make_facts(fips_enabled=False, **stream), plan)
