@@ -1,5 +1,5 @@
 """The boot-related host checks (kernels, firmware, ESP, bootloader, container): the boot fact
-model's rework moves each into tests/unit/checks/test_<check>.py (PENDING in test_coverage.py)."""
+model's rework moves each into tests/unit/checks/test_<check>.py (PENDING in test_checks.py)."""
 from migrate.checks import HOST_CHECKS
 from migrate.checks.base import BLOCKER, INFO, WARNING
 from migrate.facts.model import Firmware, KernelModule, Memory
