@@ -68,7 +68,7 @@ ALL = (
     ReleasePackageMismatch(),
     BrokenRepoFiles(),
     ThirdPartyRepos(),
-    # issue 3: the host as it runs (live-only checks are skipped under --root)
+    # the host as it runs (live-only checks are skipped under --root)
     PackageManagerRunning(),
     Container(),
     ReadonlyMounts(),
@@ -85,7 +85,7 @@ ALL = (
     UekKernel(),
     TaintedModules(),
     DkmsModules(),
-    # issue 3: packages and package manager state
+    # packages and package manager state
     DuplicatePackages(),
     BrokenDependencies(),
     VersionlockEntries(),
@@ -97,7 +97,7 @@ ALL = (
     RhuiClient(),
     ControlPanel(),
     PanelBusy(),
-    # issue 3: after the host checks, best effort: the source's own repos
+    # after the host checks, best effort: the source's own repos
     PendingUpdates(),
     MirrorUnreachable(),
     TargetVersionMissing(),

@@ -128,7 +128,7 @@ class Facts(NamedTuple):
     release_packages: Tuple[str, ...] = ()  # installed packages that provide system-release
     rpmdb_error: str = ""  # why the rpmdb could not be read; "" when it was
     boot: Optional[object] = None  # migrate.boot.model.BootFacts; None under --root
-    # -- issue 3: the preflight's host facts; None means "not the live machine" -----------------
+    # -- the preflight's host facts; None means "not the live machine" --------------------------
     running_kernel: Optional[str] = None  # uname -r
     loaded_modules: Optional[Tuple[KernelModule, ...]] = None
     dkms_modules: Tuple[str, ...] = ()  # "nvidia/535.104.05" from /var/lib/dkms
