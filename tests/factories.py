@@ -1,4 +1,5 @@
 """Plain-data builders for unit tests: a live Rocky 9 x86_64 host unless told otherwise."""
+import io
 import os
 
 from migrate.config import Options
@@ -68,3 +69,14 @@ def base_packages(*extra):
 def kernel(release, name="kernel-core", vendor="Rocky Enterprise Software Foundation"):
     """An installed kernel package (install-only, as dnf marks them)."""
     return package(name, "5.14.0", release, vendor=vendor)._replace(installonly=True)
+
+
+def output_text(name):
+    """A captured command output or host file from tests/fixtures/output."""
+    with io.open(os.path.join(FIXTURES, "output", name), encoding="utf-8") as handle:
+        return handle.read()
+
+
+def output_bytes(name):
+    with open(os.path.join(FIXTURES, "output", name), "rb") as handle:
+        return handle.read()

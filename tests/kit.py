@@ -3,6 +3,7 @@
 Shaped like the code it stands in for: FakeRunner.run takes migrate.runner.Runner.run's
 arguments, so a call the real Runner would refuse fails here too."""
 import os
+import subprocess
 
 from migrate.checks.base import CheckInput, run_checks
 from migrate.context import Context as RealContext
@@ -144,3 +145,10 @@ def check_findings(checks, facts=None, skipped=None, **values):
     facts, source, target, options = situation(facts, **values)
     given = CheckInput(source, target, options, **extras)
     return dict((f["id"], f) for f in run_checks(checks, facts, given, set(options.allow), skipped=skipped))
+
+
+def dead_pid():
+    """The PID of a process that has just exited: what a stale lock file names."""
+    proc = subprocess.Popen(["true"])
+    proc.wait()
+    return proc.pid
