@@ -107,6 +107,7 @@ class Context(object):
         self.workdir = root.join(STATE_DIR)
         self.interrupts = Interrupts()
         self.base = self.packages = None  # a step that transacts: the test sets its own
+        self.plan = None
         self.step_position = None
         self._progress_done = {}
 
