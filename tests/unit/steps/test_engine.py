@@ -1,15 +1,12 @@
 import json
 import signal
-import subprocess
-import sys
 
 import pytest
 
 from migrate import journal as J
-from migrate.errors import FailedAfterPointOfNoReturn, Locked, RollbackIncomplete, RolledBack
+from migrate.errors import FailedAfterPointOfNoReturn, RollbackIncomplete, RolledBack
 from migrate.interrupts import Interrupted
-from migrate.journal import CorruptJournal, Journal, Lock, journal_exists, lock_held
-from migrate.layout import STATE_DIR
+from migrate.journal import Journal, journal_exists
 from migrate.root import Root
 from migrate.steps.base import Step
 from migrate.steps.engine import run_steps, undo_steps
@@ -158,44 +155,3 @@ def test_a_step_that_is_already_done_is_not_applied_again(tmp_path):
     ctx, journal = _start(tmp_path, steps)
     run_steps(ctx, steps, journal)
     assert ctx.log == [] and journal.step("A")["detail"] == "already done"
-
-
-def test_corrupted_journal_is_refused_not_guessed(tmp_path):
-    root = Root(str(tmp_path))
-    root.write_text(J.JOURNAL, "{not json")
-    with pytest.raises(CorruptJournal) as err:
-        Journal.load(root)
-    assert "corrupted" in err.value.message
-    assert journal_exists(root)
-
-
-HOLD_LOCK = """
-import fcntl, sys
-handle = open(sys.argv[1], "a+")
-fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-print("held", flush=True)
-sys.stdin.read()
-"""
-
-
-def test_second_lock_holder_gets_exit_7(tmp_path):
-    root = Root(str(tmp_path))
-    root.makedirs(STATE_DIR)
-    assert not lock_held(root)
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, root.join(J.LOCK)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, universal_newlines=True)
-    try:
-        assert holder.stdout.readline() == "held\n"
-        assert lock_held(root)
-        with pytest.raises(Locked) as err:
-            Lock(root).acquire()
-        assert err.value.exit_code == 7
-    finally:
-        holder.stdin.close()
-        holder.wait()
-    assert not lock_held(root)
-    with Lock(root):
-        with Lock(root):  # the same process nests
-            assert lock_held(root)
-        assert lock_held(root)
-    assert not lock_held(root)
