@@ -107,13 +107,13 @@ class Context(object):
         self.workdir = root.join(STATE_DIR)
         self.interrupts = Interrupts()
         self.base = self.packages = None  # a step that transacts: the test sets its own
-        self.plan = None
         self.step_position = None
         self._progress_done = {}
 
     # the real ones, so the two cannot drift
     state_path = RealContext.state_path
     progress = RealContext.progress
+    plan = None  # what a report reads when the test resolved nothing
 
 
 def make_ctx(root, runner=None, facts=None, **options):

@@ -6,10 +6,19 @@ from migrate import journal as J
 from migrate.commands.execute import kernel_names, unfinished_journal
 from migrate.errors import EXIT_BLOCKED
 from migrate.journal import JOURNAL, CorruptJournal, Journal
-from migrate.profiles import Profile
+from migrate.profiles import parse_profile
 from migrate.root import Root
 from tests.kit import make_ctx, write
 from tests.schema import assert_valid_report
+
+UEK_SOURCE = """
+id = "uek"
+name = "A source with its own kernel"
+os_release_id = "uek"
+majors = [9]
+release_packages = ["uek-release"]
+kernel_packages = ["kernel-uek-core"]
+"""
 
 
 def _ctx(tmp_path):
@@ -26,8 +35,8 @@ def _journal(ctx, state):
 def test_kernel_names_are_kernel_and_both_profiles_own(tmp_path):
     ctx = _ctx(tmp_path)
     assert kernel_names(ctx) == {"kernel", "kernel-core"}  # Rocky names none; AlmaLinux 9 kernel-core
-    oracle = Profile("source", "oracle.toml", {"id": "oracle", "kernel_packages": ["kernel-uek-core"]})
-    ctx.source = ctx.source._replace(profile=oracle)
+    uek = parse_profile(UEK_SOURCE, "uek.toml", "source").for_major(9)
+    ctx.source = ctx.source._replace(profile=uek)
     assert kernel_names(ctx) == {"kernel", "kernel-core", "kernel-uek-core"}
 
 
