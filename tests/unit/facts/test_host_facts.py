@@ -8,11 +8,8 @@ from migrate.facts.dnfconf import (collect_dnf_config, collect_module_streams, c
                                    parse_dnf_conf, parse_module_file, parse_versionlock_conf,
                                    parse_versionlock_list)
 from migrate.facts.evr import evr_key, vercmp
-from migrate.facts.firmware import (collect_esp_entries, detect_bootloaders, parse_mokutil,
-                                    parse_secure_boot_var)
 from migrate.facts.kernel import collect_dkms_modules, collect_kernel, parse_flag, parse_proc_modules
-from migrate.facts.machine import (collect_memory, detect_container, find_container,
-                                   find_package_managers, parse_cgroup, parse_environ, parse_meminfo)
+from migrate.facts.machine import collect_memory, find_package_managers, parse_meminfo
 from migrate.facts.pm_locks import clear_stale_dnf_locks, collect_lock_holders
 from migrate.facts.mounts import collect_free_space, parse_df, parse_mounts
 from migrate.facts.panels import collect_panels, parse_panel_version
@@ -105,29 +102,6 @@ def test_free_space_falls_back_to_one_df_per_path(tmp_path):
     assert [s.path for s in collect_free_space(root, runner)] == ["/"]
 
 
-def test_secure_boot_efivar_and_mokutil():
-    assert parse_secure_boot_var(_bytes("efivar-SecureBoot.enabled.bin")) is True
-    assert parse_secure_boot_var(_bytes("efivar-SecureBoot.disabled.bin")) is False
-    assert parse_secure_boot_var(b"\x06") is None
-    assert parse_mokutil(_text("mokutil.sb-enabled.txt")) is True
-    assert parse_mokutil(_text("mokutil.sb-disabled.txt")) is False
-    assert parse_mokutil(_text("mokutil.no-efi.txt")) is None
-
-
-def test_bootloaders_and_esp_directories(tmp_path):
-    _put(tmp_path, "/boot/efi/EFI/rocky/grub.cfg", "configfile $prefix/grub.cfg\n")
-    _put(tmp_path, "/boot/efi/EFI/BOOT/BOOTX64.EFI", "")
-    root = Root(str(tmp_path))
-    assert detect_bootloaders(root) == ("grub2",)
-    assert collect_esp_entries(root) == ("BOOT", "rocky")
-
-
-def test_systemd_boot_is_told_apart(tmp_path):
-    _put(tmp_path, "/boot/efi/loader/loader.conf", "default @saved\n")
-    assert detect_bootloaders(Root(str(tmp_path))) == ("systemd-boot",)
-    assert detect_bootloaders(Root(str(tmp_path / "empty"))) == ()
-
-
 def test_meminfo():
     memory = parse_meminfo(_text("meminfo.rocky9-2g.txt"))
     assert memory.total == 1860088 * 1024 and memory.available == 1210420 * 1024
@@ -135,24 +109,10 @@ def test_meminfo():
     assert parse_meminfo("") is None
 
 
-def test_container_evidence():
-    assert parse_environ(_bytes("proc-1-environ.podman.bin").decode()) == "podman"
-    assert parse_cgroup(_text("proc-1-cgroup.docker-v1.txt")) == "docker"
-    assert parse_cgroup(_text("proc-1-cgroup.host-v2.txt")) == ""
-
-
-def test_container_markers_in_a_root(tmp_path):
-    _put(tmp_path, "/run/.containerenv", "")
-    assert find_container(Root(str(tmp_path)), ()) == "podman"
-    other = tmp_path / "vm"
-    _put(other, "/proc/1/cgroup", _text("proc-1-cgroup.host-v2.txt"))
-    assert find_container(Root(str(other)), ()) == ""
-
-
 def test_live_only_facts_are_none_under_a_root(tmp_path):
     root = Root(str(tmp_path))
     assert collect_kernel(root) == (None, None, None)
-    assert collect_memory(root) is None and detect_container(root, ()) is None
+    assert collect_memory(root) is None
 
 
 def test_package_managers_and_held_dnf_lock(tmp_path):
