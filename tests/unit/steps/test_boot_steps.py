@@ -12,7 +12,7 @@ from migrate.root import Root
 from migrate.steps import conversion_steps
 from tests.boot_machines import (DETECT_VIRT, SDA_CHANGES, boot_ctx, boot_packages, changes, live_facts,
                                  output, run_boot, uefi_machine, write)
-from tests.factories import FIXTURES, make_facts, mount, situation
+from tests.factories import FIXTURES, mount, situation
 from tests.kit import FakeRunner, LiveRoot
 
 BOOT_STEP_IDS = ["SET_DEFAULT_KERNEL", "REGENERATE_BOOT_CONFIG", "INSTALL_BOOTLOADER",
