@@ -3,6 +3,7 @@ import io
 import os
 
 from migrate.config import Options
+from migrate.facts.boot.model import BootFacts, EspMember
 from migrate.facts.model import Facts, Mount, OsRelease, Package, RepoSection
 from migrate.profiles import load_profiles
 from migrate.source import choose_target, identify_source
@@ -46,6 +47,15 @@ def make_facts(**changes):
     )
     values.update(changes)
     return Facts(**values)
+
+
+def boot_facts(**changes):
+    """Facts.boot of a plain UEFI machine: the ESP on /dev/vda1, Secure Boot off, no container."""
+    values = dict(bootloader="uefi", container="", secure_boot=False, esp_source="/dev/vda1",
+                  esp_members=(EspMember("/dev/vda1", "/dev/vda", 1, ""),), efi=None, prep_partitions=(),
+                  boot_disks=())
+    values.update(changes)
+    return BootFacts(**values)
 
 
 def profiles():

@@ -1,9 +1,10 @@
-"""The boot-related host checks (kernels, firmware, ESP, bootloader, container): the boot fact
-model's rework moves each into tests/unit/checks/test_<check>.py (PENDING in test_checks.py)."""
+"""The boot-related host checks (kernels, firmware, ESP, bootloader, container) over plain-data
+facts: one situation each, asserting IDs and key facts."""
 from migrate.checks import HOST_CHECKS
 from migrate.checks.base import BLOCKER, INFO, WARNING
-from migrate.facts.model import Firmware, KernelModule, Memory
-from tests.factories import base_packages, kernel, make_facts, mount, package
+from migrate.facts.boot.model import EspMember
+from migrate.facts.model import KernelModule, Memory
+from tests.factories import base_packages, boot_facts, kernel, make_facts, mount, package
 from tests.kit import check_findings
 
 MIB = 1024 * 1024
@@ -17,9 +18,9 @@ def _host(facts=None, **options):
 
 def test_healthy_live_host_has_no_host_findings():
     facts = make_facts(running_kernel=KERNEL_9_4, loaded_modules=(KernelModule("xfs", ""),),
-                       fips_enabled=False, firmware=Firmware(True, False), bootloaders=("grub2",),
+                       fips_enabled=False, boot=boot_facts(), bootloaders=("grub2",),
                        mounts=(mount("/"), mount("/boot/efi", "vfat")), memory=Memory(4 * GIB, 3 * GIB, 0),
-                       container="", package_managers_running=(),
+                       package_managers_running=(),
                        packages=base_packages(kernel("427.13.1.el9_4")))
     assert sorted(_host(facts)) == []
 
@@ -60,28 +61,32 @@ def test_almalinux_kernel_on_the_source_is_not_custom():
 
 
 def test_secure_boot_is_info_until_something_would_not_load():
-    plain = _host(make_facts(firmware=Firmware(True, True), mounts=(mount("/boot/efi", "vfat"),)))
+    plain = _host(make_facts(boot=boot_facts(secure_boot=True), mounts=(mount("/boot/efi", "vfat"),)))
     assert plain["SECURE_BOOT"]["severity"] == INFO
-    facts = make_facts(firmware=Firmware(True, True), mounts=(mount("/boot/efi", "vfat"),), dkms_modules=("nvidia/535",),
+    facts = make_facts(boot=boot_facts(secure_boot=True), mounts=(mount("/boot/efi", "vfat"),), dkms_modules=("nvidia/535",),
                        packages=base_packages(package("kernel-uek-core", "5.15.0", "1.el9uek", vendor="Oracle America")))
     finding = _host(facts)["SECURE_BOOT"]
     assert finding["severity"] == WARNING and finding["data"]["foreign"] == ["kernel-uek-core", "dkms:nvidia/535"]
 
 
 def test_efi_host_without_mounted_esp_blocks():
-    assert _host(make_facts(firmware=Firmware(True, False), mounts=(mount("/"),)))["ESP_NOT_MOUNTED"]["severity"] == BLOCKER
-    wrong = make_facts(firmware=Firmware(True, False), mounts=(mount("/"), mount("/boot/efi", "xfs")))
+    assert _host(make_facts(boot=boot_facts(), mounts=(mount("/"),)))["ESP_NOT_MOUNTED"]["severity"] == BLOCKER
+    wrong = make_facts(boot=boot_facts(), mounts=(mount("/"), mount("/boot/efi", "xfs")))
     assert "xfs" in _host(wrong)["ESP_NOT_MOUNTED"]["detail"]
-    assert "ESP_NOT_MOUNTED" not in _host(make_facts(firmware=Firmware(False, None), mounts=(mount("/"),)))
+    bios = boot_facts(bootloader="bios", esp_source="", esp_members=(), boot_disks=("/dev/vda",))
+    assert "ESP_NOT_MOUNTED" not in _host(make_facts(boot=bios, mounts=(mount("/"),)))
     automount = (mount("/boot/efi", "autofs", source="systemd-1"),)
-    assert "ESP_NOT_MOUNTED" not in _host(make_facts(firmware=Firmware(True, False), mounts=automount))
-    assert "ESP_NOT_MOUNTED" not in _host(make_facts(firmware=Firmware(True, None), container="lxc", mounts=()))
+    assert "ESP_NOT_MOUNTED" not in _host(make_facts(boot=boot_facts(), mounts=automount))
+    lxc = boot_facts(bootloader="", container="lxc", esp_source="", esp_members=())
+    assert "ESP_NOT_MOUNTED" not in _host(make_facts(boot=lxc, mounts=()))
 
 
 def test_esp_on_md_raid_warns():
-    facts = make_facts(firmware=Firmware(True, False), mounts=(mount("/"), mount("/boot/efi", "vfat", source="/dev/md127")))
+    members = (EspMember("/dev/sda1", "/dev/sda", 1, ""), EspMember("/dev/sdb1", "/dev/sdb", 1, ""))
+    facts = make_facts(boot=boot_facts(esp_source="/dev/md127", esp_members=members),
+                       mounts=(mount("/"), mount("/boot/efi", "vfat", source="/dev/md127")))
     assert _host(facts)["ESP_ON_RAID"]["data"] == {"device": "/dev/md127"}
-    assert "ESP_ON_RAID" not in _host(make_facts(firmware=Firmware(True, False), mounts=(mount("/boot/efi", "vfat"),)))
+    assert "ESP_ON_RAID" not in _host(make_facts(boot=boot_facts(), mounts=(mount("/boot/efi", "vfat"),)))
 
 
 def test_systemd_boot_blocks_and_can_be_allowed():
@@ -94,10 +99,11 @@ def test_systemd_boot_blocks_and_can_be_allowed():
 
 
 def test_readonly_sys_is_normal_in_a_container():
-    facts = make_facts(container="podman", mounts=(mount("/"), mount("/sys", "sysfs", readonly=True)))
+    podman = boot_facts(bootloader="", container="podman", esp_source="", esp_members=())
+    facts = make_facts(boot=podman, mounts=(mount("/"), mount("/sys", "sysfs", readonly=True)))
     findings = _host(facts)
     assert "READONLY_MOUNTS" not in findings and findings["CONTAINER"]["data"] == {"container": "podman"}
-    assert "/sys" in _host(make_facts(container="", mounts=(mount("/sys", "sysfs", readonly=True),)))[
+    assert "/sys" in _host(make_facts(boot=boot_facts(), mounts=(mount("/sys", "sysfs", readonly=True),)))[
         "READONLY_MOUNTS"]["detail"]
 
 

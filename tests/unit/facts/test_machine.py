@@ -1,6 +1,7 @@
 import os
 
-from migrate.facts.machine import find_package_managers, parse_meminfo
+from migrate.facts.kernel import collect_kernel
+from migrate.facts.machine import collect_memory, find_package_managers, parse_meminfo
 from migrate.root import Root
 from tests.factories import output_text
 from tests.kit import dead_pid, write
@@ -24,3 +25,9 @@ def test_package_managers_and_held_dnf_lock(tmp_path):
     found = find_package_managers(Root(str(tmp_path)), own=1000)
     assert sorted(found) == ["/var/lib/dnf/rpmdb_lock.pid held by pid %d" % holder, "dnf (pid 812)",
                              "packagekitd (pid 77)"]
+
+
+def test_live_only_facts_are_none_under_a_root(tmp_path):
+    root = Root(str(tmp_path))
+    assert collect_kernel(root) == (None, None, None)
+    assert collect_memory(root) is None
