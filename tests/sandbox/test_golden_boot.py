@@ -1,0 +1,207 @@
+"""Golden boot paths of live machines, captured before the boot refactor and compared after it.
+
+The sandbox converts images under --root, where every boot step is skipped; the boot path of a
+live machine runs only against replayed tools. So each scenario here lays out a live machine in
+tmp_path (tests/fixtures/output/<layout>/), replays its tools through the kit's strict
+FakeRunner and records what a user and the machine would see:
+- preflight: every command the boot facts ran, and the host checks' findings on those facts;
+- convert: the boot steps through the real engine, their outcomes and every command they ran;
+- verify_boot: after the reboot into AlmaLinux's kernel, the findings of `verify --boot` and
+  the commands they ran.
+
+Re-capture, only when a behaviour change is intended:
+
+    GOLDEN_UPDATE=1 .venv/bin/python -m pytest -q tests/sandbox/test_golden_boot.py
+"""
+from migrate.boot.collect import collect_boot
+from migrate.boot.verify import verify_boot
+from migrate.checks import HOST_CHECKS
+from migrate.checks.base import CheckInput, run_checks
+from migrate.errors import MigrateError
+from migrate.facts.firmware import collect_firmware
+from migrate.facts.kernel import collect_kernel
+from migrate.facts.machine import detect_container
+from migrate.facts.mounts import parse_mounts
+from tests.factories import ALMA9_KEYID, make_facts, situation
+from tests.kit import make_ctx
+from tests.sandbox.golden import Normaliser, check
+from tests.unit.boot.fakes import (ALMA_KERNEL, LSBLK, OLD_KERNEL, FakeRunner, LiveRoot, boot_packages,
+                                   grubby_responses, kernel_release, lay_out_boot, output, write)
+from tests.unit.boot.test_steps import efi_create, run_boot
+
+ESP_FINDMNT = ("findmnt", "-n", "-o", "SOURCE", "--mountpoint", "/boot/efi")
+BOOT_FINDMNT = ("findmnt", "-n", "-o", "SOURCE", "--target", "/boot")
+SET_DEFAULT = ["grubby", "--set-default", "/boot/vmlinuz-" + kernel_release(ALMA_KERNEL, "x86_64")]
+MKCONFIG = ["grub2-mkconfig", "-o", "/boot/grub2/grub.cfg"]
+
+
+# each layout's /proc/mounts (Facts.mounts)
+PROC = "proc /proc proc rw,nosuid,nodev,noexec,relatime 0 0\n"
+ROOT_XFS = "/dev/mapper/rl-root / xfs rw,seclabel,relatime,attr2,inode64,logbufs=8,logbsize=32k,noquota 0 0\n"
+ESP_VFAT = ("%s /boot/efi vfat rw,relatime,fmask=0077,dmask=0077,codepage=437,iocharset=ascii,shortname=winnt,"
+            "errors=remount-ro 0 0\n")
+BOOT_XFS = "%s /boot xfs rw,seclabel,relatime,attr2,inode64,logbufs=8,logbsize=32k,noquota 0 0\n"
+MOUNTS = {
+    "uefi-sda": PROC + ROOT_XFS + BOOT_XFS % "/dev/sda2" + ESP_VFAT % "/dev/sda1",
+    "uefi-md2": PROC + ROOT_XFS + BOOT_XFS % "/dev/md126" + ESP_VFAT % "/dev/md127",
+    "bios": PROC + ROOT_XFS + BOOT_XFS % "/dev/vda1",
+    "s390x": PROC + ROOT_XFS + BOOT_XFS % "/dev/dasda1",
+}
+
+
+def layout_mounts(layout, esp_mounted=True):
+    mounts = parse_mounts(MOUNTS[layout]) if layout in MOUNTS else ()
+    return tuple(m for m in mounts if esp_mounted or m.target != "/boot/efi")
+
+
+# -- the machines: (root, runner, mounts) ------------------------------------------------------
+
+def live_root(tmp_path, arch="x86_64", uefi=False):
+    """A converted machine's files, still running the old vendor's kernel."""
+    root = LiveRoot(str(tmp_path))
+    lay_out_boot(root, arch, uefi=uefi)
+    write(root, "/proc/sys/kernel/osrelease", kernel_release(OLD_KERNEL, arch) + "\n")
+    return root
+
+
+def uefi_machine(tmp_path, layout, esp_mounted=True):
+    root = live_root(tmp_path, uefi=True)
+    responses = grubby_responses("x86_64")
+    before, after = output(layout, "efibootmgr-before.txt"), output(layout, "efibootmgr-after.txt")
+    responses.update({
+        LSBLK: output(layout, "lsblk.txt"),
+        ("mokutil", "--sb-state"): output(layout, "mokutil-sb-state.txt"),
+        ESP_FINDMNT: output(layout, "findmnt-boot-efi.txt") if esp_mounted else (1, ""),
+        ("efibootmgr", "-v"): lambda r: after if r.ran(["efibootmgr", "-c"]) else before,
+    })
+    return root, FakeRunner(responses), layout_mounts(layout, esp_mounted)
+
+
+def bios_machine(tmp_path):
+    root = live_root(tmp_path)
+    responses = grubby_responses("x86_64")
+    responses.update({LSBLK: output("bios", "lsblk.txt"), BOOT_FINDMNT: output("bios", "findmnt-boot.txt")})
+    return root, FakeRunner(responses), layout_mounts("bios")
+
+
+def container_machine(tmp_path):
+    """docker, told by systemd-detect-virt only (no /.dockerenv): the one verdict must hold."""
+    root = LiveRoot(str(tmp_path))
+    write(root, "/proc/sys/kernel/osrelease", kernel_release(OLD_KERNEL, "x86_64") + "\n")  # the host's
+    runner = FakeRunner({("systemd-detect-virt", "--container"): output("container", "detect-virt-docker.txt")})
+    return root, runner, ()
+
+
+def s390x_machine(tmp_path):
+    root = live_root(tmp_path, "s390x")
+    responses = grubby_responses("s390x")
+    responses[("zipl",)] = "Using config file '/etc/zipl.conf'\nBuilding bootmap in '/boot'\nDone.\n"
+    return root, FakeRunner(responses), layout_mounts("s390x")
+
+
+def rebooted(root, runner, arch):
+    """The same machine after its reboot into AlmaLinux's kernel."""
+    write(root, "/proc/sys/kernel/osrelease", kernel_release(ALMA_KERNEL, arch) + "\n")
+    runner.responses[("uname", "-r")] = kernel_release(ALMA_KERNEL, arch) + "\n"
+    return runner
+
+
+# -- what is recorded --------------------------------------------------------------------------
+
+def _calls_since(runner, start):
+    return [" ".join(c) for c in runner.calls[start:]]
+
+
+def live_facts(root, runner, mounts, arch, packages):
+    """The facts a command reads first, with the boot path of the live machine."""
+    return make_facts(arch=arch, boot=collect_boot(root, runner, arch), firmware=collect_firmware(root, runner),
+                      container=detect_container(root, mounts), mounts=mounts, packages=packages,
+                      running_kernel=collect_kernel(root)[0])
+
+
+def unconverted(arch):
+    """The packages before the conversion: the base ones and the old vendor's kernel."""
+    return make_facts().packages + boot_packages(arch)[1:2]
+
+
+def preflight(root, runner, mounts, arch="x86_64"):
+    """The boot facts as preflight reads them, and the host checks' findings on them."""
+    start = len(runner.calls)
+    facts, source, target, options = situation(live_facts(root, runner, mounts, arch, unconverted(arch)))
+    findings = run_checks(HOST_CHECKS, facts, CheckInput(source, target, options), set())
+    return {"commands": _calls_since(runner, start), "findings": findings}
+
+
+def convert(root, runner, mounts, allow=(), arch="x86_64"):
+    """convert's facts, then the boot steps, in conversion order, through the real engine."""
+    start = len(runner.calls)
+    ctx = make_ctx(root, runner, live_facts(root, runner, mounts, arch, unconverted(arch)), allow=tuple(allow))
+    ctx.trusted_keyids = {ALMA9_KEYID}
+    error = None
+    try:
+        run_boot(ctx, boot_packages(arch))
+    except MigrateError as exc:
+        error = exc.message
+    steps = [{"id": k, "state": state, "detail": detail} for k, (state, detail) in sorted(ctx.outcomes.items())]
+    return {"commands": _calls_since(runner, start), "steps": steps, "error": error}
+
+
+def verify(root, runner, mounts, arch="x86_64"):
+    """`verify --boot` on the rebooted machine: its facts, then the boot findings."""
+    start = len(runner.calls)
+    ctx = make_ctx(root, runner, live_facts(root, runner, mounts, arch, boot_packages(arch)))
+    findings = verify_boot(ctx, {ALMA9_KEYID})
+    return {"commands": _calls_since(runner, start), "findings": findings}
+
+
+def _check(name, tmp_path, document):
+    check(name, Normaliser({tmp_path: "<ROOT>"}, {}).value(document))
+
+
+def _whole_run(machine, changes, arch="x86_64"):
+    root, runner, mounts = machine
+    runner.expect(*changes)
+    runs = {"preflight": preflight(root, runner, mounts, arch)}
+    runs["convert"] = convert(root, runner, mounts, arch=arch)
+    runs["verify_boot"] = verify(root, rebooted(root, runner, arch), mounts, arch)
+    return runs
+
+
+# -- scenarios ---------------------------------------------------------------------------------
+
+def test_uefi_x86_64_secure_boot_on(tmp_path):
+    machine = uefi_machine(tmp_path, "uefi-sda")
+    changes = [SET_DEFAULT, MKCONFIG, efi_create("/dev/sda", 1), ["efibootmgr", "-o", "0005,0001,0000,0002,0003"],
+               ["efibootmgr", "-b", "0004", "-B"]]
+    _check("boot_uefi_sda", tmp_path, _whole_run(machine, changes))
+
+
+def test_uefi_esp_on_md_raid1(tmp_path):
+    machine = uefi_machine(tmp_path, "uefi-md2")
+    changes = [SET_DEFAULT, MKCONFIG, efi_create("/dev/sda", 1), efi_create("/dev/sdb", 1),
+               ["efibootmgr", "-o", "0003,0004,0000"], ["efibootmgr", "-b", "0001", "-B"],
+               ["efibootmgr", "-b", "0002", "-B"]]
+    _check("boot_uefi_md2", tmp_path, _whole_run(machine, changes))
+
+
+def test_uefi_esp_not_mounted(tmp_path):
+    root, runner, mounts = uefi_machine(tmp_path, "uefi-sda", esp_mounted=False)
+    runner.expect(SET_DEFAULT, MKCONFIG)
+    runs = {"preflight": preflight(root, runner, mounts)}
+    runs["convert_allowed"] = convert(root, runner, mounts, allow=["BOOT_LAYOUT_UNKNOWN"])
+    _check("boot_uefi_esp_not_mounted", tmp_path, runs)
+
+
+def test_bios_x86_64(tmp_path):
+    machine = bios_machine(tmp_path)
+    changes = [SET_DEFAULT, MKCONFIG, ["grub2-install", "--target=i386-pc", "/dev/vda"]]
+    _check("boot_bios", tmp_path, _whole_run(machine, changes))
+
+
+def test_container(tmp_path):
+    _check("boot_container_docker", tmp_path, _whole_run(container_machine(tmp_path), []))
+
+
+def test_s390x_zipl(tmp_path):
+    changes = [["grubby", "--set-default", "/boot/vmlinuz-" + kernel_release(ALMA_KERNEL, "s390x")], ["zipl"]]
+    _check("boot_s390x", tmp_path, _whole_run(s390x_machine(tmp_path), changes, "s390x"))
