@@ -13,21 +13,17 @@ Re-capture, only when a behaviour change is intended:
 
     GOLDEN_UPDATE=1 .venv/bin/python -m pytest -q tests/sandbox/test_golden_boot.py
 """
-from migrate.boot.collect import collect_boot
-from migrate.boot.verify import verify_boot
-from migrate.checks import HOST_CHECKS
+from migrate.checks import HOST_CHECKS, VERIFY_BOOT_CHECKS
 from migrate.checks.base import CheckInput, run_checks
 from migrate.errors import MigrateError
-from migrate.facts.firmware import collect_firmware
+from migrate.facts.boot.collect import collect_boot
 from migrate.facts.kernel import collect_kernel
-from migrate.facts.machine import detect_container
 from migrate.facts.mounts import parse_mounts
+from tests.boot_machines import (ALMA_KERNEL, LSBLK, OLD_KERNEL, LiveRoot, boot_packages, efi_create,
+                                 grubby_responses, kernel_release, lay_out_boot, output, run_boot)
 from tests.factories import ALMA9_KEYID, make_facts, situation
-from tests.kit import make_ctx
+from tests.kit import FakeRunner, make_ctx, write
 from tests.sandbox.golden import Normaliser, check
-from tests.unit.boot.fakes import (ALMA_KERNEL, LSBLK, OLD_KERNEL, FakeRunner, LiveRoot, boot_packages,
-                                   grubby_responses, kernel_release, lay_out_boot, output, write)
-from tests.unit.boot.test_steps import efi_create, run_boot
 
 ESP_FINDMNT = ("findmnt", "-n", "-o", "SOURCE", "--mountpoint", "/boot/efi")
 BOOT_FINDMNT = ("findmnt", "-n", "-o", "SOURCE", "--target", "/boot")
@@ -64,14 +60,27 @@ def live_root(tmp_path, arch="x86_64", uefi=False):
     return root
 
 
+def findmnt(mounts, target):
+    """What findmnt prints for the device mounted at target (it fails when none is)."""
+    found = [m.source for m in mounts if m.target == target]
+    return found[-1] + "\n" if found else (1, "")
+
+
+def tool_responses(arch):
+    """grubby's answers, and `uname -r` naming the old vendor's kernel it still runs."""
+    responses = grubby_responses(arch)
+    responses[("uname", "-r")] = kernel_release(OLD_KERNEL, arch) + "\n"
+    return responses
+
+
 def uefi_machine(tmp_path, layout, esp_mounted=True):
     root = live_root(tmp_path, uefi=True)
-    responses = grubby_responses("x86_64")
+    responses = tool_responses("x86_64")
     before, after = output(layout, "efibootmgr-before.txt"), output(layout, "efibootmgr-after.txt")
     responses.update({
         LSBLK: output(layout, "lsblk.txt"),
         ("mokutil", "--sb-state"): output(layout, "mokutil-sb-state.txt"),
-        ESP_FINDMNT: output(layout, "findmnt-boot-efi.txt") if esp_mounted else (1, ""),
+        ESP_FINDMNT: findmnt(layout_mounts(layout, esp_mounted), "/boot/efi"),
         ("efibootmgr", "-v"): lambda r: after if r.ran(["efibootmgr", "-c"]) else before,
     })
     return root, FakeRunner(responses), layout_mounts(layout, esp_mounted)
@@ -79,8 +88,8 @@ def uefi_machine(tmp_path, layout, esp_mounted=True):
 
 def bios_machine(tmp_path):
     root = live_root(tmp_path)
-    responses = grubby_responses("x86_64")
-    responses.update({LSBLK: output("bios", "lsblk.txt"), BOOT_FINDMNT: output("bios", "findmnt-boot.txt")})
+    responses = tool_responses("x86_64")
+    responses.update({LSBLK: output("bios", "lsblk.txt"), BOOT_FINDMNT: findmnt(layout_mounts("bios"), "/boot")})
     return root, FakeRunner(responses), layout_mounts("bios")
 
 
@@ -94,7 +103,7 @@ def container_machine(tmp_path):
 
 def s390x_machine(tmp_path):
     root = live_root(tmp_path, "s390x")
-    responses = grubby_responses("s390x")
+    responses = tool_responses("s390x")
     responses[("zipl",)] = "Using config file '/etc/zipl.conf'\nBuilding bootmap in '/boot'\nDone.\n"
     return root, FakeRunner(responses), layout_mounts("s390x")
 
@@ -114,8 +123,7 @@ def _calls_since(runner, start):
 
 def live_facts(root, runner, mounts, arch, packages):
     """The facts a command reads first, with the boot path of the live machine."""
-    return make_facts(arch=arch, boot=collect_boot(root, runner, arch), firmware=collect_firmware(root, runner),
-                      container=detect_container(root, mounts), mounts=mounts, packages=packages,
+    return make_facts(arch=arch, boot=collect_boot(root, runner, arch, mounts), mounts=mounts, packages=packages,
                       running_kernel=collect_kernel(root)[0])
 
 
@@ -149,8 +157,9 @@ def convert(root, runner, mounts, allow=(), arch="x86_64"):
 def verify(root, runner, mounts, arch="x86_64"):
     """`verify --boot` on the rebooted machine: its facts, then the boot findings."""
     start = len(runner.calls)
-    ctx = make_ctx(root, runner, live_facts(root, runner, mounts, arch, boot_packages(arch)))
-    findings = verify_boot(ctx, {ALMA9_KEYID})
+    facts, source, target, options = situation(live_facts(root, runner, mounts, arch, boot_packages(arch)))
+    given = CheckInput(source, target, options, origin_keyids=frozenset([ALMA9_KEYID]))
+    findings = run_checks(VERIFY_BOOT_CHECKS, facts, given, set())
     return {"commands": _calls_since(runner, start), "findings": findings}
 
 
