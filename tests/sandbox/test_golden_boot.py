@@ -214,3 +214,18 @@ def test_container(tmp_path):
 def test_s390x_zipl(tmp_path):
     changes = [["grubby", "--set-default", "/boot/vmlinuz-" + kernel_release(ALMA_KERNEL, "s390x")], ["zipl"]]
     _check("boot_s390x", tmp_path, _whole_run(s390x_machine(tmp_path), changes, "s390x"))
+
+
+def cgroup_container_machine(tmp_path):
+    """docker told only by PID 1's cgroup: systemd-detect-virt says none (no /run/systemd/container),
+    no marker file. Every command is recorded; those not replayed print nothing."""
+    root = live_root(tmp_path)
+    write(root, "/proc/1/cgroup", output("", "proc-1-cgroup.docker-v1.txt"))
+    responses = tool_responses("x86_64")
+    responses.update({("systemd-detect-virt", "--container"): (1, output("container", "detect-virt-none.txt")),
+                      LSBLK: "", BOOT_FINDMNT: findmnt((), "/boot")})
+    return root, FakeRunner(responses, prefixes={(): lambda argv: ""}), ()
+
+
+def test_container_told_by_cgroup_only(tmp_path):
+    _check("boot_container_cgroup", tmp_path, _whole_run(cgroup_container_machine(tmp_path), []))
