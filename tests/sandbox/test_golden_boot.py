@@ -13,6 +13,8 @@ Re-capture, only when a behaviour change is intended:
 
     GOLDEN_UPDATE=1 .venv/bin/python -m pytest -q tests/sandbox/test_golden_boot.py
 """
+import os
+
 from migrate.checks import HOST_CHECKS, VERIFY_BOOT_CHECKS
 from migrate.checks.base import CheckInput, run_checks
 from migrate.errors import MigrateError
@@ -21,7 +23,7 @@ from migrate.facts.kernel import collect_kernel
 from migrate.facts.mounts import parse_mounts
 from tests.boot_machines import (ALMA_KERNEL, LSBLK, OLD_KERNEL, LiveRoot, boot_packages, efi_create,
                                  grubby_responses, kernel_release, lay_out_boot, output, run_boot)
-from tests.factories import ALMA9_KEYID, make_facts, situation
+from tests.factories import ALMA9_KEYID, FIXTURES, make_facts, situation
 from tests.kit import FakeRunner, make_ctx, write
 from tests.sandbox.golden import Normaliser, check
 
@@ -29,6 +31,7 @@ ESP_FINDMNT = ("findmnt", "-n", "-o", "SOURCE", "--mountpoint", "/boot/efi")
 BOOT_FINDMNT = ("findmnt", "-n", "-o", "SOURCE", "--target", "/boot")
 SET_DEFAULT = ["grubby", "--set-default", "/boot/vmlinuz-" + kernel_release(ALMA_KERNEL, "x86_64")]
 MKCONFIG = ["grub2-mkconfig", "-o", "/boot/grub2/grub.cfg"]
+SECURE_BOOT_VAR = "/sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c"
 
 
 # each layout's /proc/mounts (Facts.mounts)
@@ -229,3 +232,16 @@ def cgroup_container_machine(tmp_path):
 
 def test_container_told_by_cgroup_only(tmp_path):
     _check("boot_container_cgroup", tmp_path, _whole_run(cgroup_container_machine(tmp_path), []))
+
+
+def test_uefi_secure_boot_told_by_efivarfs(tmp_path):
+    """efivarfs mounted: the SecureBoot variable says enabled, as mokutil does."""
+    machine = uefi_machine(tmp_path, "uefi-sda")
+    with open(os.path.join(FIXTURES, "output", "efivar-SecureBoot.enabled.bin"), "rb") as handle:
+        variable = handle.read()
+    machine[0].makedirs("/sys/firmware/efi/efivars")
+    with open(machine[0].join(SECURE_BOOT_VAR), "wb") as handle:
+        handle.write(variable)
+    changes = [SET_DEFAULT, MKCONFIG, efi_create("/dev/sda", 1), ["efibootmgr", "-o", "0005,0001,0000,0002,0003"],
+               ["efibootmgr", "-b", "0004", "-B"]]
+    _check("boot_uefi_sda_efivarfs", tmp_path, _whole_run(machine, changes))
