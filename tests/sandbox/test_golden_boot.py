@@ -18,38 +18,28 @@ import os
 from migrate.checks import HOST_CHECKS, VERIFY_BOOT_CHECKS
 from migrate.checks.base import CheckInput, run_checks
 from migrate.errors import MigrateError
-from migrate.facts.boot.collect import collect_boot
+from migrate.facts.boot.collect import SECURE_BOOT_VAR, collect_boot
 from migrate.facts.kernel import collect_kernel
 from migrate.facts.mounts import parse_mounts
-from tests.boot_machines import (ALMA_KERNEL, LSBLK, OLD_KERNEL, LiveRoot, boot_packages, efi_create,
-                                 grubby_responses, kernel_release, lay_out_boot, output, run_boot)
+from tests.boot_machines import (ALMA_KERNEL, LSBLK, MKCONFIG, OLD_KERNEL, SET_DEFAULT, LiveRoot, boot_packages,
+                                 efi_create, grubby_responses, kernel_release, lay_out_boot, layout_mounts, output,
+                                 run_boot)
 from tests.factories import ALMA9_KEYID, FIXTURES, make_facts, situation
 from tests.kit import FakeRunner, make_ctx, write
 from tests.sandbox.golden import Normaliser, check
 
 ESP_FINDMNT = ("findmnt", "-n", "-o", "SOURCE", "--mountpoint", "/boot/efi")
 BOOT_FINDMNT = ("findmnt", "-n", "-o", "SOURCE", "--target", "/boot")
-SET_DEFAULT = ["grubby", "--set-default", "/boot/vmlinuz-" + kernel_release(ALMA_KERNEL, "x86_64")]
-MKCONFIG = ["grub2-mkconfig", "-o", "/boot/grub2/grub.cfg"]
-SECURE_BOOT_VAR = "/sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c"
 
 
-# each layout's /proc/mounts (Facts.mounts)
-PROC = "proc /proc proc rw,nosuid,nodev,noexec,relatime 0 0\n"
-ROOT_XFS = "/dev/mapper/rl-root / xfs rw,seclabel,relatime,attr2,inode64,logbufs=8,logbsize=32k,noquota 0 0\n"
-ESP_VFAT = ("%s /boot/efi vfat rw,relatime,fmask=0077,dmask=0077,codepage=437,iocharset=ascii,shortname=winnt,"
-            "errors=remount-ro 0 0\n")
-BOOT_XFS = "%s /boot xfs rw,seclabel,relatime,attr2,inode64,logbufs=8,logbsize=32k,noquota 0 0\n"
-MOUNTS = {
-    "uefi-sda": PROC + ROOT_XFS + BOOT_XFS % "/dev/sda2" + ESP_VFAT % "/dev/sda1",
-    "uefi-md2": PROC + ROOT_XFS + BOOT_XFS % "/dev/md126" + ESP_VFAT % "/dev/md127",
-    "bios": PROC + ROOT_XFS + BOOT_XFS % "/dev/vda1",
-    "s390x": PROC + ROOT_XFS + BOOT_XFS % "/dev/dasda1",
-}
+# s390x has no layout of its own in tests/fixtures/output/: its /proc/mounts
+S390X_MOUNTS = ("/dev/mapper/rl-root / xfs rw,seclabel,relatime,attr2,inode64,logbufs=8,logbsize=32k,noquota 0 0\n"
+                "/dev/dasda1 /boot xfs rw,seclabel,relatime,attr2,inode64,logbufs=8,logbsize=32k,noquota 0 0\n")
 
 
-def layout_mounts(layout, esp_mounted=True):
-    mounts = parse_mounts(MOUNTS[layout]) if layout in MOUNTS else ()
+def mounts_of(layout, esp_mounted=True):
+    """The layout's Facts.mounts, without /boot/efi when the ESP is not mounted."""
+    mounts = parse_mounts(S390X_MOUNTS) if layout == "s390x" else layout_mounts(layout)
     return tuple(m for m in mounts if esp_mounted or m.target != "/boot/efi")
 
 
@@ -83,17 +73,17 @@ def uefi_machine(tmp_path, layout, esp_mounted=True):
     responses.update({
         LSBLK: output(layout, "lsblk.txt"),
         ("mokutil", "--sb-state"): output(layout, "mokutil-sb-state.txt"),
-        ESP_FINDMNT: findmnt(layout_mounts(layout, esp_mounted), "/boot/efi"),
+        ESP_FINDMNT: findmnt(mounts_of(layout, esp_mounted), "/boot/efi"),
         ("efibootmgr", "-v"): lambda r: after if r.ran(["efibootmgr", "-c"]) else before,
     })
-    return root, FakeRunner(responses), layout_mounts(layout, esp_mounted)
+    return root, FakeRunner(responses), mounts_of(layout, esp_mounted)
 
 
 def bios_machine(tmp_path):
     root = live_root(tmp_path)
     responses = tool_responses("x86_64")
-    responses.update({LSBLK: output("bios", "lsblk.txt"), BOOT_FINDMNT: findmnt(layout_mounts("bios"), "/boot")})
-    return root, FakeRunner(responses), layout_mounts("bios")
+    responses.update({LSBLK: output("bios", "lsblk.txt"), BOOT_FINDMNT: findmnt(mounts_of("bios"), "/boot")})
+    return root, FakeRunner(responses), mounts_of("bios")
 
 
 def container_machine(tmp_path):
@@ -108,7 +98,7 @@ def s390x_machine(tmp_path):
     root = live_root(tmp_path, "s390x")
     responses = tool_responses("s390x")
     responses[("zipl",)] = "Using config file '/etc/zipl.conf'\nBuilding bootmap in '/boot'\nDone.\n"
-    return root, FakeRunner(responses), layout_mounts("s390x")
+    return root, FakeRunner(responses), mounts_of("s390x")
 
 
 def rebooted(root, runner, arch):
