@@ -7,19 +7,22 @@ seconds of `preflight` at 1,000 packages (docs/performance.md). The what-if only
 so `solve` runs dnf's own `resolve()` (protected packages and the running kernel, userinstalled
 marks for erasing, weak-dependency excludes, the solve, its problem messages, module streams
 enabled by the new packages) with `_goal2transaction` stood in by nothing for that one call, and
-`WhatIf` lists what `_goal2transaction` would add, in its order, paired and filtered as it pairs
-and filters, one item per NEVRA, repo and action as libdnf keeps them. The conversion builds
-dnf's own items once, where it runs them (`dnf_transaction`, from Context.transaction_base).
+`WhatIf` lists what `_goal2transaction` would add: in its order, paired and filtered as it pairs
+and filters, one item per NEVRA, repo and action as libdnf keeps them. Left out: the reason
+changes it records for a same-name package left installed (they change no package). The
+conversion builds dnf's own items once, where it runs them (`dnf_transaction`, called by
+Context.transaction_base).
 
 APIs, alike in dnf 4.7 (EL8), 4.14 (EL9) and 4.20 (EL10), dnf/base.py: `Base.resolve`, which
 calls `self._goal2transaction(goal)` after a successful solve and skips `_rpm_limitations` when
-`_transaction` is None; `Base._goal`, `Base._get_installonly_query()`; dnf/db/group.py
-`RPMTransaction._rpm_limitations` (reads `install_set` only) and `get_repoid`'s
-`_force_swdb_repoid`; hawkey's Goal `list_downgrades/list_reinstalls/list_installs/list_upgrades/
-list_erasures/list_obsoleted/obsoleted_by_package` (the calls `_goal2transaction` makes). libdnf
-0.55 to 0.73, libdnf/transaction/private/Transaction.cpp `addItem`: an item of the same
-`RPMItem::toStr()` (NEVRA), repo and action is the earlier one; dnf/db/group.py `new` maps it to
-the package added last."""
+`_transaction` is None; `Base._goal`, `Base._transaction`, `Base._get_installonly_query()`;
+dnf/db/group.py `RPMTransaction._rpm_limitations` (reads `install_set` only) and `get_repoid`'s
+`_force_swdb_repoid`; dnf/transaction.py `PKG_*`, `FORWARD_ACTIONS`, `BACKWARD_ACTIONS`; hawkey's
+Goal `list_downgrades/list_reinstalls/list_installs/list_upgrades/list_erasures/list_obsoleted/
+obsoleted_by_package` (the calls `_goal2transaction` makes). libdnf 0.55 (EL8) to 0.73 (EL10),
+libdnf/transaction/private/Transaction.cpp `addItem`: an item of the same `RPMItem::toStr()`
+(the NEVRA), repo and action is the earlier item; dnf/db/group.py `new` maps it to the package
+added last."""
 import typing
 
 

@@ -35,7 +35,8 @@ runpy.run_module("migrate", run_name="__main__", alter_sys=True)
 
 
 @pytest.mark.parametrize("root_name,downgrades", [("centos9_root", True), ("rocky9_root", False)])
-def test_whatif_lists_what_dnfs_own_transaction_lists(root_name, downgrades, request, world, mirror, trust_config, tmp_path):
+def test_whatif_lists_what_dnfs_own_transaction_lists(root_name, downgrades, request, world, mirror, trust_config,
+                                                      tmp_path):
     root = request.getfixturevalue(root_name)
     script = tmp_path / "compare.py"
     script.write_text(COMPARE % REPO)
