@@ -77,8 +77,13 @@ def timed(argv, log_path, env=None, cwd=REPO):
             "cpu": usage.ru_utime + usage.ru_stime}
 
 
-def tool_env():
-    return dict(os.environ, PYTHONPATH=REPO)
+def tool_env(checkout=REPO):
+    """The tool as installed runs from bytecode (rpm's brp-python-bytecompile, the pyz's own):
+    its runs here may write the checkout's __pycache__ even where PYTHONDONTWRITEBYTECODE is
+    set, or each would compile every module again (0.3-0.4 s of CPU)."""
+    env = dict(os.environ, PYTHONPATH=checkout)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def parse_ts(text):
@@ -290,7 +295,8 @@ def preflight_only(checkouts, say):
     """`--preflight [CHECKOUT ...]`: `preflight` alone, metadata cached, BENCH_RUNS times (default
     5) per size (BENCH_SIZES, default 2000) on one copy of the root; several checkouts (this one
     by default; another, e.g. a `git worktree` of main, to compare) take turns run by run, so
-    each sees the same load. Wall and CPU time of each run, and their medians."""
+    each sees the same load (`-m migrate` imports the checkout in the current directory, so each
+    runs in its own). Wall and CPU time of each run, and their medians."""
     checkouts = [os.path.abspath(c) for c in checkouts] or [REPO]
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "2000").replace(",", " ").split()]
     runs = int(os.environ.get("BENCH_RUNS", "5"))
@@ -305,7 +311,7 @@ def preflight_only(checkouts, say):
             measured = dict((c, []) for c in checkouts)
             for run in range(runs + 1):  # the first fills the metadata cache
                 for checkout in (checkouts if run % 2 == 0 else checkouts[::-1]):
-                    result = timed(argv, log, dict(os.environ, PYTHONPATH=checkout), cwd=checkout)
+                    result = timed(argv, log, tool_env(checkout), cwd=checkout)
                     if result["code"] != 0:
                         raise SystemExit("preflight of %s exited %d; see %s" % (checkout, result["code"], log))
                     if run:
