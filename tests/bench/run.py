@@ -48,7 +48,7 @@ TOOL = [os.path.join(REPO, ".venv", "bin", "python"), "-m", "migrate"]
 SYSTEM_PYTHON = "/usr/bin/python3"
 PYZ = os.path.join(BENCH_DIR, "almalinux-migrate.pyz")
 
-TARGETS = {  # figure: (limit, where it applies, what it reads): README "Performance"
+TARGETS = {  # figure: (limit, where it applies, what it reads): docs/performance.md
     "window_floor": (1.5, (1000, 2000), "window / floor (one bare rpm transaction)"),
     "ratio": (1.0, "every size", "convert / bare"),
     "preflight_s": (1.0, (2000,), "preflight, metadata cached (s)"),
