@@ -14,7 +14,7 @@ from migrate.layout import STATE_DIR
 from migrate.plan.mirror import probe_key
 from migrate.secrets import load_secrets, save_secrets
 from migrate.source import Source, Target
-from migrate.steps import conversion_steps
+from migrate.steps import conversion_phases, conversion_steps
 from migrate.steps.engine import run_steps
 from migrate.trust import Trust, admitted, origin_keys, saved_key_texts
 from migrate.verify.config_files import collect_config_leftovers, created_config_files
@@ -104,7 +104,7 @@ def restore_context(ctx, journal, need_key=True):
 
 def execute(ctx, journal, command, findings):
     try:
-        run_steps(ctx, conversion_steps(), journal)
+        run_steps(ctx, conversion_phases(), journal)
     except RolledBack as exc:
         findings = list(findings) + ([exc.finding] if getattr(exc, "finding", None) else [])
         return report_for(ctx, command, "rolled_back", findings, exc.exit_code, journal=journal,

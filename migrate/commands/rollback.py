@@ -6,7 +6,7 @@ from migrate.commands.reporting import report_for
 from migrate.errors import EXIT_BLOCKED, EXIT_OK, EXIT_ROLLBACK_INCOMPLETE
 from migrate.interrupts import UNDOING
 from migrate.journal import Lock
-from migrate.steps import conversion_steps
+from migrate.steps import conversion_phases
 from migrate.steps.engine import undo_steps
 
 
@@ -26,7 +26,7 @@ def run(ctx):
                 "Run `almalinux-migrate resume` to finish the conversion.")
             return report_for(ctx, "rollback", "blocked", [finding], EXIT_BLOCKED, journal=journal)
         ctx.interrupts.phase = UNDOING  # a signal now waits for the undo to finish
-        failures = undo_steps(ctx, conversion_steps(), journal)
+        failures = undo_steps(ctx, conversion_phases(), journal)
         if failures:
             journal.finish("rollback_incomplete")
             return report_for(ctx, "rollback", "rollback_incomplete", [], EXIT_ROLLBACK_INCOMPLETE,

@@ -12,6 +12,7 @@ from migrate.errors import FailedAfterPointOfNoReturn
 from migrate.journal import Journal
 from migrate.root import Root
 from migrate.steps import conversion_steps
+from migrate.steps.base import Phase
 from migrate.steps.engine import run_steps
 from tests.factories import ALMA9_KEYID, STREAM9_OS_RELEASE, make_facts
 from tests.kit import make_ctx
@@ -40,7 +41,7 @@ def run_boot(ctx, packages):
              UpdateEfiEntries(read), VerifyBootEntry(read)]
     journal = Journal.start(ctx.root, "run", {}, {}, {}, [s.id for s in steps])
     try:
-        run_steps(ctx, steps, journal)
+        run_steps(ctx, [Phase("boot", tuple(steps))], journal)
     finally:
         ctx.outcomes = dict((s["id"], (s["state"], s["detail"])) for s in journal.data["steps"])
     return ctx.outcomes
