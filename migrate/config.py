@@ -8,7 +8,7 @@ from typing import NamedTuple, Optional, Tuple
 
 from migrate._compat import toml
 from migrate.errors import ConfigError, UsageError
-from migrate.network import normalize_mirror
+from migrate.network.settings import normalize_mirror
 from migrate.profiles import normalize_fingerprint
 from migrate.layout import CONFIG_FILE
 
@@ -34,7 +34,7 @@ class Options(NamedTuple):
     assume_yes: bool = False
     resume_on_boot: bool = False
     keep_rhsm: bool = False  # RHEL managed by Satellite/Foreman: stay registered, keep RHSM
-    ca_cert: Optional[str] = None  # CA bundle for a mirror with a private CA (migrate.network)
+    ca_cert: Optional[str] = None  # CA bundle for a mirror with a private CA (migrate.network.settings)
     no_proxy: Tuple[str, ...] = ()  # hosts that bypass an environment proxy
     exclude: Tuple[str, ...] = ()  # name globs kept out of the sync (migrate.plan.excludes)
     ignore_versionlock: bool = False  # sync what the versionlock plugin holds, too
@@ -42,7 +42,7 @@ class Options(NamedTuple):
 
     @property
     def network(self):
-        from migrate.network import network_of
+        from migrate.network.settings import network_of
 
         return network_of(self)
 

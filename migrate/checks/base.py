@@ -25,10 +25,10 @@ class CheckInput(NamedTuple):
     source: object
     target: object
     options: object
-    key: object = None  # plan.mirror.KeyProbe
+    key: object = None  # network.mirror.KeyProbe
     plan: Optional[dict] = None
     resolve_problem: object = None  # plan.resolve.ResolveProblem
-    source_updates: object = None  # plan.source_updates.SourceUpdates; None: not probed
+    source_updates: object = None  # network.source_updates.SourceUpdates; None: not probed
     origin_keyids: Optional[frozenset] = None  # key IDs proving AlmaLinux origin (migrate.trust)
 
 

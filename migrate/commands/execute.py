@@ -11,7 +11,7 @@ from migrate.facts.collect import collect
 from migrate.facts.rpmdb import collect_packages
 from migrate.journal import UNFINISHED, Journal
 from migrate.layout import STATE_DIR
-from migrate.plan.mirror import probe_key
+from migrate.network.mirror import probe_key
 from migrate.secrets import load_secrets, save_secrets
 from migrate.source import Source, Target
 from migrate.steps import conversion_phases, conversion_steps

@@ -12,7 +12,8 @@ from migrate.plan.foreign import foreign_kept
 from migrate.plan.installonly import duplicate_groups, installonly_ids
 from migrate.plan.lateral import split_downgrades
 from migrate.plan.model import classify_leftover, empty_plan, leftover_entry
-from migrate.plan.repo_load import load_metadata, missing_repo, probe_repomd
+from migrate.network.repomd import probe_repomd
+from migrate.plan.repo_load import load_metadata, missing_repo
 from migrate.root import Root
 
 log = logging.getLogger(__name__)

@@ -1,6 +1,6 @@
 from migrate.checks import SOURCE_CHECKS
 from migrate.checks.base import WARNING, CheckInput, run_checks
-from migrate.plan.source_updates import SourceUpdates, Update
+from migrate.network.source_updates import SourceUpdates, Update
 from migrate.root import Root
 from migrate.source import source_repo_ids
 from tests.factories import make_facts, repo, situation
@@ -47,7 +47,7 @@ def test_source_repos_are_the_enabled_ones_in_the_vendor_files():
 
 
 def test_a_failing_probe_is_a_skip_reason_not_a_crash(monkeypatch):
-    import migrate.plan.source_updates as probe
+    import migrate.network.source_updates as probe
 
     ctx = make_ctx(Root("/nonexistent"))
 

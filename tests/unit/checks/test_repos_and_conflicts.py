@@ -2,7 +2,7 @@
 FIPS_PROVIDER_REMOVAL blocks only a host in FIPS mode whose plan removes a FIPS provider."""
 from migrate.checks import TARGET_CHECKS
 from migrate.checks.base import BLOCKER, WARNING, CheckInput, run_checks
-from migrate.plan.mirror import KeyProbe
+from migrate.network.mirror import KeyProbe
 from migrate.plan.model import empty_plan
 from migrate.keys import PublicKey
 from tests.factories import STREAM9_OS_RELEASE, make_facts, package, repo, situation

@@ -1,6 +1,6 @@
 from migrate.checks import TARGET_CHECKS
 from migrate.checks.base import BLOCKER, CheckInput, run_checks
-from migrate.plan.mirror import KeyProbe
+from migrate.network.mirror import KeyProbe
 from migrate.plan.model import empty_plan
 from migrate.plan.resolve import ResolveProblem
 from migrate.keys import PublicKey
