@@ -7,7 +7,7 @@ from migrate.boot.kernel import target_kernel
 from migrate.boot.model import UEFI
 from migrate.boot.parse import parse_grubby_info
 from migrate.boot.plan import foreign_boot_packages, kernel_release
-from migrate.checks.base import INFO, WARNING, command_finding
+from migrate.findings import INFO, WARNING, command_finding
 from migrate.errors import MigrateError
 
 

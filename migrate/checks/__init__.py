@@ -1,6 +1,6 @@
 """Every check, in the order they run. Imported at start: nothing is loaded lazily later."""
 from migrate.checks.already_converted import AlreadyConverted
-from migrate.checks.base import HOST, SOURCE, TARGET
+from migrate.checks.base import HOST, SOURCE, TARGET, VERIFY
 from migrate.checks.boot_layout_unknown import BootLayoutUnknown
 from migrate.checks.bootloader_unsupported import BootloaderUnsupported
 from migrate.checks.broken_dependencies import BrokenDependencies
@@ -24,6 +24,7 @@ from migrate.checks.low_memory import LowMemory
 from migrate.checks.mirror_keys_ignored import MirrorKeysIgnored
 from migrate.checks.mirror_unreachable import MirrorUnreachable
 from migrate.checks.module_streams import ModuleStreams
+from migrate.checks.not_almalinux import NotAlmalinux
 from migrate.checks.not_superuser import NotSuperuser
 from migrate.checks.package_manager_running import PackageManagerRunning
 from migrate.checks.packages_without_repo import PackagesWithoutRepo
@@ -52,6 +53,7 @@ from migrate.checks.unsupported_arch import UnsupportedArch
 from migrate.checks.unsupported_filesystem import UnsupportedFilesystem
 from migrate.checks.unsupported_source import UnsupportedSource
 from migrate.checks.unsupported_target import UnsupportedTarget
+from migrate.checks.untrusted_keys_in_rpmdb import UntrustedKeysInRpmdb
 from migrate.checks.versionlock_entries import VersionlockEntries
 
 ALL = (
@@ -111,8 +113,12 @@ ALL = (
     SwapTargetMissing(),
     LeftoverPackages(),
     InsufficientDiskSpace(),
+    # `verify`, on the converted host: AlmaLinux first, then the keys its rpmdb trusts
+    NotAlmalinux(),
+    UntrustedKeysInRpmdb(),
 )
 
 HOST_CHECKS = tuple(c for c in ALL if c.phase == HOST)
 SOURCE_CHECKS = tuple(c for c in ALL if c.phase == SOURCE)
 TARGET_CHECKS = tuple(c for c in ALL if c.phase == TARGET)
+VERIFY_CHECKS = tuple(c for c in ALL if c.phase == VERIFY)
