@@ -4,7 +4,7 @@ IDs are public (reports, --allow, panels' scripts): never renamed, never reused.
 import logging
 from typing import NamedTuple, Optional
 
-from migrate.findings import BLOCKER, INFO, WARNING, command_finding, make_finding
+from migrate.findings import BLOCKER, INFO, WARNING, command_finding, make_finding  # the checks take severities from here
 from migrate.layout import LOG_FILE
 
 log = logging.getLogger(__name__)
