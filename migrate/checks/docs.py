@@ -33,9 +33,14 @@ def table(checks=ALL):
 def raised_table(raised=RAISED):
     lines = ["| ID | severity | raised by | title | resolve |", "| --- | --- | --- | --- | --- |"]
     for item in raised:
-        lines.append("| `%s` | %s | %s | %s | %s |" % (
-            item.id, item.severity, item.by, item.title.replace("|", "\\|"), item.remediation.replace("|", "\\|")))
+        lines.append("| `%s` | %s | %s | %s | %s |" % (item.id, item.severity, item.by, _cell(item.title),
+                                                       _cell(item.remediation)))
     return "\n".join(lines)
+
+
+def _cell(text):
+    """Text as one Markdown table cell: a `|` would end it, a `<...>` would vanish as HTML."""
+    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _replace(text, begin_marker, end_marker, body):
