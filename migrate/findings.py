@@ -53,19 +53,6 @@ RAISED = (
     Raised("PANEL_ACTIONS_FAILED", WARNING, "verify --boot", "A control panel's repair after the conversion failed",
            "Read the log, fix what the panel reports and run the failed command by hand, or run "
            "`almalinux-migrate verify --boot` again (it retries what failed)."),
-    # verify --boot's boot path (migrate.boot.verify builds them with their text)
-    Raised("BOOT_PACKAGES_FOREIGN", BLOCKER, "verify --boot", "Boot packages are still signed by another vendor",
-           "Reinstall them from AlmaLinux (dnf reinstall NAME); under Secure Boot the next boot depends on it."),
-    Raised("FOREIGN_KERNELS_LEFT", WARNING, "verify --boot", "Kernels of another vendor are still installed",
-           "They were kept as the fallback; remove them (dnf remove) once AlmaLinux's kernel boots fine."),
-    Raised("BOOT_NOT_CHECKED", INFO, "verify --boot", "The running kernel and the default entry were not checked",
-           "Run `almalinux-migrate verify --boot` on the booted machine itself."),
-    Raised("RUNNING_KERNEL_FOREIGN", BLOCKER, "verify --boot", "The running kernel is not an AlmaLinux one",
-           "Reboot; if the machine came up in the old kernel again, check `grubby --default-kernel`."),
-    Raised("DEFAULT_ENTRY_FOREIGN", BLOCKER, "verify --boot",
-           "The default boot entry is not a complete AlmaLinux one",
-           "grubby --set-default /boot/vmlinuz-<AlmaLinux kernel>; reinstall the kernel-core package "
-           "if its files are missing."),
     # a run that ended in an error before its command made a report (migrate.report.failure)
     Raised("USAGE_ERROR", BLOCKER, "any command (exit 2)", "The command line or an option is wrong",
            "Correct the command (see --help) and run it again."),

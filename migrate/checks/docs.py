@@ -1,7 +1,7 @@
 """docs/checks.md's tables of checks and of the findings raised outside them, generated from the
 registries (migrate.checks, migrate.findings) so that they cannot drift: `python -m
 migrate.checks.docs [PATH]` rewrites each table between its markers and leaves the hand-written
-prose alone. tests/unit/checks/test_checks_documented.py fails when it is stale."""
+prose alone. tests/unit/checks/test_docs.py fails when it is stale."""
 import io
 import os
 import sys

@@ -1,6 +1,5 @@
 """verify: is this host AlmaLinux now, and what is still from other vendors."""
-from migrate.boot.verify import verify_boot
-from migrate.checks import VERIFY_CHECKS
+from migrate.checks import VERIFY_BOOT_CHECKS, VERIFY_CHECKS
 from migrate.checks.base import CheckInput, is_blocking, run_checks
 from migrate.checks.root_path_escapes import escape_finding
 from migrate.commands.reporting import report_for
@@ -14,14 +13,15 @@ from migrate.verify.trusted_keys import collect_verify_keys
 
 
 def run(ctx, boot=False):
-    ctx.facts = collect(ctx.root)
+    ctx.facts = collect(ctx.root, ctx.runner)
     escape = escape_finding(ctx.facts)
     if escape is not None:
         return report_for(ctx, "verify", "blocked", [escape], EXIT_BLOCKED)
     ctx.source = identify_source(ctx.facts, ctx.profiles)
     ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
+    allowed = set(ctx.options.allow)
     given = CheckInput(ctx.source, ctx.target, ctx.options)
-    findings = run_checks(VERIFY_CHECKS, ctx.facts, given, ())  # the keys' check waits for the keys
+    findings = run_checks(VERIFY_CHECKS, ctx.facts, given, allowed)  # the keys' check waits for the keys
     if any(is_blocking(f) for f in findings):
         return report_for(ctx, "verify", "failed", findings, EXIT_BLOCKED)
     target_profile = ctx.target.profile
@@ -35,8 +35,8 @@ def run(ctx, boot=False):
     leftovers = find_leftovers(ctx.facts.packages, trusted, vendors, kept,
                                fallback_kernels=kernels | set(target_profile.kernel_packages),
                                excluded=(journal.data.get("excluded") or {}) if journal is not None else {})
-    findings = run_checks(VERIFY_CHECKS, ctx.facts, given._replace(verify_keys=keys), ())
-    findings += verify_boot(ctx, trusted) if boot else []
+    given = given._replace(origin_keyids=frozenset(trusted), verify_keys=keys)
+    findings = run_checks(VERIFY_CHECKS + (VERIFY_BOOT_CHECKS if boot else ()), ctx.facts, given, allowed)
     findings += run_panel_actions(ctx) if boot else []
     if any(is_blocking(f) for f in findings):
         return report_for(ctx, "verify", "failed", findings, EXIT_BLOCKED, leftovers=leftovers,
