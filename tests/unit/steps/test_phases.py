@@ -57,7 +57,9 @@ def _run(tmp_path, phases):
     ctx = Ctx(root)
     journal = Journal.start(root, "run", {}, {}, {}, [s.id for p in phases for s in p.steps])
     run_steps(ctx, phases, journal)
-    return ctx.events.events, journal
+    events = [(args[0], kwargs.get("step"), kwargs.get("outcome"))
+              for name, args, kwargs in ctx.events.calls if name == "emit"]
+    return events, journal
 
 
 def test_the_point_of_no_return_is_crossed_between_the_last_prepare_and_first_convert_step(tmp_path):
