@@ -15,8 +15,8 @@ from migrate.journal import Journal
 from migrate.profiles import PROFILES_DIR, load_profiles
 from migrate.root import Root
 from migrate.source import choose_target, identify_source
-from migrate.steps import conversion_steps
-from migrate.steps.base import Step
+from migrate.steps import conversion_phases
+from migrate.steps.base import Phase, Step
 from migrate.steps.engine import run_steps
 from tests.factories import make_facts, package, situation
 from tests.kit import make_ctx, write
@@ -84,7 +84,7 @@ def note_step():
 def test_a_new_step_is_journalled_done(tmp_path, note_step):
     root = Root(str(tmp_path))
     journal = Journal.start(root, "run", {}, {}, {}, [note_step.id])
-    run_steps(make_ctx(root), [note_step], journal)
+    run_steps(make_ctx(root), [Phase("prepare", (note_step,), reversible=True)], journal)
     assert Journal.load(root).step(note_step.id)["state"] == J.DONE
     assert Journal.load(root).step(note_step.id)["detail"] == "/etc/almalinux-migrate-example.txt"
     assert root.read_text("/etc/almalinux-migrate-example.txt") == "a conversion is running\n"
@@ -94,15 +94,16 @@ def test_a_new_step_is_undone_when_a_later_one_fails(tmp_path, note_step):
     root = Root(str(tmp_path))
     journal = Journal.start(root, "run", {}, {}, {}, [note_step.id, BreaksNext.id])
     with pytest.raises(RolledBack):
-        run_steps(make_ctx(root), [note_step, BreaksNext()], journal)
+        run_steps(make_ctx(root), [Phase("prepare", (note_step, BreaksNext()), reversible=True)], journal)
     saved = Journal.load(root)
     assert [saved.step(s)["state"] for s in (note_step.id, BreaksNext.id)] == [J.UNDONE, J.FAILED]
     assert saved.data["state"] == "rolled_back"
     assert not root.exists("/etc/almalinux-migrate-example.txt")
 
 
-def test_the_phase_table_lists_the_steps_in_run_order():
+def test_the_phase_table_lists_the_phases_and_their_steps_in_run_order():
     with open(DOC, encoding="utf-8") as handle:
         section = handle.read().split("## The phases and the point of no return", 1)[1].split("\n## ", 1)[0]
-    listed = re.findall(r"^\| `([A-Z_]+)` \|", section, re.M)
-    assert listed == [step.id for step in conversion_steps()]
+    listed = [step or phase for step, phase in re.findall(r"^\| (?:`([A-Z_]+)`|\*\*([A-Z]+)\*\*) \|", section, re.M)]
+    assert listed == [item for phase in conversion_phases()
+                      for item in [phase.name.upper()] + [step.id for step in phase.steps]]
