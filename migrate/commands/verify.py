@@ -1,7 +1,8 @@
 """verify: is this host AlmaLinux now, and what is still from other vendors."""
 from migrate.checks import VERIFY_BOOT_CHECKS
-from migrate.checks.base import CheckInput, command_finding, is_blocking, run_checks
+from migrate.checks.base import WARNING, CheckInput, command_finding, is_blocking, run_checks
 from migrate.checks.root_path_escapes import escape_finding
+from migrate.commands.journal_keys import journal_keys_findings
 from migrate.commands.reporting import report_for
 from migrate.errors import EXIT_BLOCKED, EXIT_OK
 from migrate.facts.collect import collect
@@ -49,6 +50,7 @@ def run(ctx, boot=False):
                                fallback_kernels=kernels | set(target_profile.kernel_packages),
                                excluded=(journal.data.get("excluded") or {}) if journal is not None else {})
     findings = [untrusted_keys_finding(keys.untrusted)] if keys.untrusted else []
+    findings += journal_keys_findings(keys.ignored, WARNING)
     if boot:
         given = CheckInput(ctx.source, ctx.target, ctx.options, origin_keyids=frozenset(trusted))
         findings += run_checks(VERIFY_BOOT_CHECKS, ctx.facts, given, set(ctx.options.allow))
