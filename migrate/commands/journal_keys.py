@@ -9,7 +9,7 @@ def recorded_trust(ctx, journal):
     """journal_trust for this run. Call it while ctx.options are still the operator's (the
     command line and --config), before restore_context replaces them with the journal's."""
     target = journal.data["target"]
-    return journal_trust(target.get("trusted_fingerprints"), ctx.profiles.target_for(target["major"]),
+    return journal_trust(target.get("trusted_fingerprints"), ctx.profiles.target_for(target.get("major")),
                          ctx.options, ctx.root.is_live)
 
 

@@ -1,5 +1,5 @@
 """rollback: undo a conversion that stopped before the point of no return."""
-from migrate.checks.base import WARNING, command_finding
+from migrate.checks.base import INFO, command_finding
 from migrate.checks.root_path_escapes import escape_finding
 from migrate.commands.execute import restore_context, unfinished_journal
 from migrate.commands.journal_keys import journal_keys_findings, recorded_trust
@@ -16,7 +16,7 @@ def run(ctx):
         journal, refusal = unfinished_journal(ctx, "rollback")
         if refusal is not None:
             return refusal
-        ignored = journal_keys_findings(recorded_trust(ctx, journal).ignored, WARNING)
+        ignored = journal_keys_findings(recorded_trust(ctx, journal).ignored, INFO)
         restore_context(ctx, journal, need_key=False)
         escape = escape_finding(ctx.facts)
         if escape is not None:

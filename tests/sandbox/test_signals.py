@@ -137,6 +137,6 @@ def test_a_stop_after_the_point_of_no_return_lets_the_transaction_finish_then_re
     assert _finished(events) == [("failed", 5)]
     journal = run_cli(centos9_root, "status").document
     assert journal["state"] == "failed" and journal["stopped_by"] == name
-    resumed = run_cli(centos9_root, "resume", "--yes", prefix=OFFLINE)
+    resumed = run_cli(centos9_root, "resume", "--yes", prefix=OFFLINE, config=trust_config)
     assert resumed.returncode == 0, resumed
     assert end_state(centos9_root) == reference
