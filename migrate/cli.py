@@ -19,11 +19,12 @@ import click
 import typer
 
 from migrate import __version__
+from migrate.argv import option_value, wants_json
 from migrate.config import load_config, merge_options
 from migrate.errors import EXIT_BUG, EXIT_ROLLED_BACK, EXIT_USAGE, Blocked, MigrateError, UsageError
 from migrate.helptext import epilog
 from migrate.hooks import run_hooks
-from migrate.interrupts import FINISHED, Interrupted, Interrupts, blocked_signals
+from migrate.interrupts import FINISHED, STOPPED, Interrupted, Interrupts, blocked_signals
 from migrate.journal import Lock
 from migrate.logsetup import LogFile, run_file_name, setup_logging
 from migrate.network import with_network
@@ -193,7 +194,7 @@ def _guarded(g, command, body):
         log.debug("%s failed", command, exc_info=True)
         _fail(g, command, exc, exc.message, exc.exit_code, exc.report)
     except Interrupted as exc:
-        _fail(g, command, exc, "Stopped by %s; nothing was changed." % exc.name, EXIT_ROLLED_BACK)
+        _fail(g, command, exc, STOPPED % exc.name, EXIT_ROLLED_BACK)
     except RootLinkLoop as exc:  # the root's own links loop: bad input, not a bug
         log.debug("%s failed", command, exc_info=True)
         _fail(g, command, exc, "%s in the root: %s; replace the links there and run it again"
@@ -400,19 +401,6 @@ class _ProfilesOnly(object):
         self.profiles = profiles
 
 
-def _wants_json(argv):
-    return _option_value(argv, "--output") == "json"
-
-
-def _option_value(argv, option):
-    for index, arg in enumerate(argv):
-        if arg.startswith(option + "="):
-            return arg.partition("=")[2]
-        if arg == option and index + 1 < len(argv):
-            return argv[index + 1]
-    return None
-
-
 def _command_name(argv):
     """The command a command line names, for the report of a line click refused (None: none)."""
     names = set(c.name or c.callback.__name__ for c in app.registered_commands)
@@ -430,16 +418,16 @@ def main():
         code = _click_failure(exc, argv, UsageError(exc.format_message()))
     except (click.exceptions.Abort, Interrupted) as exc:
         name = exc.name if isinstance(exc, Interrupted) else "SIGINT"
-        code = _click_failure(None, argv, Interrupted(name), "Stopped by %s; nothing was changed." % name)
+        code = _click_failure(None, argv, Interrupted(name), STOPPED % name)
     sys.exit(code or 0)
 
 
 def _click_failure(exc, argv, error, message=None):
     """A failure while click parses the command line or asks at the terminal."""
     code = EXIT_USAGE if exc is not None else EXIT_ROLLED_BACK
-    if _wants_json(argv):
+    if wants_json(argv):
         document = error_report(_command_name(argv), error, message or error.message, code,
-                                root_path=os.path.abspath(_option_value(argv, "--root") or "/"))
+                                root_path=os.path.abspath(option_value(argv, "--root") or "/"))
         _print_document(document)
     if exc is not None:
         exc.show()

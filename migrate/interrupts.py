@@ -19,6 +19,7 @@ import signal
 import sys
 
 HANDLED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+STOPPED = "Stopped by %s; nothing was changed."  # the message of a run a signal stopped before any change
 BEFORE, UNDOING, AFTER, FINISHED = "before", "undoing", "after", "finished"
 
 
