@@ -2,6 +2,7 @@
 journal is the image's, untrusted input, so they never count (migrate.trust.journal_trust) and
 the report names them. `resume` stops on them; `rollback` and `verify` go on without them."""
 from migrate.checks.base import command_finding
+from migrate.layout import STATE_DIR
 from migrate.trust import journal_trust
 
 
@@ -20,8 +21,8 @@ def journal_keys_findings(ignored, severity):
     finding = command_finding(
         "JOURNAL_KEYS_IGNORED", "The run's journal names signing keys that are neither pinned nor "
         "configured; they are not trusted",
-        "The journal in the root's /var/lib/almalinux-migrate trusts %s. Under --root the journal "
-        "belongs to the image: it never adds keys." % ", ".join(ignored),
+        "The journal in the root's %s trusts %s. Under --root the journal belongs to the image: "
+        "it never adds keys." % (STATE_DIR, ", ".join(ignored)),
         "If the conversion was started with these keys in trust.extra_fingerprints, give the same "
         "--config again; otherwise the image's journal was altered: packages signed by these keys "
         "are never installed nor counted as AlmaLinux's.", severity=severity)
