@@ -15,7 +15,7 @@ import sys
 
 from migrate.argv import option_value, wants_json
 from migrate.errors import EXIT_ROLLED_BACK  # 4: stopped before anything changed
-from migrate.interrupts import HANDLED, STOPPED, signal_name
+from migrate.interrupts import HANDLED, STOPPED, Interrupted, signal_name
 
 
 class _Early(BaseException):
@@ -43,7 +43,6 @@ def _stopped(name, argv):
     if wants_json(argv):
         import json
 
-        from migrate.interrupts import Interrupted
         from migrate.report.failure import error_report
 
         # command: None, the command line was not read yet

@@ -31,7 +31,8 @@ def _primary(text):
 def collect_verify_keys(root, facts, profile, options, journal=None):
     recorded = journal_trust(journal.data["target"].get("trusted_fingerprints") if journal else (),
                              profile, options, root.is_live)  # the keys the conversion itself trusted
-    trust = Trust(list(profile.fingerprints) + list(options.extra_fingerprints) + sorted(recorded.trust.fingerprints))
+    trust = Trust(list(profile.fingerprints) + list(options.extra_fingerprints)
+                  + sorted(recorded.trust.fingerprints))
     rpmdb = facts.rpmdb_keys
     keys = origin_keys(trust, profile, [k.text for k in rpmdb] + saved_key_texts(root.join(KEYS_DIR)))
     untrusted = tuple(k for k in rpmdb if _primary(k.text) not in trust.fingerprints)
