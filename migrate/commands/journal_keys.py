@@ -1,8 +1,9 @@
-"""The keys a run's journal names that are neither pinned nor configured: under --root the
-journal is the image's, untrusted input, so they never count (migrate.trust.journal_trust) and
-the report names them. `resume` stops on them; `rollback` and `verify` go on without them."""
-from migrate.checks.base import command_finding
-from migrate.layout import STATE_DIR
+"""The keys a run's journal names that are neither pinned nor configured, for `resume` (which
+stops on them) and `rollback` (which goes on): under --root the journal is the image's,
+untrusted input, so they never count (migrate.trust.journal_trust) and the report names them
+with JOURNAL_KEYS_IGNORED, the check `verify` runs."""
+from migrate.checks.journal_keys_ignored import JournalKeysIgnored, journal_keys_problem
+from migrate.findings import command_finding
 from migrate.trust import journal_trust
 
 
@@ -16,15 +17,10 @@ def recorded_trust(ctx, journal):
 
 def journal_keys_findings(ignored, severity):
     """[] or the one JOURNAL_KEYS_IGNORED finding naming `ignored` (fingerprints)."""
-    if not ignored:
+    problem = journal_keys_problem(ignored)
+    if problem is None:
         return []
-    finding = command_finding(
-        "JOURNAL_KEYS_IGNORED", "The run's journal names signing keys that are neither pinned nor "
-        "configured; they are not trusted",
-        "The journal in the root's %s trusts %s. Under --root the journal belongs to the image: "
-        "it never adds keys." % (STATE_DIR, ", ".join(ignored)),
-        "If the conversion was started with these keys in trust.extra_fingerprints, give the same "
-        "--config again; otherwise the image's journal was altered: packages signed by these keys "
-        "are never installed nor counted as AlmaLinux's.", severity=severity)
-    finding["data"] = {"fingerprints": list(ignored)}
+    check = JournalKeysIgnored
+    finding = command_finding(check.id, check.title, problem.detail, check.remediation, severity=severity)
+    finding["data"] = problem.data
     return [finding]

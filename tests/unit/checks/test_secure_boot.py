@@ -4,7 +4,8 @@ from migrate.checks import HOST_CHECKS
 from migrate.checks.base import INFO, WARNING, CheckInput, run_checks
 from migrate.profiles import Profile
 from tests.boot_machines import uefi_ctx
-from tests.factories import make_facts, package, situation
+from tests.factories import base_packages, boot_facts, kernel, make_facts, mount, package, situation
+from tests.kit import check_findings
 
 
 def findings(facts, source_kernels=()):
@@ -26,3 +27,16 @@ def test_secure_boot_is_reported_and_uek_warned(tmp_path):
 
 def test_secure_boot_off_says_nothing(tmp_path):
     assert "SECURE_BOOT" not in findings(uefi_ctx(tmp_path, "uefi-nvme").facts)
+
+
+def _host(facts=None, **options):
+    return check_findings(HOST_CHECKS, facts, **options)
+
+
+def test_secure_boot_is_info_until_something_would_not_load():
+    plain = _host(make_facts(boot=boot_facts(secure_boot=True), mounts=(mount("/boot/efi", "vfat"),)))
+    assert plain["SECURE_BOOT"]["severity"] == INFO
+    facts = make_facts(boot=boot_facts(secure_boot=True), mounts=(mount("/boot/efi", "vfat"),), dkms_modules=("nvidia/535",),
+                       packages=base_packages(package("kernel-uek-core", "5.15.0", "1.el9uek", vendor="Oracle America")))
+    finding = _host(facts)["SECURE_BOOT"]
+    assert finding["severity"] == WARNING and finding["data"]["foreign"] == ["kernel-uek-core", "dkms:nvidia/535"]
