@@ -10,6 +10,7 @@ import importlib
 import json
 import logging
 import os
+import signal
 import sys
 import uuid
 from enum import Enum
@@ -23,7 +24,7 @@ from migrate.config import load_config, merge_options
 from migrate.errors import EXIT_BUG, EXIT_ROLLED_BACK, EXIT_USAGE, Blocked, MigrateError, UsageError
 from migrate.helptext import epilog
 from migrate.hooks import run_hooks
-from migrate.interrupts import FINISHED, Interrupted, Interrupts, blocked_signals
+from migrate.interrupts import FINISHED, HANDLED, Interrupted, Interrupts, blocked_signals
 from migrate.journal import Lock
 from migrate.logsetup import LogFile, run_file_name, setup_logging
 from migrate.network import with_network
@@ -250,7 +251,9 @@ def _run_report_command(typer_ctx, command, events, fn, **option_values):
         ctx = _make_context(g, events, command=command, **option_values)
         ctx.events.emit("run_started", command=command, root=ctx.root.path, run_id=ctx.run_id,
                         hostname=ctx.hostname, version=__version__)
-        _finish(g, ctx, command, fn(ctx))
+        result = fn(ctx)
+        ctx.interrupts.check()  # a stop whose raise a library dropped still ends the run with 4
+        _finish(g, ctx, command, result)
 
     _guarded(g, command, body)
 
@@ -412,6 +415,11 @@ def main():
     except (click.exceptions.Abort, Interrupted) as exc:
         name = exc.name if isinstance(exc, Interrupted) else "SIGINT"
         code = _click_failure(None, argv, Interrupted(name), "Stopped by %s; nothing was changed." % name)
+    # The document is out: a signal from now on must not turn its exit code into death by
+    # signal. The interpreter puts the default handlers back while it shuts down (it leaves
+    # ignored ones alone), and blocking in this thread would not hold back the library threads.
+    for signum in HANDLED:
+        signal.signal(signum, signal.SIG_IGN)
     sys.exit(code or 0)
 
 
