@@ -2,11 +2,15 @@
 document") that no other sandbox test pins: one test per clause, named after it, with the real
 CLI on the shared sandbox world."""
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
 
 import pytest
 
-from tests.sandbox.cli import diff_snapshots, read_events, run_cli, snapshot
+from tests.sandbox.cli import REPO, diff_snapshots, read_events, run_cli, snapshot
 from tests.schema import assert_valid_report
 
 # ISO 8601 in UTC: 2026-12-06T07:59:24.839Z (or +00:00)
@@ -147,3 +151,22 @@ def test_the_report_file_is_the_document_printed_and_the_log_names_findings_stat
     log = (rocky9_root / "var" / "log" / "almalinux-migrate.log").read_text()
     assert all(f["id"] in log for f in report["findings"]) and report["findings"]
     assert "status ready, exit code 0" in log
+
+
+def test_a_signal_once_the_document_is_printed_leaves_the_exit_code_as_the_document_says(
+        world, mirror, rocky9_root, trust_config):
+    """Past the printed document a signal is only noted: the process still exits with the code
+    the document names (the interpreter's shutdown used to put SIG_DFL back and die of it)."""
+    argv = [sys.executable, "-m", "migrate", "--root", str(rocky9_root), "--config", str(trust_config),
+            "--output", "json", "preflight", "--mirror", world.mirror_url(mirror)]
+    for _ in range(3):
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, universal_newlines=True,
+                                cwd=REPO, env=dict(os.environ, PYTHONPATH=REPO))
+        lines = []
+        for line in proc.stdout:
+            lines.append(line)
+            if line == "}\n":  # the document's last line (indent=2)
+                proc.send_signal(signal.SIGTERM)
+                break
+        lines.extend(proc.stdout)
+        assert proc.wait(timeout=120) == json.loads("".join(lines))["exit_code"] == 0
