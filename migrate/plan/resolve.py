@@ -7,12 +7,13 @@ and again, from the same cache and offline, for the conversion itself."""
 import logging
 
 from migrate.errors import MigrateError
+from migrate.network.repomd import probe_repomd
 from migrate.plan.conflicts import annotate_removed, known_conflicts, mark_conflicts
 from migrate.plan.foreign import foreign_kept
 from migrate.plan.installonly import duplicate_groups, installonly_ids
 from migrate.plan.lateral import split_downgrades
 from migrate.plan.model import classify_leftover, empty_plan, leftover_entry
-from migrate.plan.repo_load import load_metadata, missing_repo, probe_repomd
+from migrate.plan.repo_load import load_metadata, missing_repo
 from migrate.plan.whatif import solve
 from migrate.root import Root
 
