@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import signal
+import stat
 import sys
 import uuid
 from enum import Enum
@@ -121,6 +122,17 @@ def _read_only(path):
         return False
 
 
+def _is_stdout(path):
+    """--events /dev/stdout (or /proc/self/fd/1): the pipe or file stdout is, under another name
+    (a terminal or /dev/null on both sides mixes no document)."""
+    try:
+        info = os.stat(path) if path else None
+        return info is not None and not stat.S_ISCHR(info.st_mode) and \
+            os.path.samestat(info, os.fstat(sys.stdout.fileno()))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def _make_context(g, events_path, command=None, reads_only=False, **option_values):
     """command: a report command, which gets its own log (kept), the latest log's header and,
     with the others in LOCKING, the tool's lock. reads_only: `status`, fine on a read-only root."""
@@ -128,8 +140,8 @@ def _make_context(g, events_path, command=None, reads_only=False, **option_value
 
     if not os.path.isdir(g.root):
         raise UsageError("--root %s is not a directory" % g.root)
-    if events_path == "-" and g.output == "json":
-        raise UsageError("--events - and --output json both want stdout; give --events a file")
+    if g.output == "json" and (events_path == "-" or _is_stdout(events_path)):
+        raise UsageError("--events %s and --output json both want stdout; give --events a file" % events_path)
     root = Root(g.root)
     if not reads_only and any(_read_only(p) for p in (root.path, root.join("/var")) if os.path.isdir(p)):
         raise ReadOnlyRoot("%s is on a read-only filesystem: the tool writes its state, log and report "

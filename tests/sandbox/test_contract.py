@@ -170,3 +170,12 @@ def test_a_signal_once_the_document_is_printed_leaves_the_exit_code_as_the_docum
                 break
         lines.extend(proc.stdout)
         assert proc.wait(timeout=120) == json.loads("".join(lines))["exit_code"] == 0
+
+
+@pytest.mark.parametrize("name", ["/dev/stdout", "/proc/self/fd/1"])
+def test_events_into_stdout_under_another_name_is_refused_with_output_json(name, rocky9_root, tmp_path):
+    """stdout holds exactly one JSON document: events can go to stdout's pipe by no name."""
+    result = run_cli(rocky9_root, "preflight", "--events", name)
+    assert result.returncode == 2, result
+    report = assert_valid_report(result.document)
+    assert [f["id"] for f in report["findings"]] == ["USAGE_ERROR"] and name in report["message"]
