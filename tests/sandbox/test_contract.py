@@ -1,12 +1,16 @@
 """Clauses of the contract (docs/ and the README's "Command line", "Events", "The report
 document") that no other sandbox test pins: one test per clause, named after it, with the real
 CLI on the shared sandbox world."""
+import http.server
 import json
 import os
 import re
 import signal
+import socketserver
 import subprocess
 import sys
+import threading
+import urllib.request
 
 import pytest
 
@@ -179,3 +183,65 @@ def test_events_into_stdout_under_another_name_is_refused_with_output_json(name,
     assert result.returncode == 2, result
     report = assert_valid_report(result.document)
     assert [f["id"] for f in report["findings"]] == ["USAGE_ERROR"] and name in report["message"]
+
+
+class _StallingMirror(object):
+    """Forwards to the sandbox mirror, but holds libdnf's first request for `stall` (a path
+    suffix) until released: a signal then lands while librepo downloads repo metadata."""
+
+    def __init__(self, upstream, stall):
+        owner = self
+        self.arrived, self.release = threading.Event(), threading.Event()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, format, *args):  # noqa: A002 (the stdlib's signature)
+                pass
+
+            def do_GET(self):  # noqa: N802 (the stdlib's name)
+                if self.path.endswith(stall) and "libdnf" in (self.headers.get("User-Agent") or ""):
+                    owner.arrived.set()
+                    owner.release.wait(60)
+                with urllib.request.urlopen(upstream + self.path, timeout=30) as answer:
+                    body = answer.read()
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+            daemon_threads = True
+
+        self.server = Server(("127.0.0.1", 0), Handler)
+        self.url = "http://127.0.0.1:%d" % self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever)
+        self.thread.start()
+
+    def stop(self):
+        self.release.set()
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join()
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param("SIGINT", marks=pytest.mark.xfail(strict=True, reason=(
+        "librepo's own SIGINT handler catches it while repo metadata loads; migrate/plan/repo_load.py "
+        "load_metadata turns the RepoError 'Librepo was interrupted by a signal' into a missing repo "
+        "(MIRROR_UNREACHABLE/TARGET_REPOS_MISSING, exit 3) instead of interrupts.caught_by_library"))),
+    "SIGTERM"])
+def test_a_signal_while_repo_metadata_loads_stops_the_run_with_exit_4(name, world, mirror, rocky9_root, trust_config):
+    stalling = _StallingMirror(world.mirror_url(mirror), "/9/extras/x86_64/os/repodata/repomd.xml")
+    try:
+        argv = [sys.executable, "-m", "migrate", "--root", str(rocky9_root), "--config", str(trust_config),
+                "--output", "json", "preflight", "--mirror", stalling.url]
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True,
+                                cwd=REPO, env=dict(os.environ, PYTHONPATH=REPO))
+        assert stalling.arrived.wait(120), "the run never asked for the stalled metadata"
+        proc.send_signal(getattr(signal, name))
+        threading.Timer(1.0, stalling.release.set).start()  # librepo may wait for the answer
+        out, err = proc.communicate(timeout=120)
+    finally:
+        stalling.stop()
+    report = assert_valid_report(json.loads(out))
+    assert (proc.returncode, report["status"]) == (4, "error"), (proc.returncode, report["findings"], err)
+    assert [f["id"] for f in report["findings"]] == ["INTERRUPTED"]
