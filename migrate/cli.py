@@ -10,6 +10,8 @@ import importlib
 import json
 import logging
 import os
+import signal
+import stat
 import sys
 import uuid
 from enum import Enum
@@ -24,7 +26,7 @@ from migrate.config import load_config, merge_options
 from migrate.errors import EXIT_BUG, EXIT_ROLLED_BACK, EXIT_USAGE, Blocked, MigrateError, UsageError
 from migrate.helptext import epilog
 from migrate.hooks import run_hooks
-from migrate.interrupts import FINISHED, STOPPED, Interrupted, Interrupts, blocked_signals
+from migrate.interrupts import FINISHED, HANDLED, STOPPED, Interrupted, Interrupts, blocked_signals
 from migrate.journal import Lock
 from migrate.logsetup import LogFile, run_file_name, setup_logging
 from migrate.network.settings import with_network
@@ -121,6 +123,17 @@ def _read_only(path):
         return False
 
 
+def _is_stdout(path):
+    """--events /dev/stdout (or /proc/self/fd/1): the pipe or file stdout is, under another name
+    (a terminal or /dev/null on both sides mixes no document)."""
+    try:
+        info = os.stat(path) if path else None
+        return info is not None and not stat.S_ISCHR(info.st_mode) and \
+            os.path.samestat(info, os.fstat(sys.stdout.fileno()))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def _make_context(g, events_path, command=None, reads_only=False, **option_values):
     """command: a report command, which gets its own log (kept), the latest log's header and,
     with the others in LOCKING, the tool's lock. reads_only: `status`, fine on a read-only root."""
@@ -128,8 +141,8 @@ def _make_context(g, events_path, command=None, reads_only=False, **option_value
 
     if not os.path.isdir(g.root):
         raise UsageError("--root %s is not a directory" % g.root)
-    if events_path == "-" and g.output == "json":
-        raise UsageError("--events - and --output json both want stdout; give --events a file")
+    if g.output == "json" and (events_path == "-" or _is_stdout(events_path)):
+        raise UsageError("--events %s and --output json both want stdout; give --events a file" % events_path)
     root = Root(g.root)
     if not reads_only and any(_read_only(p) for p in (root.path, root.join("/var")) if os.path.isdir(p)):
         raise ReadOnlyRoot("%s is on a read-only filesystem: the tool writes its state, log and report "
@@ -251,7 +264,9 @@ def _run_report_command(typer_ctx, command, events, fn, **option_values):
         ctx = _make_context(g, events, command=command, **option_values)
         ctx.events.emit("run_started", command=command, root=ctx.root.path, run_id=ctx.run_id,
                         hostname=ctx.hostname, version=__version__)
-        _finish(g, ctx, command, fn(ctx))
+        result = fn(ctx)
+        ctx.interrupts.check()  # a stop whose raise a library dropped still ends the run with 4
+        _finish(g, ctx, command, result)
 
     _guarded(g, command, body)
 
@@ -400,6 +415,11 @@ def main():
     except (click.exceptions.Abort, Interrupted) as exc:
         name = exc.name if isinstance(exc, Interrupted) else "SIGINT"
         code = _click_failure(None, argv, Interrupted(name), STOPPED % name)
+    # The document is out: a signal from now on must not turn its exit code into death by
+    # signal. The interpreter puts the default handlers back while it shuts down (it leaves
+    # ignored ones alone), and blocking in this thread would not hold back the library threads.
+    for signum in HANDLED:
+        signal.signal(signum, signal.SIG_IGN)
     sys.exit(code or 0)
 
 
