@@ -15,16 +15,29 @@ handlers (librepo keeps its own SIGINT handler after a download): `reclaim()` pu
 after every librepo/dnf call and at every step boundary. rpm's own handling, which exits the
 process on these signals while the rpmdb is open, is switched off (`quiet_rpm`)."""
 import os
+import re
 import signal
 import sys
 
 HANDLED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+STOPPED = "Stopped by %s; nothing was changed."  # the message of a run a signal stopped before any change
 BEFORE, UNDOING, AFTER, FINISHED = "before", "undoing", "after", "finished"
 
 
 def signal_name(signum):
     return {signal.SIGINT: "SIGINT", signal.SIGTERM: "SIGTERM", signal.SIGHUP: "SIGHUP"}.get(
         signum, "signal %d" % signum)
+
+
+# librepo's message when its own handler caught the signal: "Interrupted by a SIGINT signal",
+# "Librepo was interrupted by a signal" (librepo/handle.c, librepo/downloader.c).
+LIBREPO_INTERRUPTED = re.compile(r"[Ii]nterrupted by (?:a )?(SIG[A-Z]+ )?signal")
+
+
+def library_interruption(message):
+    """The Interrupted a library's failure stands for when its handler caught our signal, or None."""
+    found = LIBREPO_INTERRUPTED.search(message or "")
+    return Interrupted((found.group(1) or "SIGINT").strip()) if found else None
 
 
 class Interrupted(BaseException):
@@ -49,7 +62,6 @@ class Interrupts(object):
     def __init__(self, say=_say):
         self.phase = BEFORE
         self.stop = None  # name of the signal that asked the run to stop
-        self.raised = False
         self.notices = []  # (signal name, action) not yet written to the events file
         self.say = say
         self.installed = False
@@ -95,7 +107,6 @@ class Interrupts(object):
             return
         self.stop = name
         self._note(name, "stop_and_undo", "%s: stopping; what was changed is undone" % name)
-        self.raised = True
         raise Interrupted(name)
 
     def caught_by_library(self, name):
@@ -104,7 +115,6 @@ class Interrupts(object):
         if not self.stop:
             self.stop = name
             self._note(name, "stop_and_undo", "%s: stopping; what was changed is undone" % name)
-        self.raised = True
         return Interrupted(name)
 
     def hangup_ignored(self):
@@ -114,9 +124,10 @@ class Interrupts(object):
         return _HangupIgnored(self)
 
     def check(self):
-        """Raise a stop asked for before the point of no return that was not raised yet."""
-        if self.stop and self.phase == BEFORE and not self.raised:
-            self.raised = True
+        """Raise a stop asked for before the point of no return. Also one raised already: a
+        raise inside a callback from C (librepo, dnf, rpm) is dropped there and the run goes on;
+        one that did propagate moved the phase on (UNDOING), so it is not raised twice."""
+        if self.stop and self.phase == BEFORE:
             raise Interrupted(self.stop)
 
     def take_notices(self):
