@@ -1,5 +1,5 @@
-"""Clauses of the contract (docs/ and the README's "Command line", "Events", "The report
-document") that no other sandbox test pins: one test per clause, named after it, with the real
+"""Clauses of the contract (docs/cli.md: "Options", "Events", "The report document") that no
+other sandbox test pins: one test per clause, named after it, with the real
 CLI on the shared sandbox world."""
 import http.server
 import json
