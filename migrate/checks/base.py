@@ -4,11 +4,11 @@ IDs are public (reports, --allow, panels' scripts): never renamed, never reused.
 import logging
 from typing import NamedTuple, Optional
 
+from migrate.findings import BLOCKER, INFO, WARNING, Finding  # noqa: F401 (checks take the severities from here)
 from migrate.layout import LOG_FILE
 
 log = logging.getLogger(__name__)
 
-INFO, WARNING, BLOCKER = "info", "warning", "blocker"
 HOST, TARGET = "host", "target"  # target checks need the mirror probe and the what-if
 SOURCE = "source"  # after the host checks, before the target: reads the source's own repos
 
@@ -58,24 +58,13 @@ class Check(object):
 def finding(check, problem, allowed):
     severity = problem.severity or check.severity
     overridden = severity == BLOCKER and check.overridable and check.id in allowed
-    result = {
-        "id": check.id,
-        "severity": severity,
-        "title": check.title,
-        "detail": problem.detail,
-        "remediation": check.remediation,
-        "overridable": check.overridable,
-        "overridden": overridden,
-    }
-    if problem.data:
-        result["data"] = problem.data
-    return result
+    return Finding(check.id, severity, check.title, problem.detail, check.remediation,
+                   check.overridable, overridden, problem.data)
 
 
-def command_finding(finding_id, title, detail, remediation, severity=BLOCKER):
+def command_finding(finding_id, title, detail, remediation, severity=BLOCKER, data=None):
     """A finding a command raises itself (no check class): same shape, same stability of IDs."""
-    return {"id": finding_id, "severity": severity, "title": title, "detail": detail,
-            "remediation": remediation, "overridable": False, "overridden": False}
+    return Finding(finding_id, severity, title, detail, remediation, data=data)
 
 
 def crash_finding(check, exc):

@@ -5,8 +5,7 @@ import uuid
 from migrate.checks.base import command_finding
 from migrate.commands.reporting import report_for
 from migrate.config import Options
-from migrate.errors import (EXIT_BLOCKED, EXIT_OK, Blocked, FailedAfterPointOfNoReturn, RollbackIncomplete,
-                            RolledBack)
+from migrate.errors import Blocked, FailedAfterPointOfNoReturn, RollbackIncomplete, RolledBack
 from migrate.facts.collect import collect
 from migrate.facts.rpmdb import collect_packages
 from migrate.journal import UNFINISHED, Journal
@@ -14,6 +13,7 @@ from migrate.layout import STATE_DIR
 from migrate.plan.mirror import probe_key
 from migrate.secrets import load_secrets, save_secrets
 from migrate.source import Source, Target
+from migrate.statuses import Status
 from migrate.steps import conversion_steps
 from migrate.steps.engine import run_steps
 from migrate.trust import Trust, admitted, origin_keys, saved_key_texts
@@ -52,14 +52,14 @@ def unfinished_journal(ctx, command):
             "ROLLBACK_INCOMPLETE", "A rollback did not finish",
             "The journal says rollback_incomplete: some changes before the point of no return "
             "are still in place.", "Run `almalinux-migrate rollback` to finish undoing them.")
-        return None, report_for(ctx, command, "blocked", [finding], EXIT_BLOCKED, journal=journal)
+        return None, report_for(ctx, command, Status.BLOCKED, [finding], journal=journal)
     if journal is not None and journal.data["state"] in UNFINISHED:
         return journal, None
     finding = command_finding(
         "NO_CONVERSION_IN_PROGRESS", "There is no conversion to %s" % command,
         "No unfinished journal under %s." % STATE_DIR,
         "Start one with `almalinux-migrate convert`; `status` shows the last run.")
-    return None, report_for(ctx, command, "blocked", [finding], EXIT_BLOCKED, journal=journal)
+    return None, report_for(ctx, command, Status.BLOCKED, [finding], journal=journal)
 
 
 def restore_context(ctx, journal, need_key=True):
@@ -107,14 +107,14 @@ def execute(ctx, journal, command, findings):
         run_steps(ctx, conversion_steps(), journal)
     except RolledBack as exc:
         findings = list(findings) + ([exc.finding] if getattr(exc, "finding", None) else [])
-        return report_for(ctx, command, "rolled_back", findings, exc.exit_code, journal=journal,
+        return report_for(ctx, command, Status.ROLLED_BACK, findings, journal=journal,
                           message=exc.message)
     except FailedAfterPointOfNoReturn as exc:
-        return report_for(ctx, command, "failed", findings, exc.exit_code, journal=journal,
+        return report_for(ctx, command, Status.FAILED, findings, journal=journal,
                           message=exc.message)
     except RollbackIncomplete as exc:
         findings = list(findings) + ([exc.finding] if getattr(exc, "finding", None) else [])
-        return report_for(ctx, command, "rollback_incomplete", findings, exc.exit_code, journal=journal,
+        return report_for(ctx, command, Status.ROLLBACK_INCOMPLETE, findings, journal=journal,
                           message=exc.message)
     finally:
         ctx.close()
@@ -126,6 +126,6 @@ def execute(ctx, journal, command, findings):
     journal.data["config_files"] = created_config_files(journal.data.get("config_files_before"),
                                                         collect_config_leftovers(ctx.root))
     journal.save()
-    return report_for(ctx, command, "converted", findings, EXIT_OK, journal=journal,
+    return report_for(ctx, command, Status.CONVERTED, findings, journal=journal,
                       leftovers=leftovers, message="Reboot to finish: the running kernel and "
                       "services are still the old ones.")

@@ -5,9 +5,9 @@ from migrate.checks.base import command_finding
 from migrate.commands.execute import execute, restore_context, unfinished_journal
 from migrate.checks.root_path_escapes import escape_finding
 from migrate.commands.reporting import report_for
-from migrate.errors import EXIT_BLOCKED
 from migrate.facts.pm_locks import clear_stale_dnf_locks, collect_lock_holders
 from migrate.journal import Lock
+from migrate.statuses import Status
 
 log = logging.getLogger(__name__)
 
@@ -22,14 +22,14 @@ def run(ctx):
             finding = command_finding(
                 "PACKAGE_MANAGER_RUNNING", "Another package manager holds the rpm or dnf lock",
                 ", ".join(holders), "Let it finish, then run `almalinux-migrate resume` again.")
-            return report_for(ctx, "resume", "blocked", [finding], EXIT_BLOCKED, journal=journal)
+            return report_for(ctx, "resume", Status.BLOCKED, [finding], journal=journal)
         if journal.data["point_of_no_return_passed"]:  # a killed transaction leaves dnf's
             for path in clear_stale_dnf_locks(ctx.root):
                 log.info("removed the stale lock file %s", path)
         restore_context(ctx, journal)
         escape = escape_finding(ctx.facts)
         if escape is not None:
-            return report_for(ctx, "resume", "blocked", [escape], EXIT_BLOCKED, journal=journal)
+            return report_for(ctx, "resume", Status.BLOCKED, [escape], journal=journal)
         journal.data["state"] = "running"
         journal.save()
         return execute(ctx, journal, "resume", [])

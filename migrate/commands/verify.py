@@ -3,10 +3,10 @@ from migrate.boot.verify import verify_boot
 from migrate.checks.base import command_finding, is_blocking
 from migrate.checks.root_path_escapes import escape_finding
 from migrate.commands.reporting import report_for
-from migrate.errors import EXIT_BLOCKED, EXIT_OK
 from migrate.facts.collect import collect
 from migrate.journal import Journal
 from migrate.source import choose_target, identify_source
+from migrate.statuses import Status
 from migrate.verify.leftovers import find_leftovers
 from migrate.verify.panels import run_panel_actions
 from migrate.verify.trusted_keys import collect_verify_keys
@@ -15,20 +15,18 @@ from migrate.verify.trusted_keys import collect_verify_keys
 def untrusted_keys_finding(untrusted):
     """The rpmdb trusts keys this tool does not: name them, so the admin can judge."""
     names = ["%s (%s)" % (k.name, k.summary or "no user ID") for k in untrusted]
-    finding = command_finding(
+    return command_finding(
         "UNTRUSTED_KEYS_IN_RPMDB", "The rpmdb holds signing keys that are not trusted AlmaLinux keys",
         "rpm accepts packages signed by: %s." % "; ".join(names),
         "Keep the keys of repositories you use on purpose (EPEL, your own); remove any other "
-        "with `rpm -e gpg-pubkey-VERSION-RELEASE`.", severity="info")
-    finding["data"] = {"keys": [k.name for k in untrusted]}
-    return finding
+        "with `rpm -e gpg-pubkey-VERSION-RELEASE`.", severity="info", data={"keys": [k.name for k in untrusted]})
 
 
 def run(ctx, boot=False):
     ctx.facts = collect(ctx.root)
     escape = escape_finding(ctx.facts)
     if escape is not None:
-        return report_for(ctx, "verify", "blocked", [escape], EXIT_BLOCKED)
+        return report_for(ctx, "verify", Status.BLOCKED, [escape])
     ctx.source = identify_source(ctx.facts, ctx.profiles)
     ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
     target_profile = ctx.target.profile
@@ -37,7 +35,7 @@ def run(ctx, boot=False):
             "NOT_ALMALINUX", "This host does not run AlmaLinux",
             "os-release ID is %r." % (ctx.facts.os_release.os_id or None),
             "Convert it with `almalinux-migrate convert`, or `resume` an unfinished run.")
-        return report_for(ctx, "verify", "failed", [finding], EXIT_BLOCKED)
+        return report_for(ctx, "verify", Status.FAILED, [finding])
     journal = Journal.load(ctx.root)
     keys = collect_verify_keys(ctx.root, ctx.facts, target_profile, ctx.options, journal)
     ctx.known_keys = keys.keys
@@ -52,6 +50,6 @@ def run(ctx, boot=False):
     findings += verify_boot(ctx, trusted) if boot else []
     findings += run_panel_actions(ctx) if boot else []
     if any(is_blocking(f) for f in findings):
-        return report_for(ctx, "verify", "failed", findings, EXIT_BLOCKED, leftovers=leftovers,
+        return report_for(ctx, "verify", Status.FAILED, findings, leftovers=leftovers,
                           message="The boot path is not AlmaLinux's yet.")
-    return report_for(ctx, "verify", "converted", findings, EXIT_OK, leftovers=leftovers)
+    return report_for(ctx, "verify", Status.CONVERTED, findings, leftovers=leftovers)

@@ -2,8 +2,8 @@
 error, a held lock, a read-only root, a signal, a bug. `--output json` prints one on every
 such exit (status `error`, or `blocked` for exit 3), with one finding naming the cause."""
 from migrate.checks.base import WARNING, command_finding
-from migrate.errors import EXIT_BLOCKED
 from migrate.report.document import build_report, empty_source, empty_target
+from migrate.statuses import error_status
 
 # exception class name -> (finding ID, title, what to do)
 CAUSES = {
@@ -34,7 +34,7 @@ def error_report(command, exc, message, exit_code, root_path=None, context=None)
     finding_id, title, remediation = CAUSES.get(type(exc).__name__, INTERNAL)
     if exit_code != 1 and (finding_id, title, remediation) == INTERNAL:
         finding_id, title, remediation = "ERROR", "The run stopped", "Do what the message says."
-    status = "blocked" if exit_code == EXIT_BLOCKED else "error"
+    status = error_status(exit_code)
     finding = command_finding(finding_id, title, message, remediation)
     return build_report(command, status, empty_source(), empty_target(), [finding],
                         exit_code=exit_code, message=message, root_path=root_path,
