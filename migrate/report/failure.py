@@ -17,6 +17,8 @@ CAUSES = {
                      "Remount it read-write (mount -o remount,rw), then run again."),
     "CorruptJournal": ("JOURNAL_CORRUPTED", "The conversion's journal cannot be read",
                        "Inspect the journal and the log; decide by hand (see README, runbook)."),
+    "JournalTooNew": ("JOURNAL_TOO_NEW", "A newer almalinux-migrate wrote the conversion's journal",
+                      "Install the version the message names and run the command with it."),
     "JournalNotSaved": ("JOURNAL_NOT_SAVED", "The conversion's journal could not be saved",
                         "Free space where the state dir is, then run `almalinux-migrate status`."),
     "Interrupted": ("INTERRUPTED", "A signal stopped the run",
