@@ -8,7 +8,9 @@ from migrate.context import Context as RealContext
 from migrate.errors import CommandFailed
 from migrate.facts.model import OsRelease
 from migrate.layout import STATE_DIR
+from migrate.plan.model import empty_plan
 from migrate.root import Root
+from migrate.run import Run, with_run_fields
 from migrate.runner import Result
 from tests.factories import ROCKY9_OS_RELEASE, STREAM9_OS_RELEASE, make_facts, situation
 
@@ -81,12 +83,21 @@ class _Silent(object):
         return lambda *args, **kwargs: None
 
 
-class Context(object):
-    """The parts of migrate.context a step reads: root, runner, facts, source/target, options, state."""
+def make_run(facts=None, **options):
+    """(run record, options) for the facts' host (a live Rocky 9 unless told otherwise), as
+    assess leaves them when nothing blocks: no keys fetched, the empty plan."""
+    facts, source, target, options = situation(facts or make_facts(), **options)
+    return Run(facts=facts, source=source, target=target, trusted_keys=(), known_keys=(), key_text="",
+               plan=empty_plan(), excluded={}), options
 
-    def __init__(self, root, runner, facts, options):
-        self.facts = facts or make_facts()
-        _, self.source, self.target, self.options = situation(self.facts, **options)
+
+@with_run_fields
+class Context(object):
+    """The services a step uses (root, runner, options, silent events and ui) and a run record:
+    ctx.run, with ctx.facts and the other run fields reading it as migrate.context does."""
+
+    def __init__(self, root, runner, run, options):
+        self.run, self.options = run, options
         self.root, self.runner = root, runner
         self.events = self.ui = _Silent()
         self.outcomes = {}
@@ -97,7 +108,8 @@ class Context(object):
 
 def make_ctx(root, runner=None, facts=None, **options):
     """A step context on root for the facts' host (a live Rocky 9 unless told otherwise)."""
-    return Context(root, runner if runner is not None else FakeRunner(), facts, options)
+    run, options = make_run(facts, **options)
+    return Context(root, runner if runner is not None else FakeRunner(), run, options)
 
 
 SOURCE_OS_RELEASES = {

@@ -9,6 +9,7 @@ from migrate.plan.mirror import probe_key
 from migrate.plan.repo_load import probe_repomd
 from migrate.plan.resolve import ResolveProblem
 from migrate.plan.source_updates import source_updates
+from migrate.run import Run
 from migrate.statuses import Status
 from migrate.source import choose_target, identify_source, source_repo_ids
 from migrate.trust import Trust, keyids, origin_keys
@@ -54,7 +55,7 @@ def version_missing(ctx, key):
 
 
 def assess(ctx):
-    ctx.facts = collect(ctx.root, ctx.runner)
+    ctx.run = Run(facts=collect(ctx.root, ctx.runner))  # built here, field by field, from the host
     faults.at_boundary("ASSESS")
     ctx.source = identify_source(ctx.facts, ctx.profiles)
     ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
@@ -82,7 +83,7 @@ def assess(ctx):
         problem = None
         if key.trusted:
             try:
-                ctx.resolve()
+                ctx.transaction.resolve()
             except ResolveProblem as exc:
                 problem = version_missing(ctx, key) if exc.kind == "metadata" else None
                 problem = problem or exc

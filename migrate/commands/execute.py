@@ -11,6 +11,7 @@ from migrate.facts.rpmdb import collect_packages
 from migrate.journal import UNFINISHED, Journal
 from migrate.layout import STATE_DIR
 from migrate.plan.mirror import probe_key
+from migrate.run import Run
 from migrate.secrets import load_secrets, save_secrets
 from migrate.source import Source, Target
 from migrate.statuses import Status
@@ -64,6 +65,7 @@ def unfinished_journal(ctx, command):
 
 def restore_context(ctx, journal, need_key=True):
     """Rebuild what a new process needs from the journal: never from the half-converted host.
+    The options and a whole new run record (migrate.run.Run) replace whatever ctx had.
     `need_key` False (rollback): what is saved is enough, the network is never asked."""
     data = journal.data
     options = dict(data["options"])
@@ -72,34 +74,34 @@ def restore_context(ctx, journal, need_key=True):
     secrets = load_secrets(ctx.root)  # the journal holds them masked
     options.update(secrets)
     ctx.options = Options(**dict((k, v) for k, v in options.items() if k in Options._fields))
-    ctx.excluded = data.get("excluded")  # what the run kept out of the sync, as it started
     src, tgt = data["source"], data["target"]
     profile = next((p for p in ctx.profiles.sources if p.id == src["profile"]), None)
     if profile is not None and src["major"] is not None:
         profile = profile.for_major(src["major"])
-    ctx.source = Source(profile, src["id"] or "", src["name"] or "", src["version"] or "",
-                        src["major"], src["arch"] or "", tuple(src.get("release_packages") or ()))
-    ctx.target = Target(ctx.profiles.target_for(tgt["major"]), tgt["version"], tgt["major"],
-                        secrets.get("mirror") or tgt["mirror"])
-    ctx.plan = data.get("plan")
+    source = Source(profile, src["id"] or "", src["name"] or "", src["version"] or "",
+                    src["major"], src["arch"] or "", tuple(src.get("release_packages") or ()))
+    target = Target(ctx.profiles.target_for(tgt["major"]), tgt["version"], tgt["major"],
+                    secrets.get("mirror") or tgt["mirror"])
     trust = Trust(tgt.get("trusted_fingerprints") or ())  # only what the run trusted
     keys = trust.keys_from(saved_key_texts(ctx.key_dir))
     if keys and set(k.fingerprint for k in keys) == trust.fingerprints:
-        ctx.trusted_keys = admitted(keys, copies=origin_keys(trust, ctx.target.profile))
-        if not ctx.trusted_keys and journal.data.get("point_of_no_return_passed"):
-            ctx.trusted_keys = keys  # expired since: the downloads were checked before it
+        trusted = admitted(keys, copies=origin_keys(trust, target.profile))
+        if not trusted and journal.data.get("point_of_no_return_passed"):
+            trusted = keys  # expired since: the downloads were checked before it
     elif not need_key:
-        ctx.trusted_keys = ()  # rollback: nothing to verify, no network
+        trusted = ()  # rollback: nothing to verify, no network
     else:  # killed before SAVE_TARGET_KEY: fetch it again, trusting only what the run trusted
-        key = probe_key(ctx.target.key_url, trust, ctx.options.network)
+        key = probe_key(target.key_url, trust, ctx.options.network)
         if not key.trusted:
             raise Blocked("cannot get the trusted signing key again (%s); nothing past the point "
                           "of no return was done: retry `resume` or run `rollback`"
                           % (key.error or "untrusted key at %s" % key.url))
-        ctx.trusted_keys = key.trusted
-    ctx.key_text = "".join(k.armored for k in ctx.trusted_keys)
-    ctx.facts = collect(ctx.root)
-    ctx.known_keys = origin_keys(trust, ctx.target.profile, [k.text for k in ctx.facts.rpmdb_keys])
+        trusted = key.trusted
+    facts = collect(ctx.root)
+    ctx.run = Run(facts=facts, source=source, target=target, trusted_keys=trusted,
+                  known_keys=origin_keys(trust, target.profile, [k.text for k in facts.rpmdb_keys]),
+                  key_text="".join(k.armored for k in trusted), plan=data.get("plan"),
+                  excluded=data.get("excluded"))  # what the run kept out of the sync, as it started
 
 
 def execute(ctx, journal, command, findings):
@@ -117,7 +119,7 @@ def execute(ctx, journal, command, findings):
         return report_for(ctx, command, Status.ROLLBACK_INCOMPLETE, findings, journal=journal,
                           message=exc.message)
     finally:
-        ctx.close()
+        ctx.transaction.close()
     # Only the packages: the other facts (boot tools, dependency verify, /proc) are not needed.
     vendors = ctx.source.profile.vendors if ctx.source.profile else []
     kept = ctx.source.profile.kept_packages if ctx.source.profile else []

@@ -8,6 +8,7 @@ class Step(object):
     id = ""
     title = ""
     after_point_of_no_return = False  # False: reversible, may use the network
+    needs = ()  # the run record's fields (migrate.run.FIELDS) it reads: the engine checks them first
 
     def applies(self, ctx):
         """False: recorded as skipped (e.g. no --mirror to point repo files at)."""

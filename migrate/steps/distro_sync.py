@@ -19,16 +19,17 @@ HISTORY_CMDLINE = "almalinux-migrate convert"  # what `dnf history` shows for th
 class DistroSync(Step):
     id = "DISTRO_SYNC"
     title = "Swap release packages and distro-sync to AlmaLinux"
+    needs = ("facts", "source", "target", "plan", "trusted_keys")  # the transaction is solved from them
     after_point_of_no_return = True
 
     def is_done(self, ctx):
-        transaction = ctx.transaction_base().transaction
+        transaction = ctx.transaction.transaction_base().transaction
         return not transaction.install_set and not transaction.remove_set
 
     def apply(self, ctx):
         import os
 
-        base = ctx.transaction_base()
+        base = ctx.transaction.transaction_base()
         total = len(base.transaction)
         missing = [p.localPkg() for p in base.transaction.install_set if not os.path.exists(p.localPkg())]
         if missing:
@@ -42,7 +43,7 @@ class DistroSync(Step):
             # SIGHUP ignored around rpm's run alone: its scriptlets inherit it and survive too
             _, warnings = run_transaction(base, ctx.root, element_done, HISTORY_CMDLINE,
                                           guard=ctx.interrupts.hangup_ignored,
-                                          module_failsafe_from=ctx.module_failsafe_from)
+                                          module_failsafe_from=ctx.transaction.module_failsafe_from)
         finally:
             route_rpm_log()
         detail = "%d transaction items" % total

@@ -8,6 +8,7 @@ from migrate.steps.base import Step
 class ImportTargetKey(Step):
     id = "IMPORT_TARGET_KEY"
     title = "Import the AlmaLinux signing key"
+    needs = ("trusted_keys",)
     after_point_of_no_return = True
 
     def is_done(self, ctx):

@@ -34,6 +34,7 @@ def save_pending(root, actions):
 class RunPanelActions(Step):
     id = "RUN_PANEL_ACTIONS"
     title = "Schedule the control panels' repairs for after the reboot"
+    needs = ("facts",)
     after_point_of_no_return = True
 
     def applies(self, ctx):

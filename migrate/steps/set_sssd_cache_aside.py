@@ -9,6 +9,7 @@ SSSD_DB = "/var/lib/sss/db"
 class SetSssdCacheAside(Step):
     id = "SET_SSSD_CACHE_ASIDE"
     title = "Move the SSSD cache aside after a downgrade"
+    needs = ("plan",)
     after_point_of_no_return = True
 
     def _caches(self, ctx):

@@ -29,12 +29,11 @@ class TransactionTestFailed(MigrateError):
 class TestTransaction(Step):
     id = "TEST_TRANSACTION"
     title = "Test the transaction with rpm (file conflicts, disk space)"
+    needs = ("facts", "source", "target", "plan", "trusted_keys")  # the transaction is solved from them
 
     def apply(self, ctx):
-        if ctx.packages is None:
-            ctx.resolve()
         # the very base DISTRO_SYNC runs, its dnf history items built here (migrate/transaction/history.py)
-        problems = run_test_transaction(ctx.transaction_base(), ctx.root)
+        problems = run_test_transaction(ctx.transaction.solved().transaction_base(), ctx.root)
         if problems:
             raise TransactionTestFailed(problems)
         return "no file conflicts, enough disk space"

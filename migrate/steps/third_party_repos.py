@@ -27,6 +27,7 @@ def _switch(ctx, sections, enabled):
 class DisableThirdPartyRepos(Step):
     id = "DISABLE_THIRD_PARTY_REPOS"
     title = "Switch third-party repos off for the transaction (--third-party disable)"
+    needs = ("facts", "source")
     after_point_of_no_return = True
 
     def applies(self, ctx):

@@ -14,6 +14,7 @@ def rhsm_applies(ctx):
 class UnregisterSubscription(Step):
     id = "UNREGISTER_SUBSCRIPTION"
     title = "Unregister from Red Hat Subscription Management"
+    needs = ("source",)
     after_point_of_no_return = True
 
     def applies(self, ctx):

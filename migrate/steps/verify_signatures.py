@@ -8,12 +8,11 @@ from migrate.steps.base import Step
 class VerifySignatures(Step):
     id = "VERIFY_SIGNATURES"
     title = "Check the packages' signatures"
+    needs = ("facts", "source", "target", "plan", "trusted_keys")  # the transaction is solved from them
 
     def apply(self, ctx):
-        if ctx.packages is None:
-            ctx.resolve()
         prepare_keyring(ctx.root, ctx.runner, ctx.keyring_dir, ctx.key_files)
-        paths = [p.localPkg() for p in ctx.packages]
+        paths = [p.localPkg() for p in ctx.transaction.packages]
         try:
             verify_files(ctx.root, ctx.runner, ctx.keyring_dir, paths,
                          lambda done, total: ctx.progress(self.id, done, total, "packages"))

@@ -14,6 +14,7 @@ from migrate.root import Root
 from migrate.steps import conversion_steps
 from migrate.steps.engine import run_steps
 from tests.factories import ALMA9_KEYID, STREAM9_OS_RELEASE, make_facts
+from migrate.trust import TrustedKey
 from tests.kit import make_ctx
 from tests.unit.boot.fakes import (ALMA_KERNEL, LSBLK, OLD_KERNEL, FakeRunner, LiveRoot, boot_packages,
                                    grubby_responses, kernel_release, lay_out_boot, output, write)
@@ -27,7 +28,7 @@ MKCONFIG = ["grub2-mkconfig", "-o", "/boot/grub2/grub.cfg"]
 
 def Ctx(root, runner, facts, allow=()):
     ctx = make_ctx(root, runner, facts, allow=tuple(allow))
-    ctx.trusted_keyids = {ALMA9_KEYID}
+    ctx.run.known_keys = (TrustedKey("0" * 24 + ALMA9_KEYID.upper(), None, False, "AlmaLinux", b"", ()),)
     return ctx
 
 

@@ -35,6 +35,7 @@ class Ctx(object):
     def __init__(self, tmp_path, statuses):
         self.workdir = str(tmp_path)
         (tmp_path / "dnf-cache").mkdir()
+        self.transaction = self  # the step reads the transaction's packages and base
         self.packages = [Package("p%d" % i) for i in range(len(statuses))]
         self.base = Base(statuses)
         self.interrupts = Interrupts()

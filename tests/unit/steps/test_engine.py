@@ -207,3 +207,16 @@ def test_second_lock_holder_gets_exit_7(tmp_path):
             assert lock_held(root)
         assert lock_held(root)
     assert not lock_held(root)
+
+
+def test_a_step_whose_run_data_is_unset_fails_before_it_runs_and_is_undone(tmp_path):
+    needy = FakeStep("B")
+    needy.needs = ("plan", "trusted_keys")
+    steps = [FakeStep("A"), needy]
+    ctx, journal = _start(tmp_path, steps)
+    ctx.run.plan = None
+    ctx.events.error = None  # the events file is fine
+    with pytest.raises(RolledBack) as err:
+        run_steps(ctx, steps, journal)
+    assert "internal error: step B needs plan, which this run has not set" in err.value.message
+    assert ctx.log == ["apply A", "undo A"]
