@@ -26,7 +26,7 @@ def kernel_names(ctx):
     """Kernel package names of source and target: a foreign one left is the kept fallback."""
     names = {"kernel"}
     for profile in (ctx.source.profile, ctx.target.profile):
-        names.update(getattr(profile, "kernel_packages", None) or ())
+        names.update(profile.kernel_packages if profile is not None else ())
     return names
 
 

@@ -3,7 +3,7 @@ from migrate.boot.model import BootFacts
 from migrate.boot.verify import verify_boot
 from migrate.checks import HOST_CHECKS
 from migrate.checks.base import BLOCKER, INFO, WARNING, CheckInput, run_checks
-from migrate.profiles import Profile
+from migrate.profiles import SourceProfile
 from migrate.root import Root
 from tests.factories import ALMA9_KEYID, make_facts, package, situation
 from tests.kit import make_ctx
@@ -31,7 +31,7 @@ def findings(facts, source_kernels=()):
     facts, source, target, options = situation(facts)
     if source_kernels:  # a vendor with kernels of its own (Oracle's UEK)
         values = dict(source.profile.as_dict(), kernel_packages=list(source_kernels))
-        source = source._replace(profile=Profile("source", "oracle-like.toml", values))
+        source = source._replace(profile=SourceProfile("oracle-like.toml", values))
     return dict((f["id"], f) for f in run_checks(HOST_CHECKS, facts, CheckInput(source, target, options), set()))
 
 
