@@ -5,6 +5,7 @@ from migrate.checks.root_path_escapes import escape_finding
 from migrate.commands.reporting import report_for
 from migrate.facts.collect import collect
 from migrate.journal import Journal
+from migrate.run import Run
 from migrate.source import choose_target, identify_source
 from migrate.statuses import Status
 from migrate.verify.leftovers import find_leftovers
@@ -23,7 +24,7 @@ def untrusted_keys_finding(untrusted):
 
 
 def run(ctx, boot=False):
-    ctx.facts = collect(ctx.root)
+    ctx.run = Run(facts=collect(ctx.root))  # verify reads the host as it is now, never a journal's run
     escape = escape_finding(ctx.facts)
     if escape is not None:
         return report_for(ctx, "verify", Status.BLOCKED, [escape])
