@@ -19,7 +19,7 @@ class Context(object):
         self.root = root
         self.runner = runner
         self.profiles = profiles
-        self.options = options  # resume and rollback take the journal's (restore_run)
+        self.options = options  # resume and rollback take the journal's (commands.execute.restore_context)
         self.events = events
         self.ui = ui
         self._transaction = None

@@ -1,6 +1,6 @@
 """The run's data, apart from the services that act on it (migrate.context): what the host is,
 where it goes, which keys are trusted and the plan. `assess` builds it from the host; `resume`
-and `rollback` load it from the journal (migrate.commands.execute.restore_run); steps name the
+and `rollback` load it from the journal (migrate.commands.execute.restore_context); steps name the
 fields they read (Step.needs) and the engine refuses to start one whose fields are unset."""
 from migrate.trust import keyids
 
