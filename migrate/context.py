@@ -5,6 +5,7 @@ lives in one record, ctx.run (migrate.run.Run; ctx.plan and the like read and wr
 the conversion's dnf.Base in ctx.transaction (migrate.transaction.conversion)."""
 import socket
 import uuid
+from typing import NamedTuple
 
 from migrate import faults
 from migrate.interrupts import Interrupts
@@ -13,22 +14,44 @@ from migrate.run import Run, with_run_fields
 from migrate.transaction.conversion import Transaction
 
 
+class Services(NamedTuple):
+    """What acts for a command, fixed for its process (resume and rollback replace the options
+    with the journal's once, before anything runs: commands.execute.restore_context)."""
+
+    root: object  # migrate.root.Root
+    runner: object  # migrate.runner.Runner
+    profiles: object  # migrate.profiles.Profiles
+    options: object  # migrate.config.Options
+    events: object  # migrate.report.events.Events
+    ui: object  # migrate.report.text.Ui
+    interrupts: object  # migrate.interrupts.Interrupts: the process's signal handlers
+
+
+def _service(name):
+    return property(lambda self: getattr(self.services, name))
+
+
 @with_run_fields
 class Context(object):
-    def __init__(self, root, runner, profiles, options, events, ui, run=None):
-        self.root = root
-        self.runner = runner
-        self.profiles = profiles
-        self.options = options  # resume and rollback take the journal's (commands.execute.restore_context)
-        self.events = events
-        self.ui = ui
+    def __init__(self, root, runner, profiles, options, events, ui, run=None, interrupts=None):
         self._transaction = None
+        self.services = Services(root, runner, profiles, options, events, ui, interrupts or Interrupts())
         self.run = run if run is not None else Run()
-        self.interrupts = Interrupts()  # the process's handlers: set by cli.py
         self.run_id = uuid.uuid4().hex  # this invocation: events, log, report
         self.hostname = host_name(root)
         self.step_position = None  # (index, total) of the running step, for overall percent
         self._progress_done = {}  # step id -> highest `done` told: counters never go back
+
+    root, runner, profiles, options, events, ui, interrupts = [_service(name) for name in Services._fields]
+
+    @property
+    def services(self):
+        return self._services
+
+    @services.setter
+    def services(self, services):
+        self._drop_transaction()
+        self._services = services
 
     @property
     def run(self):
@@ -36,15 +59,18 @@ class Context(object):
 
     @run.setter
     def run(self, run):
-        """A new run record (resume, rollback): a transaction solved for the old one goes."""
+        self._drop_transaction()
+        self._run = run
+
+    def _drop_transaction(self):
+        """New services or a new run record: a transaction solved with the old ones goes."""
         if self._transaction is not None:
             self._transaction.close()
             self._transaction = None
-        self._run = run
 
     @property
     def transaction(self):
-        """The conversion's transaction, made on first use with the options then in force."""
+        """The conversion's transaction, made on first use from the run and services in force."""
         if self._transaction is None:
             self._transaction = Transaction(self.root, self.run, self.options, self.interrupts)
         return self._transaction

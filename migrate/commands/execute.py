@@ -73,7 +73,8 @@ def restore_context(ctx, journal, need_key=True):
         options[key] = tuple(options.get(key) or ())
     secrets = load_secrets(ctx.root)  # the journal holds them masked
     options.update(secrets)
-    ctx.options = Options(**dict((k, v) for k, v in options.items() if k in Options._fields))
+    ctx.services = ctx.services._replace(options=Options(**dict((k, v) for k, v in options.items()
+                                                                if k in Options._fields)))
     src, tgt = data["source"], data["target"]
     profile = next((p for p in ctx.profiles.sources if p.id == src["profile"]), None)
     if profile is not None and src["major"] is not None:

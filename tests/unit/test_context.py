@@ -1,3 +1,5 @@
+import pytest
+
 from migrate.context import Context, host_name
 from migrate.root import Root
 
@@ -34,3 +36,13 @@ def test_hostname_under_root_is_the_images(tmp_path):
     assert host_name(Root(str(tmp_path))) is None
     (tmp_path / "etc" / "hostname").write_text("db7.example.org\n")
     assert host_name(Root(str(tmp_path))) == "db7.example.org"
+
+
+def test_services_are_fixed_and_replacing_them_drops_the_transaction(tmp_path):
+    ctx = _context(tmp_path)
+    with pytest.raises(AttributeError):
+        ctx.options = "other"
+    first = ctx.transaction
+    ctx.services = ctx.services._replace(options="journal's")
+    assert ctx.options == "journal's" and ctx.transaction is not first
+    assert ctx.transaction.options == "journal's"
