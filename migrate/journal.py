@@ -76,14 +76,15 @@ def schema_version(data):
     if not isinstance(schema, str) or not schema.startswith(SCHEMA_PREFIX):
         return None
     number = schema[len(SCHEMA_PREFIX):]
-    return int(number) if number.isdigit() else None
+    return int(number) if number.isdigit() and int(number) >= 1 else None
 
 
 def migrate(data, path):
     """The journal as this tool's schema: older ones migrated, a newer one refused."""
     version = schema_version(data)
     if version is None:
-        raise CorruptJournal("The journal %s is not a journal of this tool (schema %r)." % (path, data.get("schema")))
+        raise CorruptJournal("The journal %s is not a journal of this tool version (schema %r)."
+                             % (path, data.get("schema")))
     if version > SCHEMA_VERSION:
         writer = data.get("tool_version")
         needed = ("almalinux-migrate %s or later" % writer) if writer else "the almalinux-migrate that wrote it"

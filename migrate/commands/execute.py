@@ -98,7 +98,7 @@ def restore_context(ctx, journal, need_key=True):
                           "of no return was done: retry `resume` or run `rollback`"
                           % (key.error or "untrusted key at %s" % key.url))
         trusted = key.trusted
-    facts = collect(ctx.root)
+    facts = collect(ctx.root, ctx.runner)
     ctx.run = Run(facts=facts, source=source, target=target, trusted_keys=trusted,
                   known_keys=origin_keys(trust, target.profile, [k.text for k in facts.rpmdb_keys]),
                   key_text="".join(k.armored for k in trusted), plan=data.get("plan"),

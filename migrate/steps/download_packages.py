@@ -34,7 +34,7 @@ class DownloadPackages(Step):
         import dnf.callback
         import dnf.exceptions
 
-        packages = ctx.transaction.packages
+        packages = ctx.transaction.solved().packages
         check_space(ctx.state_path(DNF_CACHE),
                     sum(p.downloadsize or 0 for p in packages if not os.path.exists(p.localPkg())))
         total = len(packages)

@@ -12,7 +12,7 @@ class VerifySignatures(Step):
 
     def apply(self, ctx):
         prepare_keyring(ctx.root, ctx.runner, ctx.keyring_dir, ctx.key_files)
-        paths = [p.localPkg() for p in ctx.transaction.packages]
+        paths = [p.localPkg() for p in ctx.transaction.solved().packages]
         try:
             verify_files(ctx.root, ctx.runner, ctx.keyring_dir, paths,
                          lambda done, total: ctx.progress(self.id, done, total, "packages"))

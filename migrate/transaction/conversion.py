@@ -18,19 +18,15 @@ class Transaction(object):
         self.root, self.run, self.options, self.interrupts = root, run, options, interrupts
         self.workdir = root.join(STATE_DIR)
         self.base = None
-        self._packages = None  # dnf packages of the resolved transaction (this process only)
+        self.packages = None  # dnf packages of the resolved transaction (this process only)
         self.history_scratch = None  # base's dnf history: a scratch copy published to the root
         self.module_failsafe_from = None  # where base's module container keeps its fail-safe data
 
     def solved(self):
         """This transaction, solved now (online, as the what-if is) when this process has not."""
-        if self._packages is None:
+        if self.packages is None:
             self.resolve()
         return self
-
-    @property
-    def packages(self):
-        return self.solved()._packages
 
     def resolve(self, cacheonly=False, persistdir=None):
         """Resolve the conversion in a fresh dnf.Base; keeps base and packages here, the plan in
@@ -49,7 +45,7 @@ class Transaction(object):
         if run.excluded is None:  # resume brings the run's own from the journal
             run.excluded = excludes_for(run.facts, self.options)
         try:
-            run.plan, self._packages = plan_conversion(self.base, run.facts, run.source, run.target,
+            run.plan, self.packages = plan_conversion(self.base, run.facts, run.source, run.target,
                                                        run.trusted_keyids, repo_ids, self.options.network,
                                                        self.options.keep_rhsm, run.excluded)
         finally:
@@ -73,7 +69,7 @@ class Transaction(object):
         if self.base is not None:
             self.base.close()
             self.base = None
-        self._packages = None
+        self.packages = None
         if self.history_scratch is not None:
             shutil.rmtree(self.history_scratch, ignore_errors=True)
             self.history_scratch = None

@@ -1,5 +1,5 @@
 """Golden reports and event streams of sandbox runs, captured before the architecture refactor
-of issue 13 and compared after it: the refactor must not change what users see.
+and compared after it: the refactor must not change what users see.
 
 Each scenario runs the real CLI on one fresh host and compares the normalised JSON (see
 tests/sandbox/golden.py for what is normalised and why) with tests/fixtures/golden/NAME.json.

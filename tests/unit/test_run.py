@@ -3,12 +3,7 @@ import pytest
 from migrate.context import Context
 from migrate.root import Root
 from migrate.run import FIELDS, Run
-from migrate.trust import TrustedKey
 from tests.kit import make_run
-
-
-def _key(keyid, revoked=False):
-    return TrustedKey("0" * 24 + keyid.upper(), None, revoked, "k", b"", ())
 
 
 def test_a_new_run_has_every_field_unset_and_refuses_others():
@@ -22,13 +17,6 @@ def test_a_new_run_has_every_field_unset_and_refuses_others():
 def test_the_kits_run_is_complete_as_assess_leaves_it():
     run, options = make_run()
     assert run.missing(FIELDS) == [] and run.source.os_id == "rocky" and options.allow == ()
-
-
-def test_trusted_keyids_join_known_and_trusted_keys_without_revoked_ones():
-    run = Run(known_keys=(_key("aaaaaaaaaaaaaaaa"), _key("cccccccccccccccc", revoked=True)),
-              trusted_keys=(_key("bbbbbbbbbbbbbbbb"),))
-    assert run.trusted_keyids == {"aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb"}
-    assert Run().trusted_keyids == set()
 
 
 def test_the_context_reads_and_writes_its_run_record_and_a_new_record_drops_the_transaction(tmp_path):
