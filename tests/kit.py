@@ -14,7 +14,7 @@ from migrate.keys import PublicKey
 from migrate.layout import STATE_DIR
 from migrate.plan.model import empty_plan
 from migrate.root import Root
-from migrate.plan.mirror import KeyProbe
+from migrate.network.mirror import KeyProbe
 from migrate.run import Run, with_run_fields
 from migrate.runner import Result
 from migrate.transaction.conversion import Transaction

@@ -4,7 +4,7 @@ IDs are public (reports, --allow, panels' scripts): never renamed, never reused.
 import logging
 from typing import NamedTuple, Optional
 
-from migrate.findings import BLOCKER, INFO, WARNING, Finding  # noqa: F401 (checks take the severities from here)
+from migrate.findings import BLOCKER, INFO, WARNING, command_finding, make_finding  # the checks take severities from here
 from migrate.layout import LOG_FILE
 
 log = logging.getLogger(__name__)
@@ -26,11 +26,12 @@ class CheckInput(NamedTuple):
     source: object
     target: object
     options: object
-    key: object = None  # plan.mirror.KeyProbe
+    key: object = None  # network.mirror.KeyProbe
     plan: Optional[dict] = None
     resolve_problem: object = None  # plan.resolve.ResolveProblem
-    source_updates: object = None  # plan.source_updates.SourceUpdates; None: not probed
+    source_updates: object = None  # network.source_updates.SourceUpdates; None: not probed
     origin_keyids: Optional[frozenset] = None  # key IDs proving AlmaLinux origin (migrate.trust)
+    verify_keys: object = None  # verify.trusted_keys.VerifyKeys; `verify` only
 
 
 class Check(object):
@@ -60,13 +61,11 @@ class Check(object):
 def finding(check, problem, allowed):
     severity = problem.severity or check.severity
     overridden = severity == BLOCKER and check.overridable and check.id in allowed
-    return Finding(check.id, severity, check.title, problem.detail, check.remediation,
-                   check.overridable, overridden, problem.data)
-
-
-def command_finding(finding_id, title, detail, remediation, severity=BLOCKER, data=None):
-    """A finding a command raises itself (no check class): same shape, same stability of IDs."""
-    return Finding(finding_id, severity, title, detail, remediation, data=data)
+    result = make_finding(check.id, severity, check.title, problem.detail, check.remediation,
+                          check.overridable, overridden)
+    if problem.data:
+        result["data"] = problem.data
+    return result
 
 
 def crash_finding(check, exc):

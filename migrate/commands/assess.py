@@ -5,10 +5,10 @@ from migrate import faults
 from migrate.checks import HOST_CHECKS, SOURCE_CHECKS, TARGET_CHECKS
 from migrate.checks.base import BLOCKER, CheckInput, is_blocking, run_checks, skip_reason
 from migrate.facts.collect import collect
-from migrate.plan.mirror import probe_key
-from migrate.plan.repo_load import probe_repomd
+from migrate.network.mirror import probe_key
+from migrate.network.repomd import probe_repomd
 from migrate.plan.resolve import ResolveProblem
-from migrate.plan.source_updates import source_updates
+from migrate.network.source_updates import source_updates
 from migrate.run import Run
 from migrate.statuses import Status
 from migrate.source import choose_target, identify_source, source_repo_ids

@@ -46,7 +46,6 @@ class BootContext(object):
 
 
 class BootStep(Step):
-    after_point_of_no_return = True
     needs = ("facts", "source", "target", "trusted_keys")  # BootContext reads them
 
     def __init__(self, read_packages=None):

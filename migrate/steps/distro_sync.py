@@ -20,7 +20,6 @@ class DistroSync(Step):
     id = "DISTRO_SYNC"
     title = "Swap release packages and distro-sync to AlmaLinux"
     needs = ("facts", "source", "target", "plan", "trusted_keys")  # the transaction is solved from them
-    after_point_of_no_return = True
 
     def is_done(self, ctx):
         transaction = ctx.transaction.transaction_base().transaction

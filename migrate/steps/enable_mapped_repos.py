@@ -8,7 +8,6 @@ class EnableMappedRepos(Step):
     id = "ENABLE_MAPPED_REPOS"
     title = "Enable the AlmaLinux counterparts of the source's enabled repos"
     needs = ("target", "plan")
-    after_point_of_no_return = True
 
     def _wanted(self, ctx):
         default = set(r["id"] for r in ctx.target.profile.repos if r.get("enabled"))

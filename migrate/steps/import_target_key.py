@@ -9,7 +9,6 @@ class ImportTargetKey(Step):
     id = "IMPORT_TARGET_KEY"
     title = "Import the AlmaLinux signing key"
     needs = ("trusted_keys",)
-    after_point_of_no_return = True
 
     def is_done(self, ctx):
         imported = set(collect_gpg_pubkeys(ctx.root))

@@ -48,7 +48,6 @@ class PointReposAtMirror(Step):
     id = "POINT_REPOS_AT_MIRROR"
     title = "Point the AlmaLinux repo files at --mirror"
     needs = ("target",)
-    after_point_of_no_return = True
 
     def applies(self, ctx):
         return bool(ctx.options.mirror)

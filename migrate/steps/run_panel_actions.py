@@ -35,7 +35,6 @@ class RunPanelActions(Step):
     id = "RUN_PANEL_ACTIONS"
     title = "Schedule the control panels' repairs for after the reboot"
     needs = ("facts",)
-    after_point_of_no_return = True
 
     def applies(self, ctx):
         return bool(ctx.facts is not None and any(p.post_convert for p in ctx.facts.panels))

@@ -8,7 +8,6 @@ class SetAsideRepoFiles(Step):
     id = "SET_ASIDE_REPO_FILES"
     title = "Move the source's own repo files aside"
     needs = ("source",)
-    after_point_of_no_return = True
 
     def _present(self, ctx):
         return [n for n in ctx.source.profile.repo_files_aside

@@ -15,7 +15,6 @@ class UnregisterSubscription(Step):
     id = "UNREGISTER_SUBSCRIPTION"
     title = "Unregister from Red Hat Subscription Management"
     needs = ("source",)
-    after_point_of_no_return = True
 
     def applies(self, ctx):
         return rhsm_applies(ctx)
