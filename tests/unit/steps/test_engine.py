@@ -171,6 +171,6 @@ def test_a_step_whose_run_data_is_unset_fails_before_it_runs_and_is_undone(tmp_p
     ctx.run.plan = None
     ctx.events.error = None  # the events file is fine
     with pytest.raises(RolledBack) as err:
-        run_steps(ctx, steps, journal)
+        run_steps(ctx, _phases(steps), journal)
     assert "internal error: step B needs plan, which this run has not set" in err.value.message
     assert ctx.log == ["apply A", "undo A"]
