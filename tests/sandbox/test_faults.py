@@ -196,8 +196,7 @@ def test_a_journal_of_an_older_tool_is_migrated_and_resumed(world, mirror, rocky
     journal = json.loads(path.read_text())
     del journal["schema"], journal["tool_version"]
     path.write_text(json.dumps(journal))
-    resumed = run_cli(rocky9_root, "resume", "--yes", prefix=OFFLINE)
-    assert resumed.returncode == 0 and assert_valid_report(resumed.document)["status"] == "converted", resumed
+    _resume(rocky9_root, trust_config, offline=True)
     status = run_cli(rocky9_root, "status").document
     assert (status["state"], status["schema"], status["tool_version"]) == \
         ("done", "almalinux-migrate/journal/2", __version__)
