@@ -16,6 +16,7 @@ a run cut short leaves its begun record) and again right after `end`.
 dnf APIs, the same in dnf 4.7, 4.14 and 4.20 (dnf/base.py): `Base._history` (the lazily opened
 SwdbInterface of `conf.persistdir`), `Base._goal2transaction(goal)` (what `Base.resolve()` calls
 after the solve), `Base._goal`, `SwdbInterface.close()`."""
+import errno
 import logging
 import os
 import shutil
@@ -27,6 +28,8 @@ DNF_PERSIST = "/var/lib/dnf"
 HISTORY = "history.sqlite"
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 MODULE_FAILSAFE = "modulefailsafe"
+SHM = "/dev/shm"
+SCRATCH_PREFIX = "almalinux-migrate-history."
 
 
 def snapshot_history(root, persistdir):
@@ -72,11 +75,88 @@ def copy_module_failsafe(source_persistdir, persistdir):
 def scratch_persistdir(workdir, live=True):
     """A fresh directory for the scratch history: on the live host on tmpfs (/dev/shm) when
     there, else (and always under --root, whose files stay inside the root) the tool's state
-    directory (correct, only slower)."""
-    parent = "/dev/shm"
+    directory (correct, only slower). Its name carries this process's id, so the next run can
+    tell a killed run's leftover from a live run's (`clean_stale_scratch`)."""
+    parent = SHM
     if not live or not (os.path.isdir(parent) and os.access(parent, os.W_OK)):
         parent = workdir
-    return tempfile.mkdtemp(prefix="almalinux-migrate-history.", dir=parent)
+    clean_stale_scratch(workdir, live)
+    return tempfile.mkdtemp(prefix="%s%d." % (SCRATCH_PREFIX, os.getpid()), dir=parent)
+
+
+def pid_alive(pid):
+    """True unless no process has this id (signal 0 checks without sending: kill(2))."""
+    try:
+        os.kill(pid, 0)
+    except OSError as exc:
+        return exc.errno != errno.ESRCH
+    return True
+
+
+def clean_stale_scratch(workdir, live=True):
+    """Remove the scratch histories of runs no longer alive (a SIGKILL skips the cleanup at
+    exit; on tmpfs they hold memory until a reboot): /dev/shm on the live host (never touched
+    under --root) and the state directory. Returns the paths removed."""
+    removed = []
+    for parent in ([SHM] if live else []) + [workdir]:
+        try:
+            names = os.listdir(parent)
+        except OSError:
+            continue
+        for name in names:
+            pid = name[len(SCRATCH_PREFIX):].partition(".")[0]
+            if not name.startswith(SCRATCH_PREFIX) or not pid.isdigit() or pid_alive(int(pid)):
+                continue
+            path = os.path.join(parent, name)
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+                log.info("removed the scratch history %s of a run that is gone", path)
+    return removed
+
+
+def open_record(root, cmdline, libdnf_transaction):
+    """The id of the last history record `cmdline` began and never ended (libdnf leaves its
+    state UNKNOWN until `end`), or None."""
+    import sqlite3
+
+    path = root.join(os.path.join(DNF_PERSIST, HISTORY))
+    if not os.path.isfile(path):
+        return None
+    connection = sqlite3.connect(path, timeout=30)
+    try:
+        row = connection.execute(
+            "SELECT id FROM trans WHERE cmdline = ? AND state = ? ORDER BY id DESC LIMIT 1",
+            (cmdline, int(libdnf_transaction.TransactionState_UNKNOWN))).fetchone()
+    finally:
+        connection.close()
+    return row[0] if row else None
+
+
+def complete_record(root, record, rpmdb_version, libdnf_transaction, now=None):
+    """End history record `record` (begun by a run killed between rpm's run and dnf's `end`)
+    as libdnf's `swdb_private::Transaction::finish` would: its items DONE, its end time and
+    rpmdb version, its state DONE, in one sqlite transaction. Only when the resumed resolve
+    found nothing left, i.e. rpm did every element. The columns are in libdnf's schema
+    (libdnf/transaction/sql/create_tables.sql, `trans`, `trans_item`) alike in EL8's dnf 4.7,
+    EL9's 4.14 and EL10's 4.20."""
+    import sqlite3
+    import time
+
+    T = libdnf_transaction
+    connection = sqlite3.connect(root.join(os.path.join(DNF_PERSIST, HISTORY)), timeout=30)
+    try:
+        with connection:
+            connection.execute("UPDATE trans_item SET state = ? WHERE trans_id = ? AND state = ?",
+                               (int(T.TransactionItemState_DONE), record,
+                                int(T.TransactionItemState_UNKNOWN)))
+            connection.execute(
+                "UPDATE trans SET dt_end = ?, rpmdb_version_end = ?, state = ? WHERE id = ?",
+                (int(now if now is not None else time.time()), rpmdb_version,
+                 int(T.TransactionState_DONE), record))
+    finally:
+        connection.close()
+    log.info("dnf history: completed the record %d the killed run began", record)
 
 
 def publish_history(scratch, root):

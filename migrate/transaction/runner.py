@@ -36,9 +36,11 @@ import os
 import signal
 import contextlib
 
+from migrate import faults
 from migrate.errors import MigrateError
 from migrate.rpmlog import rpm_log_fd
-from migrate.transaction.history import DNF_PERSIST, copy_module_failsafe, publish_history
+from migrate.transaction.history import (DNF_PERSIST, complete_record, copy_module_failsafe, open_record,
+                                          publish_history)
 
 log = logging.getLogger(__name__)
 
@@ -246,6 +248,7 @@ def run_transaction(base, root, on_element_done, cmdline, guard=no_guard, module
         finally:
             callback.close()
         timer.lap("rpm's run")
+        faults.at_boundary(faults.HISTORY_END)  # resume completes the record (complete_history)
         elements = list(ts)
         failed = record_states(elements, items, libdnf.transaction)
         history.end(rpmdb_cookie(ts))
@@ -256,6 +259,22 @@ def run_transaction(base, root, on_element_done, cmdline, guard=no_guard, module
     ts.clear()
     check_result(result, failed, len(elements), callback.errors)
     return len(elements), callback.errors
+
+
+def open_history_record(root, cmdline):
+    """The dnf history record `cmdline` began and a killed run left open, or None."""
+    import libdnf.transaction
+
+    return open_record(root, cmdline, libdnf.transaction)
+
+
+def complete_history(base, root, record):
+    """End that record (migrate/transaction/history.py `complete_record`) with the rpmdb's
+    cookie, as dnf's `end` takes it right after rpm's run."""
+    import libdnf.transaction
+
+    root.pin_dbpath()
+    complete_record(root, record, rpmdb_cookie(base._ts.ts), libdnf.transaction)
 
 
 def check_result(result, failed, total, errors):
