@@ -8,6 +8,7 @@ from migrate.commands.reporting import report_for
 from migrate.errors import EXIT_BLOCKED
 from migrate.facts.pm_locks import clear_stale_dnf_locks, collect_lock_holders
 from migrate.journal import Lock
+from migrate.transaction.history import clean_stale_scratch
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,7 @@ def run(ctx):
         if journal.data["point_of_no_return_passed"]:  # a killed transaction leaves dnf's
             for path in clear_stale_dnf_locks(ctx.root):
                 log.info("removed the stale lock file %s", path)
+        clean_stale_scratch(ctx.workdir, ctx.root.is_live)  # the killed run's dnf history copy
         restore_context(ctx, journal)
         escape = escape_finding(ctx.facts)
         if escape is not None:

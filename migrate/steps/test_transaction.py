@@ -5,6 +5,7 @@ from migrate.checks.base import command_finding
 from migrate.errors import MigrateError
 from migrate.plan.test_transaction import run_test_transaction
 from migrate.steps.base import Step
+from migrate.transaction.runner import begin_history
 
 FINDING_ID = "TRANSACTION_TEST_FAILED"
 REMEDIATION = ("A file conflict names both packages: remove the installed one (`dnf remove NAME`) "
@@ -34,7 +35,10 @@ class TestTransaction(Step):
         if ctx.packages is None:
             ctx.resolve()
         # the very base DISTRO_SYNC runs, its dnf history items built here (migrate/transaction/history.py)
-        problems = run_test_transaction(ctx.transaction_base(), ctx.root)
+        # and begun in the scratch copy; the set rpm tested is the set it runs (migrate/transaction/runner.py)
+        base = ctx.transaction_base()
+        problems = run_test_transaction(base, ctx.root, keep=True)
         if problems:
             raise TransactionTestFailed(problems)
+        begin_history(base, ctx.root)
         return "no file conflicts, enough disk space"

@@ -16,6 +16,7 @@ a run cut short leaves its begun record) and again right after `end`.
 dnf APIs, the same in dnf 4.7, 4.14 and 4.20 (dnf/base.py): `Base._history` (the lazily opened
 SwdbInterface of `conf.persistdir`), `Base._goal2transaction(goal)` (what `Base.resolve()` calls
 after the solve), `Base._goal`, `SwdbInterface.close()`."""
+import contextlib
 import errno
 import logging
 import os
@@ -115,48 +116,75 @@ def clean_stale_scratch(workdir, live=True):
     return removed
 
 
+@contextlib.contextmanager
+def _database(path):
+    """A connection to a history database, in one sqlite transaction: committed (one write of
+    the log) when the block ends, rolled back when it raises."""
+    import sqlite3
+
+    connection = sqlite3.connect(path, timeout=30)
+    try:
+        with connection:
+            yield connection
+    finally:
+        connection.close()
+
+
+def _root_history(root):
+    return root.join(os.path.join(DNF_PERSIST, HISTORY))
+
+
+def _timestamp(now):
+    import time
+
+    return int(now if now is not None else time.time())
+
+
 def open_record(root, cmdline, libdnf_transaction):
     """The id of the last history record `cmdline` began and never ended (libdnf leaves its
     state UNKNOWN until `end`), or None."""
-    import sqlite3
-
-    path = root.join(os.path.join(DNF_PERSIST, HISTORY))
-    if not os.path.isfile(path):
+    if not os.path.isfile(_root_history(root)):
         return None
-    connection = sqlite3.connect(path, timeout=30)
-    try:
+    with _database(_root_history(root)) as connection:
         row = connection.execute(
             "SELECT id FROM trans WHERE cmdline = ? AND state = ? ORDER BY id DESC LIMIT 1",
             (cmdline, int(libdnf_transaction.TransactionState_UNKNOWN))).fetchone()
-    finally:
-        connection.close()
     return row[0] if row else None
 
 
-def complete_record(root, record, rpmdb_version, libdnf_transaction, now=None):
-    """End history record `record` (begun by a run killed between rpm's run and dnf's `end`)
-    as libdnf's `swdb_private::Transaction::finish` would: its items DONE, its end time and
-    rpmdb version, its state DONE, in one sqlite transaction. Only when the resumed resolve
-    found nothing left, i.e. rpm did every element. The columns are in libdnf's schema
-    (libdnf/transaction/sql/create_tables.sql, `trans`, `trans_item`) alike in EL8's dnf 4.7,
-    EL9's 4.14 and EL10's 4.20."""
+def restamp_record(persistdir, record, rpmdb_version, now=None):
+    """Give a record begun before the point of no return the time and rpmdb version of the
+    moment rpm starts (what dnf's `beg` takes then; the target key was imported since)."""
+    with _database(os.path.join(persistdir, HISTORY)) as connection:
+        connection.execute("UPDATE trans SET dt_begin = ?, rpmdb_version_begin = ? WHERE id = ?",
+                           (_timestamp(now), rpmdb_version, record))
+
+
+def end_record(root, record, item_states, rpmdb_version, libdnf_transaction, now=None):
+    """dnf's `end` of `record` in the root's database in ONE sqlite transaction, the rows
+    libdnf's `swdb_private::Transaction::finish` updates one commit each: each item's state
+    ({trans_item id: state}; None: every item still UNKNOWN becomes DONE, for a record a run
+    killed after rpm's run left open, ended when the resumed resolve finds nothing left), then
+    the record's end time, rpmdb version and state (ERROR when an item failed). The columns
+    are in libdnf's schema (libdnf/transaction/sql/create_tables.sql: `trans`, `trans_item`)
+    alike in EL8's dnf 4.7, EL9's 4.14 and EL10's 4.20."""
     import sqlite3
-    import time
 
     T = libdnf_transaction
-    connection = sqlite3.connect(root.join(os.path.join(DNF_PERSIST, HISTORY)), timeout=30)
-    try:
-        with connection:
+    states = set(int(s) for s in (item_states or {}).values())
+    state = T.TransactionState_ERROR if int(T.TransactionItemState_ERROR) in states else T.TransactionState_DONE
+    with _database(_root_history(root)) as connection:
+        if item_states is None:
             connection.execute("UPDATE trans_item SET state = ? WHERE trans_id = ? AND state = ?",
-                               (int(T.TransactionItemState_DONE), record,
-                                int(T.TransactionItemState_UNKNOWN)))
-            connection.execute(
-                "UPDATE trans SET dt_end = ?, rpmdb_version_end = ?, state = ? WHERE id = ?",
-                (int(now if now is not None else time.time()), rpmdb_version,
-                 int(T.TransactionState_DONE), record))
-    finally:
-        connection.close()
-    log.info("dnf history: completed the record %d the killed run began", record)
+                               (int(T.TransactionItemState_DONE), record, int(T.TransactionItemState_UNKNOWN)))
+        else:
+            connection.executemany("UPDATE trans_item SET state = ? WHERE id = ? AND trans_id = ?",
+                                   [(int(s), tid, record) for tid, s in item_states.items()])
+        updated = connection.execute(
+            "UPDATE trans SET dt_end = ?, rpmdb_version_end = ?, state = ? WHERE id = ?",
+            (_timestamp(now), rpmdb_version, int(state), record)).rowcount
+        if updated != 1:
+            raise sqlite3.DatabaseError("no history record %d" % record)
 
 
 def publish_history(scratch, root):

@@ -31,16 +31,17 @@ bindings: `TransactionSet.order/clean/run/openDB`, `te.Key/Failed/N/E/V/R/A` and
 constants (lib/rpmcallback.h). One differs: `TransactionSet.dbCookie` is rpm 4.15+ upstream
 (backported to EL8's 4.14.3, which dnf 4.7 calls): `rpmdb_cookie` falls back to "" without it,
 as dnf 4.14's `TransactionWrapper.dbCookie` does when rpm gives none."""
+import contextlib
 import logging
 import os
 import signal
-import contextlib
+import weakref
 
 from migrate import faults
 from migrate.errors import MigrateError
 from migrate.rpmlog import rpm_log_fd
-from migrate.transaction.history import (DNF_PERSIST, complete_record, copy_module_failsafe, open_record,
-                                          publish_history)
+from migrate.transaction.history import (DNF_PERSIST, copy_module_failsafe, end_record,
+                                          open_record, publish_history, restamp_record)
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,10 @@ KILL_AFTER_ITEMS = "ALMALINUX_MIGRATE_TEST_KILL_AFTER_ITEMS"
 
 # History items whose package leaves the rpmdb: rpm's element for them carries no key (dnf
 # adds them with `addErase(idx)`), so they are found by NEVRA (dnf/util.py revert_actions).
+HISTORY_CMDLINE = "almalinux-migrate convert"  # what `dnf history` shows for the conversion
+# dnf.Base -> its history record begun before the point of no return (begin_history)
+_BEGUN = weakref.WeakKeyDictionary()
+
 ERASE_ACTION_NAMES = ("TransactionItemAction_DOWNGRADED", "TransactionItemAction_OBSOLETED",
                       "TransactionItemAction_REMOVE", "TransactionItemAction_UPGRADED",
                       "TransactionItemAction_REINSTALLED")
@@ -206,7 +211,51 @@ def save_module_state(base, failsafe_from=None, persistdir=None):
     return True
 
 
-def run_transaction(base, root, on_element_done, cmdline, guard=no_guard, module_failsafe_from=None):
+def begin_history(base, root):
+    """dnf's `beg` of the conversion's record before the point of no return, in the scratch
+    copy `base`'s history was moved to (TEST_TRANSACTION): libdnf inserts each item's rows one
+    commit at a time (`swdb_private::Transaction::saveItems`), seconds at 2,000 packages and
+    more on a loaded disk. The runner restamps and publishes the record when rpm starts; a run
+    that never gets there leaves the root's history untouched. Never into the root's own
+    history (a base resolved with it begins its record in the runner). Returns whether begun."""
+    if base.conf.persistdir == root.handover(DNF_PERSIST):
+        return False
+    _BEGUN[base] = _begin(base, root, HISTORY_CMDLINE)
+    return True
+
+
+def _begin(base, root, cmdline):
+    root.pin_dbpath()
+    installed = base.sack.query().installed()
+    using = installed.filter(name=list(base.conf.history_record_packages)).run()
+    return base.history.beg(rpmdb_cookie(base._ts.ts), using, [], cmdline, "")
+
+
+def item_states(items):
+    """{trans_item id: state} of dnf's transaction items (libdnf `TransactionItem.getId`)."""
+    return dict((item.getId(), item.state) for item in items)
+
+
+def end_history(base, root, record, items, cookie, scratch):
+    """dnf's `end` of the record in the root's database, one sqlite transaction (history.py
+    `end_record`); should that fail (a schema this code does not know), dnf's own `end` and
+    the scratch copy published again."""
+    import sqlite3
+
+    import libdnf.transaction
+
+    try:
+        end_record(root, record, item_states(items), cookie, libdnf.transaction)
+        return
+    except (sqlite3.Error, AttributeError) as exc:
+        log.warning("dnf history: ending the record directly failed (%s); through dnf", exc)
+    base.history.end(cookie)
+    if scratch:
+        publish_history(scratch, root)
+
+
+def run_transaction(base, root, on_element_done, cmdline=HISTORY_CMDLINE, guard=no_guard,
+                    module_failsafe_from=None):
     """Run `base`'s resolved transaction over `root` (every install package downloaded,
     rpm's test transaction passed). `on_element_done(done, total, nevra)` after each element;
     `guard()` is entered around the rpm run alone (the hook for deferring signals while rpm
@@ -227,16 +276,18 @@ def run_transaction(base, root, on_element_done, cmdline, guard=no_guard, module
     lock = dnf.lock.build_rpmdb_lock(persistdir, base.conf.exit_on_lock)
     timer = Timer()
     with lock:
-        ts.clear()
-        base.transaction._populate_rpm_ts(wrapper)
-        ts.order()
-        ts.clean()  # release memory not needed beyond this point (as do_transaction)
+        if not any(True for _ in ts):  # else the set TEST_TRANSACTION tested, ordered (keep=True)
+            base.transaction._populate_rpm_ts(wrapper)
+            ts.order()
+            ts.clean()  # release memory not needed beyond this point (as do_transaction)
+            timer.lap("filled and ordered rpm's set")
         save_module_state(base, module_failsafe_from, persistdir)
-        timer.lap("filled and ordered rpm's set")
-        history = base.history
-        installed = base.sack.query().installed()
-        using = installed.filter(name=list(base.conf.history_record_packages)).run()
-        history.beg(rpmdb_cookie(ts), using, [], cmdline, "")
+        cookie = rpmdb_cookie(ts)
+        record = _BEGUN.pop(base, None)
+        if record is None:  # resumed: a fresh base, the root's own history
+            record = _begin(base, root, cmdline)
+        elif scratch:
+            restamp_record(scratch, record, cookie)
         if scratch:
             publish_history(scratch, root)
         timer.lap("began dnf's history record")
@@ -251,9 +302,7 @@ def run_transaction(base, root, on_element_done, cmdline, guard=no_guard, module
         faults.at_boundary(faults.HISTORY_END)  # resume completes the record (complete_history)
         elements = list(ts)
         failed = record_states(elements, items, libdnf.transaction)
-        history.end(rpmdb_cookie(ts))
-        if scratch:
-            publish_history(scratch, root)
+        end_history(base, root, record, items, rpmdb_cookie(ts), scratch)
         timer.lap("ended dnf's history record")
     base._trans_success = not result and not failed
     ts.clear()
@@ -269,12 +318,13 @@ def open_history_record(root, cmdline):
 
 
 def complete_history(base, root, record):
-    """End that record (migrate/transaction/history.py `complete_record`) with the rpmdb's
+    """End that record (migrate/transaction/history.py `end_record`, every open item DONE) with the rpmdb's
     cookie, as dnf's `end` takes it right after rpm's run."""
     import libdnf.transaction
 
     root.pin_dbpath()
-    complete_record(root, record, rpmdb_cookie(base._ts.ts), libdnf.transaction)
+    end_record(root, record, None, rpmdb_cookie(base._ts.ts), libdnf.transaction)
+    log.info("dnf history: ended the record %d a killed run began", record)
 
 
 def check_result(result, failed, total, errors):

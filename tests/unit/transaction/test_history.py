@@ -138,7 +138,7 @@ def test_under_root_the_hosts_shm_is_never_touched(tmp_path, monkeypatch):
 
 
 def history_db(tmp_path):
-    """A root whose dnf history (libdnf's own schema) holds: 1 a finished conversion, 2 an
+    """A root whose dnf history (libdnf's own schema) holds: 1 a finished conversion, 2 a
     `dnf install` left open, 3 a conversion left open with two items, one already DONE."""
     import sqlite3
 
@@ -169,7 +169,7 @@ def test_the_open_conversion_record_is_ended_as_libdnf_ends_one(tmp_path):
 
     root, path, T = history_db(tmp_path)
     assert H.open_record(root, "convert", T) == 3
-    H.complete_record(root, 3, "cookie-after", T, now=200)
+    H.end_record(root, 3, None, "cookie-after", T, now=200)
     assert H.open_record(root, "convert", T) is None
     connection = sqlite3.connect(path)
     assert connection.execute("SELECT id, dt_end, rpmdb_version_end, state FROM trans ORDER BY id").fetchall() == [
@@ -184,3 +184,45 @@ def test_no_history_no_open_record(tmp_path):
     import libdnf.transaction as T
 
     assert H.open_record(Root(str(tmp_path / "root")), "convert", T) is None
+
+
+def test_end_record_writes_each_items_state_and_an_error_state_when_one_failed(tmp_path):
+    import sqlite3
+
+    root, path, T = history_db(tmp_path)
+    connection = sqlite3.connect(path)
+    item_ids = [row[0] for row in connection.execute("SELECT id FROM trans_item WHERE trans_id = 3 ORDER BY id")]
+    connection.close()
+    H.end_record(root, 3, {item_ids[0]: T.TransactionItemState_DONE, item_ids[1]: T.TransactionItemState_ERROR},
+                 "cookie-after", T, now=300)
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT state FROM trans_item WHERE trans_id = 3 ORDER BY id").fetchall() == [
+        (T.TransactionItemState_DONE,), (T.TransactionItemState_ERROR,)]
+    assert connection.execute("SELECT dt_end, state FROM trans WHERE id = 3").fetchone() == (
+        300, T.TransactionState_ERROR)
+    connection.close()
+
+
+def test_end_record_of_a_missing_record_changes_nothing(tmp_path):
+    import sqlite3
+
+    import pytest
+
+    root, path, T = history_db(tmp_path)
+    with pytest.raises(sqlite3.DatabaseError):
+        H.end_record(root, 9, None, "cookie", T)
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT state FROM trans_item WHERE trans_id = 3 ORDER BY id").fetchall() == [
+        (T.TransactionItemState_UNKNOWN,), (T.TransactionItemState_DONE,)]
+    connection.close()
+
+
+def test_restamp_gives_the_record_the_time_and_rpmdb_of_rpms_start(tmp_path):
+    import sqlite3
+
+    root, path, T = history_db(tmp_path)
+    H.restamp_record(os.path.dirname(path), 3, "cookie-at-start", now=150)
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT id, dt_begin, rpmdb_version_begin FROM trans ORDER BY id").fetchall() == [
+        (1, 100, "begin"), (2, 100, "begin"), (3, 150, "cookie-at-start")]
+    connection.close()

@@ -157,3 +157,76 @@ def test_callback_never_raises_into_rpm(tmp_path):
     callback(RPM.RPMCALLBACK_TRANS_START, 0, 1, None, None)
     callback(RPM.RPMCALLBACK_ELEM_PROGRESS, 0, 1, item, None)
     assert callback(RPM.RPMCALLBACK_INST_OPEN_FILE, 0, 0, item, None) is None
+
+
+class History(object):
+    def __init__(self):
+        self.calls = []
+
+    def beg(self, cookie, using, tsis, cmdline, comment):
+        self.calls.append(("beg", cookie, cmdline))
+        return 7
+
+    def end(self, cookie):
+        self.calls.append(("end", cookie))
+
+
+class Query(object):
+    def installed(self):
+        return self
+
+    def filter(self, name):
+        return self
+
+    def run(self):
+        return []
+
+
+class Base(object):
+    """What the runner reads of a dnf.Base (weak-referenceable, as dnf.Base is)."""
+
+    def __init__(self, persistdir):
+        self.conf = types.SimpleNamespace(persistdir=persistdir, history_record_packages=["dnf"])
+        self.history = History()
+        self.sack = types.SimpleNamespace(query=Query)
+        self._ts = types.SimpleNamespace(ts=types.SimpleNamespace(openDB=lambda: 0, dbCookie=lambda: "cookie"))
+
+
+class PinnedRoot(object):
+    def __init__(self, path):
+        self.path = path
+
+    def pin_dbpath(self):
+        pass
+
+    def handover(self, path):
+        return self.path + path
+
+    def join(self, path):
+        return self.path + path
+
+
+def test_history_is_begun_before_the_point_of_no_return_only_in_a_scratch_copy():
+    root = PinnedRoot("/root")
+    own = Base("/root/var/lib/dnf")
+    assert R.begin_history(own, root) is False
+    assert own.history.calls == []
+    scratch = Base("/dev/shm/almalinux-migrate-history.1.x")
+    assert R.begin_history(scratch, root) is True
+    assert scratch.history.calls == [("beg", "cookie", R.HISTORY_CMDLINE)]
+    assert R._BEGUN.pop(scratch) == 7
+
+
+def test_history_end_falls_back_to_dnfs_own_when_the_database_is_not_libdnfs(tmp_path, monkeypatch):
+    import sqlite3
+
+    root = PinnedRoot(str(tmp_path))
+    (tmp_path / "var" / "lib" / "dnf").mkdir(parents=True)
+    sqlite3.connect(str(tmp_path / "var" / "lib" / "dnf" / "history.sqlite")).close()  # no tables
+    published = []
+    monkeypatch.setattr(R, "publish_history", lambda scratch, r: published.append(scratch))
+    base = Base("/scratch")
+    item = types.SimpleNamespace(getId=lambda: 3, state=1)
+    R.end_history(base, root, 7, [item], "cookie-end", "/scratch")
+    assert base.history.calls == [("end", "cookie-end")]
+    assert published == ["/scratch"]
