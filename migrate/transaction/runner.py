@@ -232,8 +232,10 @@ def _begin(base, root, cmdline):
 
 
 def item_states(items):
-    """{trans_item id: state} of dnf's transaction items (libdnf `TransactionItem.getId`)."""
-    return dict((item.getId(), item.state) for item in items)
+    """{trans_item id: state} of dnf's transaction items: dnf's RPMTransactionItemWrapper holds
+    libdnf's TransactionItem as `_item` (dnf/db/history.py, alike in 4.7, 4.14 and 4.20), whose
+    `getId()` is its row's id once `beg` saved it."""
+    return dict((item._item.getId(), item.state) for item in items)
 
 
 def end_history(base, root, record, items, cookie, scratch):

@@ -226,7 +226,12 @@ def test_history_end_falls_back_to_dnfs_own_when_the_database_is_not_libdnfs(tmp
     published = []
     monkeypatch.setattr(R, "publish_history", lambda scratch, r: published.append(scratch))
     base = Base("/scratch")
-    item = types.SimpleNamespace(getId=lambda: 3, state=1)
+    item = types.SimpleNamespace(_item=types.SimpleNamespace(getId=lambda: 3), state=1)
     R.end_history(base, root, 7, [item], "cookie-end", "/scratch")
     assert base.history.calls == [("end", "cookie-end")]
     assert published == ["/scratch"]
+
+
+def test_item_states_are_keyed_by_the_history_rows_id():
+    items = [types.SimpleNamespace(_item=types.SimpleNamespace(getId=lambda i=i: i), state=i % 2 + 1) for i in (4, 5)]
+    assert R.item_states(items) == {4: 1, 5: 2}
