@@ -27,6 +27,7 @@ from migrate.interrupts import FINISHED, Interrupted, Interrupts, blocked_signal
 from migrate.journal import Lock
 from migrate.logsetup import LogFile, run_file_name, setup_logging
 from migrate.network import with_network
+from migrate.options import BY_NAME, run_values
 from migrate.profiles import load_profiles
 from migrate.reboot import reboot_if_asked
 from migrate.report.document import write_report
@@ -50,14 +51,28 @@ def _command(name):
     return importlib.import_module("migrate.commands." + name)
 
 
-class OutputFormat(str, Enum):
-    text = "text"
-    json = "json"
+def _choices(name):
+    """A str Enum of an option's choices: typer offers and checks them."""
+    return Enum(name, [(choice, choice) for choice in BY_NAME[name].choices], type=str)
 
 
-class ThirdParty(str, Enum):
-    keep = "keep"
-    disable = "disable"
+OutputFormat = _choices("output")
+ThirdParty = _choices("third_party")
+
+
+def _option(name, **extra):
+    """typer's option for migrate.options' entry `name` (flags, default, metavar, help)."""
+    option = BY_NAME[name]
+    default = option.cli_default
+    if option.kind == "list":
+        default = []
+    elif option.kind == "choice" and default is not None:
+        default = _choices(name)(default)
+    if option.metavar is not None:
+        extra["metavar"] = option.metavar
+    if default is None or option.kind == "count":
+        extra["show_default"] = False
+    return typer.Option(default, *option.flags, help=option.help, count=option.kind == "count", **extra)
 
 
 # The process's one set of signal handlers (see migrate.interrupts), installed by main().
@@ -88,12 +103,10 @@ def _version(value):
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    root: str = typer.Option("/", "--root", metavar="DIR", help="Convert the system installed under DIR."),
-    config: Optional[str] = typer.Option(None, "--config", metavar="FILE", show_default=False,
-                                         help="TOML config (default: /etc/almalinux-migrate.toml in the root)."),
-    output: OutputFormat = typer.Option(OutputFormat.text, "--output", help="text, or json: one document on stdout."),
-    verbose: int = typer.Option(0, "-v", "--verbose", count=True, metavar="", show_default=False,
-                                help="More detail on stderr; repeat for debug (-vv)."),
+    root: str = _option("root"),
+    config: Optional[str] = _option("config"),
+    output: OutputFormat = _option("output"),
+    verbose: int = _option("verbose"),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ):
@@ -242,33 +255,10 @@ def _run_report_command(typer_ctx, command, events, fn, **option_values):
     _guarded(g, command, body)
 
 
-TARGET = typer.Option(None, "--target", metavar="VERSION", show_default=False, help="AlmaLinux major or major.minor.")
-MIRROR = typer.Option(None, "--mirror", metavar="URL", show_default=False,
-                      help="Base URL laid out like repo.almalinux.org/almalinux: http(s)://, file:// or a path.")
-PROXY = typer.Option(None, "--proxy", metavar="URL", show_default=False,
-                     help="HTTP(S) proxy for every download (default: config, then https_proxy/http_proxy, "
-                     "then dnf.conf's proxy on the live host).")
-CA_CERT = typer.Option(None, "--ca-cert", metavar="FILE", show_default=False,
-                       help="CA bundle for a mirror with a private CA (default: config [mirror] ca_cert, "
-                       "then dnf.conf's sslcacert on the live host).")
-DOWNGRADE = typer.Option(False, "--downgrade", help="Allow packages to go to lower versions.")
-ALLOW = typer.Option([], "--allow", metavar="CHECK_ID", help="Accept an overridable blocker (repeatable).")
-THIRD = typer.Option(None, "--third-party", show_default=False, help="keep (default) or disable third-party repos during the sync.")
-EVENTS = typer.Option(None, "--events", metavar="FILE", show_default=False, help="Append JSON lines of progress to FILE (- = stdout).")
-YES = typer.Option(False, "--yes", "-y", help="Never ask.")
-KEEP_RHSM = typer.Option(False, "--keep-rhsm",
-                         help="RHEL under Satellite/Foreman: stay registered, keep subscription-manager and redhat.repo.")
-EXCLUDE = typer.Option([], "--exclude", metavar="PATTERN",
-                       help="Keep installed packages matching this name glob out of the sync, as dnf's "
-                       "exclude= (repeatable; config [packages] exclude); reported as leftovers, reason excluded.")
-IGNORE_VERSIONLOCK = typer.Option(False, "--ignore-versionlock",
-                                  help="Sync the packages the versionlock plugin holds, too (by default "
-                                  "they are excluded like --exclude).")
-REBOOT = typer.Option(False, "--reboot",
-                      help="Reboot after a successful conversion, once the report is written "
-                      "(live host only: refused with --root).")
-RESUME_ON_BOOT = typer.Option(False, "--resume-on-boot",
-                              help="Install a systemd unit that resumes an interrupted conversion at boot.")
+TARGET, MIRROR, PROXY, CA_CERT = _option("target"), _option("mirror"), _option("proxy"), _option("ca_cert")
+DOWNGRADE, ALLOW, THIRD, EVENTS = _option("downgrade"), _option("allow"), _option("third_party"), _option("events")
+YES, KEEP_RHSM, EXCLUDE = _option("assume_yes"), _option("keep_rhsm"), _option("exclude")
+IGNORE_VERSIONLOCK, REBOOT, RESUME_ON_BOOT = _option("ignore_versionlock"), _option("reboot"), _option("resume_on_boot")
 
 
 @app.command()
@@ -278,10 +268,7 @@ def preflight(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Option
               keep_rhsm: bool = KEEP_RHSM, ca_cert: Optional[str] = CA_CERT, exclude: List[str] = EXCLUDE,
               ignore_versionlock: bool = IGNORE_VERSIONLOCK):
     """Inspect the host and print findings and the plan; changes nothing."""
-    _run_report_command(ctx, "preflight", events, _command("preflight").run, target=target, mirror=mirror,
-                        proxy=proxy, ca_cert=ca_cert, downgrade=downgrade, allow=allow,
-                        third_party=third_party.value if third_party else None, keep_rhsm=keep_rhsm,
-                        exclude=exclude, ignore_versionlock=ignore_versionlock)
+    _run_report_command(ctx, "preflight", events, _command("preflight").run, **run_values("preflight", locals()))
 
 
 @app.command()
@@ -304,11 +291,8 @@ def convert(ctx: typer.Context, target: Optional[str] = TARGET, mirror: Optional
         render_report(preview, sys.stderr)
         return typer.confirm("Convert this host to AlmaLinux now?", default=False, err=True)
 
-    _run_report_command(ctx, "convert", events, lambda c: convert_cmd.run(c, confirm), target=target,
-                        mirror=mirror, proxy=proxy, ca_cert=ca_cert, downgrade=downgrade, allow=allow,
-                        third_party=third_party.value if third_party else None, assume_yes=yes,
-                        resume_on_boot=resume_on_boot, keep_rhsm=keep_rhsm, exclude=exclude,
-                        ignore_versionlock=ignore_versionlock, reboot=reboot)
+    _run_report_command(ctx, "convert", events, lambda c: convert_cmd.run(c, confirm),
+                        **run_values("convert", locals()))
 
 
 def _raise(exc):
@@ -322,19 +306,17 @@ def resume(ctx: typer.Context, yes: bool = YES, events: Optional[str] = EVENTS):
     """Continue an interrupted conversion from its journal."""
     resume_cmd = _command("resume")
     preload_bindings()
-    _run_report_command(ctx, "resume", events, resume_cmd.run, assume_yes=yes)
+    _run_report_command(ctx, "resume", events, resume_cmd.run, **run_values("resume", locals()))
 
 
 @app.command()
 def rollback(ctx: typer.Context, yes: bool = YES, events: Optional[str] = EVENTS):
     """Undo a conversion that stopped before the point of no return."""
-    _run_report_command(ctx, "rollback", events, _command("rollback").run, assume_yes=yes)
+    _run_report_command(ctx, "rollback", events, _command("rollback").run, **run_values("rollback", locals()))
 
 
 @app.command()
-def verify(ctx: typer.Context, events: Optional[str] = EVENTS,
-           boot: bool = typer.Option(False, "--boot", help="Also check the running kernel, the default "
-                                     "boot entry and the boot packages (after the reboot).")):
+def verify(ctx: typer.Context, events: Optional[str] = EVENTS, boot: bool = _option("boot")):
     """Check a converted host and list what is left from other vendors."""
     _run_report_command(ctx, "verify", events, lambda c: _command("verify").run(c, boot=boot))
 
@@ -357,8 +339,7 @@ def status(ctx: typer.Context):
 
 
 @app.command()
-def bundle(ctx: typer.Context, file: Optional[str] = typer.Option(
-        None, "--file", metavar="PATH", show_default=False, help="Where to write the archive (default: in the state dir).")):
+def bundle(ctx: typer.Context, file: Optional[str] = _option("file")):
     """Collect log, report, journal and key facts into one archive for a support ticket."""
     g = ctx.obj
 

@@ -4,41 +4,25 @@ import logging
 import os
 import re
 import stat
-from typing import NamedTuple, Optional, Tuple
+from collections import namedtuple
 
 from migrate._compat import toml
 from migrate.errors import ConfigError, UsageError
 from migrate.network import normalize_mirror
 from migrate.profiles import normalize_fingerprint
 from migrate.layout import CONFIG_FILE
+from migrate.options import FIELDS, IN_CONFIG
 
 log = logging.getLogger(__name__)
-THIRD_PARTY_POLICIES = ("keep", "disable")
-KNOWN_KEYS = {
-    "mirror": ("url", "proxy", "ca_cert"),
-    "trust": ("extra_fingerprints",),
-    "checks": ("allow",),
-    "repos": ("third_party", "keep_rhsm"),
-    "packages": ("exclude",),
-}
+# [table] -> keys the config file may set (migrate.options: the one list)
+KNOWN_KEYS = dict((table, tuple(o.config.split(".")[1] for o in IN_CONFIG if o.config.split(".")[0] == table))
+                  for table in sorted(set(o.config.split(".")[0] for o in IN_CONFIG)))
+TOML_TYPES = {"str": str, "choice": str, "bool": bool, "list": list}
 
 
-class Options(NamedTuple):
-    target: Optional[str] = None  # "9" or "9.4"; None: the source's major
-    mirror: Optional[str] = None
-    proxy: Optional[str] = None
-    downgrade: bool = False
-    allow: Tuple[str, ...] = ()
-    third_party: str = "keep"
-    extra_fingerprints: Tuple[str, ...] = ()
-    assume_yes: bool = False
-    resume_on_boot: bool = False
-    keep_rhsm: bool = False  # RHEL managed by Satellite/Foreman: stay registered, keep RHSM
-    ca_cert: Optional[str] = None  # CA bundle for a mirror with a private CA (migrate.network)
-    no_proxy: Tuple[str, ...] = ()  # hosts that bypass an environment proxy
-    exclude: Tuple[str, ...] = ()  # name globs kept out of the sync (migrate.plan.excludes)
-    ignore_versionlock: bool = False  # sync what the versionlock plugin holds, too
-    reboot: bool = False  # convert: reboot after success, live host only (migrate.reboot)
+class Options(namedtuple("Options", [o.name for o in FIELDS])):
+    """The run's options, one field per migrate.options entry with `field`; the journal keeps them."""
+    __slots__ = ()
 
     @property
     def network(self):
@@ -50,15 +34,15 @@ class Options(NamedTuple):
         return dict(self._asdict())
 
 
-class FileConfig(NamedTuple):
-    mirror: Optional[str] = None
-    proxy: Optional[str] = None
-    extra_fingerprints: Tuple[str, ...] = ()
-    allow: Tuple[str, ...] = ()
-    third_party: Optional[str] = None
-    keep_rhsm: bool = False
-    ca_cert: Optional[str] = None
-    exclude: Tuple[str, ...] = ()
+Options.__new__.__defaults__ = tuple(o.run_default for o in FIELDS)
+
+
+class FileConfig(namedtuple("FileConfig", [o.name for o in IN_CONFIG])):
+    """What the config file set: each key unset (None, False, ()) unless it is there."""
+    __slots__ = ()
+
+
+FileConfig.__new__.__defaults__ = tuple(o.empty for o in IN_CONFIG)
 
 
 def parse_config(text, path):
@@ -72,38 +56,33 @@ def parse_config(text, path):
         for key in value:
             if key not in KNOWN_KEYS[table]:
                 raise ConfigError("%s: unknown key %s.%s" % (path, table, key))
-
-    def get(table, key, kind):
+    values = {}
+    for option in IN_CONFIG:
+        table, key = option.config.split(".")
         value = data.get(table, {}).get(key)
-        if value is not None and not isinstance(value, kind):
-            raise ConfigError("%s: %s.%s has the wrong type" % (path, table, key))
-        return value
+        if value is not None and not isinstance(value, TOML_TYPES[option.kind]):
+            raise ConfigError("%s: %s has the wrong type" % (path, option.config))
+        if value is not None and option.choices and value not in option.choices:
+            raise ConfigError("%s: %s must be %s" % (path, option.config, " or ".join(option.choices)))
+        if value is not None:
+            values[option.name] = value
 
     fingerprints = []
-    for item in get("trust", "extra_fingerprints", list) or []:
+    for item in values.get("extra_fingerprints", ()):
         fingerprint = normalize_fingerprint(item) if isinstance(item, str) else None
         if fingerprint is None:
             raise ConfigError("%s: trust.extra_fingerprints has %r, not 40 hex digits" % (path, item))
         fingerprints.append(fingerprint)
-    allow = get("checks", "allow", list) or []
+    values["extra_fingerprints"] = tuple(fingerprints)
+    allow = values.get("allow", ())
     if not all(isinstance(a, str) for a in allow):
         raise ConfigError("%s: checks.allow must be a list of check IDs" % path)
-    exclude = get("packages", "exclude", list) or []
+    values["allow"] = tuple(a.upper() for a in allow)
+    exclude = values.get("exclude", ())
     if not all(isinstance(e, str) and e.strip() for e in exclude):
         raise ConfigError("%s: packages.exclude must be a list of package name patterns" % path)
-    third_party = get("repos", "third_party", str)
-    if third_party is not None and third_party not in THIRD_PARTY_POLICIES:
-        raise ConfigError("%s: repos.third_party must be keep or disable" % path)
-    return FileConfig(
-        keep_rhsm=bool(get("repos", "keep_rhsm", bool)),
-        mirror=get("mirror", "url", str),
-        proxy=get("mirror", "proxy", str),
-        ca_cert=get("mirror", "ca_cert", str),
-        extra_fingerprints=tuple(fingerprints),
-        allow=tuple(a.upper() for a in allow),
-        third_party=third_party,
-        exclude=tuple(e.strip() for e in exclude),
-    )
+    values["exclude"] = tuple(e.strip() for e in exclude)
+    return FileConfig(**values)
 
 
 def load_config(root, path=None):
@@ -153,26 +132,31 @@ def read_config_text(path):
         raise ConfigError("config %s is not UTF-8 text (byte %d)" % (path, exc.start))
 
 
-def merge_options(file_config, target=None, mirror=None, proxy=None, downgrade=False, allow=(),
-                  third_party=None, assume_yes=False, resume_on_boot=False, keep_rhsm=False,
-                  ca_cert=None, exclude=(), ignore_versionlock=False, reboot=False):
-    """The command line wins over the file; lists add up."""
-    return Options(
-        target=validate_target(target),
-        mirror=normalize_mirror(mirror or file_config.mirror or None),
-        ca_cert=(ca_cert or file_config.ca_cert or None),
-        proxy=(proxy or file_config.proxy or None),
-        downgrade=bool(downgrade),
-        allow=tuple(sorted(set(a.upper() for a in allow) | set(file_config.allow))),
-        third_party=third_party or file_config.third_party or "keep",
-        extra_fingerprints=file_config.extra_fingerprints,
-        assume_yes=bool(assume_yes),
-        resume_on_boot=bool(resume_on_boot),
-        keep_rhsm=bool(keep_rhsm or file_config.keep_rhsm),
-        exclude=merge_excludes(file_config.exclude, exclude or ()),
-        ignore_versionlock=bool(ignore_versionlock),
-        reboot=bool(reboot),
-    )
+def merge_options(file_config, **command_line):
+    """The command line wins over the file; lists add up. command_line: Options fields with a
+    flag (migrate.options), each defaulting to unset."""
+    unknown = sorted(set(command_line) - set(o.name for o in FIELDS if o.flags))
+    if unknown:
+        raise TypeError("merge_options() got unexpected options: %s" % ", ".join(unknown))
+    values = {}
+    for option in FIELDS:
+        given = command_line.get(option.name, option.empty) if option.flags else option.empty
+        from_file = getattr(file_config, option.name) if option.config else option.empty
+        if option.name in MERGE:
+            values[option.name] = MERGE[option.name](from_file, given or ())
+        elif option.kind == "list":
+            values[option.name] = tuple(from_file) + tuple(given)
+        elif option.kind == "bool":
+            values[option.name] = bool(given or from_file)
+        else:
+            values[option.name] = given or from_file or option.run_default
+    values["target"] = validate_target(values["target"])
+    values["mirror"] = normalize_mirror(values["mirror"])
+    return Options(**values)
+
+
+def merge_allow(from_file, from_cli):
+    return tuple(sorted(set(a.upper() for a in from_cli) | set(from_file)))
 
 
 def merge_excludes(from_file, from_cli):
@@ -188,6 +172,7 @@ def merge_excludes(from_file, from_cli):
     return tuple(merged)
 
 
+MERGE = {"allow": merge_allow, "exclude": merge_excludes}  # lists with their own rule
 TARGET_VERSION = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 
 

@@ -10,6 +10,7 @@ import json
 import re
 
 from migrate.layout import SECRETS_FILE
+from migrate.options import SECRET
 
 MASK = "***"
 SCHEME_SEPARATOR = "://"
@@ -77,7 +78,7 @@ def mask_value(value):
 
 def secret_options(options):
     """{option: value} of the run's options that mask() would change: what `resume` needs."""
-    return dict((name, getattr(options, name)) for name in ("mirror", "proxy")
+    return dict((name, getattr(options, name)) for name in SECRET
                 if getattr(options, name) and mask(getattr(options, name)) != getattr(options, name))
 
 
@@ -96,7 +97,7 @@ def load_secrets(root):
         data = json.loads(root.read_text(SECRETS_FILE, default="{}"))
     except ValueError:
         return {}
-    return dict((k, v) for k, v in data.items() if k in ("mirror", "proxy") and isinstance(v, str)) \
+    return dict((k, v) for k, v in data.items() if k in SECRET and isinstance(v, str)) \
         if isinstance(data, dict) else {}
 
 

@@ -1,7 +1,9 @@
 """Plain-data builders for unit tests: a live Rocky 9 x86_64 host unless told otherwise."""
+import io
 import os
 
 from migrate.config import Options
+from migrate.facts.boot.model import BootFacts, EspMember
 from migrate.facts.model import Facts, Mount, OsRelease, Package, RepoSection
 from migrate.profiles import load_profiles
 from migrate.source import choose_target, identify_source
@@ -47,6 +49,15 @@ def make_facts(**changes):
     return Facts(**values)
 
 
+def boot_facts(**changes):
+    """Facts.boot of a plain UEFI machine: the ESP on /dev/vda1, Secure Boot off, no container."""
+    values = dict(bootloader="uefi", container="", secure_boot=False, esp_source="/dev/vda1",
+                  esp_members=(EspMember("/dev/vda1", "/dev/vda", 1, ""),), efi=None, prep_partitions=(),
+                  boot_disks=())
+    values.update(changes)
+    return BootFacts(**values)
+
+
 def profiles():
     return load_profiles()
 
@@ -57,3 +68,25 @@ def situation(facts=None, **option_values):
     options = Options(**option_values)
     source = identify_source(facts, profiles())
     return facts, source, choose_target(source, profiles(), options), options
+
+
+def base_packages(*extra):
+    """A minimal Rocky 9 package set, plus extra."""
+    return (package("rocky-release", "9.4", arch="noarch"), package("bash", "5.1.8"),
+            package("filesystem", "3.16")) + extra
+
+
+def kernel(release, name="kernel-core", vendor="Rocky Enterprise Software Foundation"):
+    """An installed kernel package (install-only, as dnf marks them)."""
+    return package(name, "5.14.0", release, vendor=vendor)._replace(installonly=True)
+
+
+def output_text(name):
+    """A captured command output or host file from tests/fixtures/output."""
+    with io.open(os.path.join(FIXTURES, "output", name), encoding="utf-8") as handle:
+        return handle.read()
+
+
+def output_bytes(name):
+    with open(os.path.join(FIXTURES, "output", name), "rb") as handle:
+        return handle.read()

@@ -3,12 +3,17 @@
 Shaped like the code it stands in for: FakeRunner.run takes migrate.runner.Runner.run's
 arguments, so a call the real Runner would refuse fails here too."""
 import os
+import subprocess
 
+from migrate.checks.base import CheckInput, run_checks
 from migrate.context import Context as RealContext
 from migrate.errors import CommandFailed
 from migrate.facts.model import OsRelease
+from migrate.interrupts import Interrupts
+from migrate.keys import PublicKey
 from migrate.layout import STATE_DIR
 from migrate.root import Root
+from migrate.plan.mirror import KeyProbe
 from migrate.runner import Result
 from tests.factories import ROCKY9_OS_RELEASE, STREAM9_OS_RELEASE, make_facts, situation
 
@@ -74,11 +79,20 @@ def write(root, path, text=""):
         handle.write(text)
 
 
-class _Silent(object):
-    """ui and events sinks that accept any call."""
+class Recorder(object):
+    """A ui or events sink: accepts any call and keeps it, for the tests that ask what was told."""
+
+    def __init__(self):
+        self.calls = []
 
     def __getattr__(self, name):
-        return lambda *args, **kwargs: None
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return lambda *args, **kwargs: self.calls.append((name, args, kwargs))
+
+    def told(self, name):
+        """The positional arguments of each `name` call, in order."""
+        return [args for called, args, _ in self.calls if called == name]
 
 
 class Context(object):
@@ -88,11 +102,18 @@ class Context(object):
         self.facts = facts or make_facts()
         _, self.source, self.target, self.options = situation(self.facts, **options)
         self.root, self.runner = root, runner
-        self.events = self.ui = _Silent()
+        self.events, self.ui = Recorder(), Recorder()
         self.outcomes = {}
         self.workdir = root.join(STATE_DIR)
+        self.interrupts = Interrupts()
+        self.base = self.packages = None  # a step that transacts: the test sets its own
+        self.step_position = None
+        self._progress_done = {}
 
-    state_path = RealContext.state_path  # the real resolution, so the two cannot drift
+    # the real ones, so the two cannot drift
+    state_path = RealContext.state_path
+    progress = RealContext.progress
+    plan = None  # what a report reads when the test resolved nothing
 
 
 def make_ctx(root, runner=None, facts=None, **options):
@@ -110,3 +131,25 @@ SOURCE_OS_RELEASES = {
 def make_source_ctx(root, profile_id="rhel", runner=None, **options):
     """A step context on root for a host of that source profile, major 9."""
     return make_ctx(root, runner, make_facts(os_release=SOURCE_OS_RELEASES[profile_id]), **options)
+
+
+# A reachable mirror serving one trusted AlmaLinux 9 key: what the target checks see on a good day.
+TRUSTED_KEY = PublicKey("BF18AC2876178908D6E71267D36CB86CB86B3716", ())
+MIRROR_KEY = KeyProbe("http://m/RPM-GPG-KEY-AlmaLinux-9", None, "text", (TRUSTED_KEY.fingerprint,),
+                      (TRUSTED_KEY,))
+
+
+def check_findings(checks, facts=None, skipped=None, **values):
+    """{id: finding} of these checks run as assess runs them on the facts' host. values are
+    CheckInput's extras (key=, plan=, resolve_problem=, ...) and the options (allow= included)."""
+    extras = dict((name, values.pop(name)) for name in CheckInput._fields[3:] if name in values)
+    facts, source, target, options = situation(facts, **values)
+    given = CheckInput(source, target, options, **extras)
+    return dict((f["id"], f) for f in run_checks(checks, facts, given, set(options.allow), skipped=skipped))
+
+
+def dead_pid():
+    """The PID of a process that has just exited: what a stale lock file names."""
+    proc = subprocess.Popen(["true"])
+    proc.wait()
+    return proc.pid

@@ -1,7 +1,9 @@
 """Every check, in the order they run. Imported at start: nothing is loaded lazily later."""
 from migrate.checks.already_converted import AlreadyConverted
-from migrate.checks.base import HOST, SOURCE, TARGET
+from migrate.checks.base import HOST, SOURCE, TARGET, VERIFY
+from migrate.checks.boot_not_checked import BootNotChecked
 from migrate.checks.boot_layout_unknown import BootLayoutUnknown
+from migrate.checks.boot_packages_foreign import BootPackagesForeign
 from migrate.checks.bootloader_unsupported import BootloaderUnsupported
 from migrate.checks.broken_dependencies import BrokenDependencies
 from migrate.checks.broken_repo_files import BrokenRepoFiles
@@ -9,6 +11,7 @@ from migrate.checks.container import Container
 from migrate.checks.control_panel import ControlPanel
 from migrate.checks.conversion_in_progress import ConversionInProgress
 from migrate.checks.custom_kernel import CustomKernel
+from migrate.checks.default_entry_foreign import DefaultEntryForeign
 from migrate.checks.dkms_modules import DkmsModules
 from migrate.checks.dnf_excludes import DnfExcludes
 from migrate.checks.downgrade_required import DowngradeRequired
@@ -17,6 +20,7 @@ from migrate.checks.esp_not_mounted import EspNotMounted
 from migrate.checks.esp_on_raid import EspOnRaid
 from migrate.checks.fips_mode import FipsMode
 from migrate.checks.fips_provider_removal import FipsProviderRemoval
+from migrate.checks.foreign_kernels_left import ForeignKernelsLeft
 from migrate.checks.insufficient_disk_space import InsufficientDiskSpace
 from migrate.checks.kernel_modules_missing import KernelModulesMissing
 from migrate.checks.leftover_packages import LeftoverPackages
@@ -37,6 +41,7 @@ from migrate.checks.root_path_escapes import RootPathEscapes
 from migrate.checks.rpm_bindings_missing import RpmBindingsMissing
 from migrate.checks.rpmdb_backend_unwritable import RpmdbBackendUnwritable
 from migrate.checks.rpmdb_unreadable import RpmdbUnreadable
+from migrate.checks.running_kernel_foreign import RunningKernelForeign
 from migrate.checks.running_kernel_not_newest import RunningKernelNotNewest
 from migrate.checks.secure_boot import SecureBoot
 from migrate.checks.swap_target_missing import SwapTargetMissing
@@ -68,7 +73,7 @@ ALL = (
     ReleasePackageMismatch(),
     BrokenRepoFiles(),
     ThirdPartyRepos(),
-    # issue 3: the host as it runs (live-only checks are skipped under --root)
+    # the host as it runs (live-only checks are skipped under --root)
     PackageManagerRunning(),
     Container(),
     ReadonlyMounts(),
@@ -85,7 +90,7 @@ ALL = (
     UekKernel(),
     TaintedModules(),
     DkmsModules(),
-    # issue 3: packages and package manager state
+    # packages and package manager state
     DuplicatePackages(),
     BrokenDependencies(),
     VersionlockEntries(),
@@ -97,7 +102,7 @@ ALL = (
     RhuiClient(),
     ControlPanel(),
     PanelBusy(),
-    # issue 3: after the host checks, best effort: the source's own repos
+    # after the host checks, best effort: the source's own repos
     PendingUpdates(),
     MirrorUnreachable(),
     TargetVersionMissing(),
@@ -111,8 +116,15 @@ ALL = (
     SwapTargetMissing(),
     LeftoverPackages(),
     InsufficientDiskSpace(),
+    # `verify --boot`: the converted boot path, after the reboot
+    BootPackagesForeign(),
+    ForeignKernelsLeft(),
+    BootNotChecked(),
+    RunningKernelForeign(),
+    DefaultEntryForeign(),
 )
 
 HOST_CHECKS = tuple(c for c in ALL if c.phase == HOST)
 SOURCE_CHECKS = tuple(c for c in ALL if c.phase == SOURCE)
 TARGET_CHECKS = tuple(c for c in ALL if c.phase == TARGET)
+VERIFY_BOOT_CHECKS = tuple(c for c in ALL if c.phase == VERIFY and c.verify_boot_only)

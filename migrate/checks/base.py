@@ -11,6 +11,7 @@ log = logging.getLogger(__name__)
 INFO, WARNING, BLOCKER = "info", "warning", "blocker"
 HOST, TARGET = "host", "target"  # target checks need the mirror probe and the what-if
 SOURCE = "source"  # after the host checks, before the target: reads the source's own repos
+VERIFY = "verify"  # `verify`: the converted host, after the reboot
 
 
 class Problem(NamedTuple):
@@ -42,6 +43,7 @@ class Check(object):
     needs_live = False  # skipped under --root
     conversion_only = False  # skipped on a host that already runs the target: nothing to prepare
     phase = HOST
+    verify_boot_only = False  # VERIFY phase: run by `verify --boot` only (the rebooted machine)
     # docs/checks.md's table (migrate.checks.docs): the severity and live-only cells when the
     # plain value does not say it all (a case that raises or lowers it, a part that runs anyway).
     severity_doc = None

@@ -1,7 +1,7 @@
 """Block when the boot path cannot be traced before anything changes: an unmounted ESP, or no
 disk found under /boot on BIOS, means the boot steps would fail after the point of no return
 (almalinux-deploy parses `df` and guesses: its #97, #266)."""
-from migrate.boot.model import BIOS, PREP, UEFI
+from migrate.facts.boot.model import BIOS, PREP, UEFI
 from migrate.checks.base import BLOCKER, Check, Problem
 
 

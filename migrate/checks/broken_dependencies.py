@@ -1,5 +1,5 @@
-"""Installed packages whose requirements nothing installed provides (`dnf check`; issue 3's
-rpmdb health): what `rpm -e --nodeps`, `rpm -i --nodeps` or an interrupted transaction leaves.
+"""Installed packages whose requirements nothing installed provides (`dnf check`: the
+rpmdb's health): what `rpm -e --nodeps`, `rpm -i --nodeps` or an interrupted transaction leaves.
 
 A blocker, because the conversion cannot be predicted honestly over such an rpmdb: the what-if
 and the conversion's distro-sync run with erasing allowed, so the solver either plans around

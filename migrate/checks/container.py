@@ -1,5 +1,6 @@
 """Inside a container there is no bootloader or kernel of its own: the conversion converts the
-packages and skips every boot step. Said up front so nobody expects a new kernel."""
+packages and skips every boot step. Said up front so nobody expects a new kernel; the boot
+steps skip on this same verdict (Facts.boot.container, migrate/facts/boot/container.py)."""
 from migrate.checks.base import INFO, Check, Problem
 
 
@@ -13,7 +14,7 @@ class Container(Check):
                    "Convert the container image too, or it comes back unconverted.")
 
     def evaluate(self, facts, given):
-        container = facts.container or (facts.boot.container if facts.boot is not None else "")
+        container = facts.boot.container if facts.boot is not None else ""
         if container:
             return Problem("Detected: %s; the boot steps will be skipped." % container,
                            data={"container": container})

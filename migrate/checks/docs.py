@@ -1,6 +1,6 @@
 """docs/checks.md's table of checks, generated from the registry so that the two cannot drift:
 `python -m migrate.checks.docs [PATH]` rewrites the table between its markers and leaves the
-hand-written prose alone. tests/unit/checks/test_checks_documented.py fails when it is stale."""
+hand-written prose alone. tests/unit/checks/test_docs.py fails when it is stale."""
 import io
 import os
 import sys

@@ -16,7 +16,7 @@ class EspNotMounted(Check):
     remediation = "Mount it (mount /boot/efi; check /etc/fstab), then run preflight again."
 
     def evaluate(self, facts, given):
-        if facts.container or facts.firmware is None or not facts.firmware.efi:
+        if facts.boot is None or not facts.boot.uefi:  # a container has no boot path: ""
             return None
         mounted = [m for m in facts.mounts or () if m.target == ESP]
         if not mounted:

@@ -1,10 +1,9 @@
 """An EFI system partition on software RAID (md, metadata 1.0) is seen by the firmware as
 two plain partitions: each member needs its own boot entry, or the host stops booting when
 the disk holding the only entry fails. almalinux-deploy handles just the installer's default
-layout and dies on others (#266, Rocky 8 on Hetzner RAID1)."""
+layout and dies on others (#266, Rocky 8 on Hetzner RAID1). UPDATE_EFI_ENTRIES creates one
+entry per member, traced from the same Facts.boot; this says so before converting."""
 from migrate.checks.base import WARNING, Check, Problem
-
-ESP = "/boot/efi"
 
 
 class EspOnRaid(Check):
@@ -14,13 +13,12 @@ class EspOnRaid(Check):
     needs_live = True
     requires = ("ESP_NOT_MOUNTED",)
     title = "The EFI system partition is on software RAID"
-    remediation = ("After converting, check `efibootmgr -v` has an AlmaLinux entry on every RAID "
-                   "member (efibootmgr -c -d DISK -p PART -L AlmaLinux -l \\\\EFI\\\\almalinux\\\\shimx64.efi).")
+    remediation = ("Nothing to do by hand: the conversion (UPDATE_EFI_ENTRIES) adds an AlmaLinux boot entry "
+                   "for every RAID member. Afterwards `efibootmgr -v` lists one AlmaLinux entry per member, "
+                   "each naming that member's partition in its HD(...) path.")
 
     def evaluate(self, facts, given):
-        if facts.firmware is None or not facts.firmware.efi:
+        boot = facts.boot
+        if boot is None or not boot.uefi or not boot.esp_source.startswith("/dev/md"):
             return None
-        raid = [m.source for m in facts.mounts or () if m.target == ESP and m.source.startswith("/dev/md")]
-        if raid:
-            return Problem("%s is mounted from %s." % (ESP, raid[-1]), data={"device": raid[-1]})
-        return None
+        return Problem("/boot/efi is mounted from %s." % boot.esp_source, data={"device": boot.esp_source})

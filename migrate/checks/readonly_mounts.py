@@ -20,7 +20,7 @@ class ReadonlyMounts(Check):
         for mount in facts.mounts or ():
             latest[mount.target] = mount  # the last mount on a path is the visible one
         readonly = sorted(path for path, m in latest.items() if path in WRITTEN_BY_RPM and m.readonly
-                          and not (path == "/sys" and facts.container))  # containers get a ro /sys
+                          and not (path == "/sys" and facts.boot is not None and facts.boot.container))  # containers get a ro /sys
         if readonly:
             return Problem("Read-only: " + ", ".join(readonly), data={"paths": readonly})
         return None

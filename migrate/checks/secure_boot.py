@@ -7,13 +7,6 @@ from migrate.checks.base import INFO, WARNING, Check, Problem
 FOREIGN_KERNEL_PREFIXES = ("kernel-uek", "kernel-ml", "kernel-lt")
 
 
-def secure_boot_on(facts):
-    """Either reading says so: the firmware facts (efivars) or the boot path's (mokutil)."""
-    firmware = facts.firmware is not None and facts.firmware.secure_boot
-    boot = facts.boot is not None and bool(facts.boot.secure_boot)
-    return firmware or boot
-
-
 class SecureBoot(Check):
     id = "SECURE_BOOT"
     conversion_only = True
@@ -27,7 +20,7 @@ class SecureBoot(Check):
                    "into them; AlmaLinux's own kernel is the default entry.")
 
     def evaluate(self, facts, given):
-        if not secure_boot_on(facts):
+        if facts.boot is None or not facts.boot.secure_boot:  # the verdict VERIFY_BOOT_ENTRY uses too
             return None
         target, source = given.target.profile, given.source.profile
         theirs = set(source.kernel_packages if source else ()) - set(target.kernel_packages if target else ())

@@ -98,7 +98,7 @@ def restore_context(ctx, journal, need_key=True):
                           % (key.error or "untrusted key at %s" % key.url))
         ctx.trusted_keys = key.trusted
     ctx.key_text = "".join(k.armored for k in ctx.trusted_keys)
-    ctx.facts = collect(ctx.root)
+    ctx.facts = collect(ctx.root, ctx.runner)
     ctx.known_keys = origin_keys(trust, ctx.target.profile, [k.text for k in ctx.facts.rpmdb_keys])
 
 

@@ -1,6 +1,6 @@
 """verify: is this host AlmaLinux now, and what is still from other vendors."""
-from migrate.boot.verify import verify_boot
-from migrate.checks.base import command_finding, is_blocking
+from migrate.checks import VERIFY_BOOT_CHECKS
+from migrate.checks.base import CheckInput, command_finding, is_blocking, run_checks
 from migrate.checks.root_path_escapes import escape_finding
 from migrate.commands.reporting import report_for
 from migrate.errors import EXIT_BLOCKED, EXIT_OK
@@ -25,7 +25,7 @@ def untrusted_keys_finding(untrusted):
 
 
 def run(ctx, boot=False):
-    ctx.facts = collect(ctx.root)
+    ctx.facts = collect(ctx.root, ctx.runner)
     escape = escape_finding(ctx.facts)
     if escape is not None:
         return report_for(ctx, "verify", "blocked", [escape], EXIT_BLOCKED)
@@ -49,7 +49,9 @@ def run(ctx, boot=False):
                                fallback_kernels=kernels | set(target_profile.kernel_packages),
                                excluded=(journal.data.get("excluded") or {}) if journal is not None else {})
     findings = [untrusted_keys_finding(keys.untrusted)] if keys.untrusted else []
-    findings += verify_boot(ctx, trusted) if boot else []
+    if boot:
+        given = CheckInput(ctx.source, ctx.target, ctx.options, origin_keyids=frozenset(trusted))
+        findings += run_checks(VERIFY_BOOT_CHECKS, ctx.facts, given, set(ctx.options.allow))
     findings += run_panel_actions(ctx) if boot else []
     if any(is_blocking(f) for f in findings):
         return report_for(ctx, "verify", "failed", findings, EXIT_BLOCKED, leftovers=leftovers,

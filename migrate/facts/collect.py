@@ -3,12 +3,12 @@ import logging
 import os
 import sys
 
-from migrate.boot.collect import collect_boot
+from migrate.facts.boot.collect import collect_boot
+from migrate.facts.boot.loaders import collect_esp_entries, detect_bootloaders
 from migrate.facts.dependencies import collect_broken_dependencies
 from migrate.facts.dnfconf import collect_dnf_config, collect_module_streams, collect_package_origins
-from migrate.facts.firmware import collect_esp_entries, collect_firmware, detect_bootloaders
 from migrate.facts.kernel import collect_dkms_modules, collect_kernel, collect_module_builds
-from migrate.facts.machine import collect_memory, collect_package_managers, detect_container
+from migrate.facts.machine import collect_memory, collect_package_managers
 from migrate.facts.model import Facts
 from migrate.facts.mounts import collect_free_space, collect_fstab, collect_mounts
 from migrate.facts.osrelease import collect_os_release, collect_redhat_release
@@ -79,20 +79,18 @@ def collect(root, runner=None):
         rpmdb_keys=_read_rpmdb_keys(root) if packages else (),
         rpmdb_error=rpmdb_error,
         rpm_bindings_missing=bindings_missing,
-        boot=collect_boot(root, runner, arch),
+        boot=collect_boot(root, runner, arch, mounts),
         running_kernel=running_kernel,
         loaded_modules=loaded_modules,
         dkms_modules=collect_dkms_modules(root),
         module_builds=collect_module_builds(root),
         fips_enabled=fips_enabled,
-        firmware=collect_firmware(root, runner),
         bootloaders=detect_bootloaders(root),
         esp_entries=collect_esp_entries(root),
         mounts=mounts,
         fstab=collect_fstab(root),
         free_space=collect_free_space(root, runner),
         memory=collect_memory(root),
-        container=detect_container(root, mounts),
         package_managers_running=collect_package_managers(root),
         dnf_config=collect_dnf_config(root),
         module_streams=collect_module_streams(root),

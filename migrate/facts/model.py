@@ -1,6 +1,8 @@
 """Plain records of what the host looks like; no I/O here."""
 from typing import NamedTuple, Optional, Tuple
 
+from migrate.facts.boot.model import BootFacts
+
 
 class OsRelease(NamedTuple):
     os_id: str  # "centos", "rocky", ...; "" when missing
@@ -77,11 +79,6 @@ class Memory(NamedTuple):
     swap_free: int
 
 
-class Firmware(NamedTuple):
-    efi: bool  # booted through UEFI
-    secure_boot: Optional[bool]  # None: not EFI, or the state could not be read
-
-
 class DnfConfig(NamedTuple):
     excludes: Tuple[str, ...] = ()  # exclude= / excludepkgs= of dnf.conf [main]
     versionlock: Tuple[str, ...] = ()  # entries of the versionlock plugin's list file
@@ -127,23 +124,21 @@ class Facts(NamedTuple):
     conversion_in_progress: bool
     release_packages: Tuple[str, ...] = ()  # installed packages that provide system-release
     rpmdb_error: str = ""  # why the rpmdb could not be read; "" when it was
-    boot: Optional[object] = None  # migrate.boot.model.BootFacts; None under --root
-    # -- issue 3: the preflight's host facts; None means "not the live machine" -----------------
-    running_kernel: Optional[str] = None  # uname -r
+    boot: Optional[BootFacts] = None  # firmware, Secure Boot, container, ESP, ...; None under --root
+    # -- the preflight's host facts; None means "not the live machine" -----------------
+    running_kernel: Optional[str] = None  # /proc/sys/kernel/osrelease: what `uname -r` prints
     loaded_modules: Optional[Tuple[KernelModule, ...]] = None
     dkms_modules: Tuple[str, ...] = ()  # "nvidia/535.104.05" from /var/lib/dkms
     # (kernel release, module names) built outside the kernel package: /lib/modules/<kver>/
     # extra, updates and weak-updates; None off the live machine
     module_builds: Optional[Tuple[Tuple[str, Tuple[str, ...]], ...]] = None
     fips_enabled: Optional[bool] = None
-    firmware: Optional[Firmware] = None
     bootloaders: Tuple[str, ...] = ()  # found in the root: "grub2", "systemd-boot", "zipl", ...
     esp_entries: Tuple[str, ...] = ()  # directories under /boot/efi/EFI
     mounts: Optional[Tuple[Mount, ...]] = None
     fstab: Tuple[Mount, ...] = ()
     free_space: Tuple[FreeSpace, ...] = ()
     memory: Optional[Memory] = None
-    container: Optional[str] = None  # "" on bare metal or a VM; "docker", "lxc", ... in one
     package_managers_running: Optional[Tuple[str, ...]] = None  # "dnf (pid 812)"
     dnf_config: DnfConfig = DnfConfig()
     module_streams: Tuple[ModuleStream, ...] = ()

@@ -5,29 +5,27 @@ from migrate.steps.distro_sync import DistroSync
 from migrate.steps.download_packages import DownloadPackages
 from migrate.steps.enable_mapped_repos import EnableMappedRepos
 from migrate.steps.import_target_key import ImportTargetKey
+from migrate.steps.install_bootloader import InstallBootloader
 from migrate.steps.login_banner import RemoveLoginBanner, WriteLoginBanner
 from migrate.steps.point_repos_at_mirror import PointReposAtMirror
+from migrate.steps.regenerate_boot_config import RegenerateBootConfig
 from migrate.steps.remove_downloads import RemoveDownloads
 from migrate.steps.restore_edits import RestoreEdits
 from migrate.steps.resume_unit import InstallResumeUnit, RemoveResumeUnit
 from migrate.steps.run_panel_actions import RunPanelActions
 from migrate.steps.save_target_key import SaveTargetKey
 from migrate.steps.set_aside_repo_files import SetAsideRepoFiles
+from migrate.steps.set_default_kernel import SetDefaultKernel
 from migrate.steps.set_sssd_cache_aside import SetSssdCacheAside
 from migrate.steps.test_transaction import TestTransaction
 from migrate.steps.third_party_repos import DisableThirdPartyRepos, EnableThirdPartyRepos
 from migrate.steps.unregister_subscription import UnregisterSubscription
+from migrate.steps.update_efi_entries import UpdateEfiEntries
+from migrate.steps.verify_boot_entry import VerifyBootEntry
 from migrate.steps.verify_signatures import VerifySignatures
 
 
 def conversion_steps():
-    # Here, not at the top: migrate.boot's steps import migrate.steps.base. Every command calls
-    # this before it changes anything, so nothing is imported late.
-    from migrate.boot.bootloader import InstallBootloader, RegenerateBootConfig
-    from migrate.boot.efi import UpdateEfiEntries
-    from migrate.boot.kernel import SetDefaultKernel
-    from migrate.boot.verify import VerifyBootEntry
-
     return [
         SaveTargetKey(),
         DownloadPackages(),

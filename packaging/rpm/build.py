@@ -18,15 +18,28 @@ import tarfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-from stage import REPO, stage, version, workdir  # noqa: E402
+from stage import REPO, pins, stage, version, workdir  # noqa: E402
 
 NAME = "almalinux-migrate"
 SPEC = os.path.join(HERE, NAME + ".spec")
 
 
-def spec_version():
+def bundled_provides():
+    """`Provides: bundled(python3dist(NAME)) = VERSION` for each pin, the name normalized as
+    Fedora's python3dist() does (lower case, `_` as `-`)."""
+    lines = []
+    for requirement, _ in pins():
+        name, pinned = requirement.split("==")
+        lines.append("Provides:       bundled(python3dist(%s)) = %s" % (name.lower().replace("_", "-"), pinned))
+    return "\n".join(lines)
+
+
+def spec_text():
+    """The spec rpmbuild gets (and the SRPM carries): the version and the bundled() lines filled in."""
     with open(SPEC, encoding="utf-8") as handle:
-        return re.search(r"^Version:\s*(\S+)", handle.read(), re.M).group(1)
+        text = handle.read()
+    text = re.sub(r"^(Version:\s*)@VERSION@$", lambda m: m.group(1) + version(), text, flags=re.M)
+    return re.sub(r"^@BUNDLED@$", lambda m: bundled_provides(), text, flags=re.M)
 
 
 def licenses(tree, dest):
@@ -91,15 +104,16 @@ def sources(topdir):
 
 
 def build(outdir, topdir, sign_key=None):
-    if spec_version() != version():
-        raise SystemExit("%s says Version %s, migrate/__init__.py %s: bump both"
-                         % (SPEC, spec_version(), version()))
     shutil.rmtree(topdir, ignore_errors=True)
     sources(topdir)
+    spec = os.path.join(topdir, "SPECS", NAME + ".spec")
+    os.makedirs(os.path.dirname(spec))
+    with open(spec, "w", encoding="utf-8") as handle:
+        handle.write(spec_text())
     # The spec has no BuildRequires: a private, empty rpmdb keeps rpmbuild off the host's own
     # (Debian's rpm would otherwise create ~/.rpmdb).
     argv = ["rpmbuild", "-ba", "--define", "_topdir " + topdir,
-            "--define", "_dbpath " + os.path.join(topdir, "rpmdb"), SPEC]
+            "--define", "_dbpath " + os.path.join(topdir, "rpmdb"), spec]
     proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
     if proc.returncode != 0:
         raise SystemExit("rpmbuild failed:\n" + proc.stdout)

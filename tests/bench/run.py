@@ -47,7 +47,7 @@ TOOL = [os.path.join(REPO, ".venv", "bin", "python"), "-m", "migrate"]
 SYSTEM_PYTHON = "/usr/bin/python3"
 PYZ = os.path.join(BENCH_DIR, "almalinux-migrate.pyz")
 
-TARGETS = {  # figure: (limit, where it applies, what it reads) -- issue 16
+TARGETS = {  # figure: (limit, where it applies, what it reads): README "Performance"
     "window_floor": (1.5, (1000, 2000), "window / floor (one bare rpm transaction)"),
     "ratio": (1.0, "every size", "convert / bare"),
     "preflight_s": (1.0, (2000,), "preflight, metadata cached (s)"),
@@ -56,7 +56,7 @@ TARGETS = {  # figure: (limit, where it applies, what it reads) -- issue 16
     "tool_rss_mb": (150.0, "every size", "peak memory of the tool (MB)"),
 }
 GROWTH_LIMIT = 2.1
-# Figures whose 1,000 -> 2,000 growth the target bounds: the window (issue 16); the others'
+# Figures whose 1,000 -> 2,000 growth the target bounds: the window; the others'
 # growth is printed beside them.
 GROWTH_FIGURES = ("window_s",)
 

@@ -7,22 +7,15 @@ import shutil
 import subprocess
 import sys
 
-import typer.main
 import yaml
 
-from migrate.cli import app
+from migrate.options.docs import role_default, role_options
 from tests.sandbox.cli import KILL_BEFORE, REPO, diff_snapshots, read_events, snapshot
 from tests.schema import assert_valid_report
 
 PLAYBOOK = os.path.join(REPO, "ansible", "convert.yml")
 ROLE = os.path.join(REPO, "ansible", "roles", "almalinux_migrate")
 ANSIBLE_LINT = os.path.join(REPO, ".venv-lint", "bin", "ansible-lint")  # make .venv-lint/.done
-# The commands the role runs, and the options it sets itself (not a variable's business).
-ROLE_COMMANDS = ("preflight", "convert", "resume", "verify")
-SET_BY_THE_ROLE = {"--output": "json: the role reads the report", "--yes": "never asks", "--version": "",
-                   "--help": "",
-                   "--reboot": "the role reboots itself (ansible.builtin.reboot, almalinux_migrate_reboot) and waits"}
-RENAMED = {"--boot": "almalinux_migrate_verify_boot"}
 
 
 def ansible_env(tmp_path):
@@ -122,40 +115,16 @@ def test_role_resumes_a_host_whose_conversion_was_killed(world, mirror, pyz, tru
     assert [e["command"] for e in runs] == ["convert", "resume"]
 
 
-def cli_options():
-    """{option: variable} for the global options and those of the commands the role runs, read
-    from the typer app (the command line's one source)."""
-    group = typer.main.get_command(app)
-    params = list(group.params)
-    for name in ROLE_COMMANDS:
-        params += group.commands[name].params
-    options = {}
-    for param in params:
-        if param.param_type_name != "option":
-            continue
-        longest = max(param.opts, key=len)
-        if longest not in SET_BY_THE_ROLE:
-            options[longest] = RENAMED.get(longest, "almalinux_migrate_" + longest.lstrip("-").replace("-", "_"))
-    return options
-
-
-def test_every_cli_option_has_a_documented_role_variable_that_reaches_the_tool():
-    options = cli_options()
-    assert {"--root", "--mirror", "--allow", "--keep-rhsm", "--resume-on-boot", "--boot"} <= set(options)
+def test_the_generated_role_variables_are_yaml_with_the_tables_defaults():
+    """migrate.options.docs writes them (tests/unit/options checks the text and the tasks)."""
     with open(os.path.join(ROLE, "defaults", "main.yml")) as handle:
         defaults = yaml.safe_load(handle)
     with open(os.path.join(ROLE, "meta", "argument_specs.yml")) as handle:
         specs = yaml.safe_load(handle)["argument_specs"]["main"]["options"]
-    with open(os.path.join(ROLE, "tasks", "main.yml")) as handle:
-        tasks = handle.read()
-    for option, variable in sorted(options.items()):
-        assert variable in defaults, (option, variable)
-        assert specs[variable]["default"] == defaults[variable], variable
-        assert specs[variable]["description"], variable
-        # The option is written in the tasks next to its variable (one expression each).
-        lines = [line for line in tasks.splitlines() if variable in line]
-        written = ["'-v'"] if option == "--verbose" else ["'%s'" % option, "'%s=" % option]  # -v is counted
-        assert [line for line in lines if any(w in line for w in written)], (option, variable)
+    for option in role_options():
+        assert defaults[option.variable] == specs[option.variable]["default"] == role_default(option), option.name
+        assert specs[option.variable]["description"].startswith(option.flag), option.name
+    assert {"almalinux_migrate_keep_rhsm", "almalinux_migrate_resume_on_boot"} <= set(defaults)
     assert sorted(specs) == sorted(defaults)  # and no variable is undocumented
 
 

@@ -115,7 +115,7 @@ def test_installed_package_imports_every_module_and_ships_the_data(installed):
     location, modules = output[0], output[1:]
     assert location.startswith(venv)
     assert [m for m in modules if not m.startswith(("migrate._profiles", "migrate._schemas"))] == checkout_modules()
-    assert "migrate.boot.plan" in modules
+    assert "migrate.plan.boot" in modules
     assert files_under(os.path.join(location, "_profiles")) == files_under(os.path.join(REPO, "profiles"))
     assert files_under(os.path.join(location, "_schemas")) == files_under(os.path.join(REPO, "schemas"))
     metadata = run([os.path.join(venv, "bin", "pip"), "show", NAME])

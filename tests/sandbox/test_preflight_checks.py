@@ -1,4 +1,4 @@
-"""Issue 3's checks on real sandbox roots: what rpm, dnf and a panel leave on disk is found,
+"""The preflight checks on real sandbox roots: what rpm, dnf and a panel leave on disk is found,
 and preflight leaves every root byte-identical, blocked or not."""
 import subprocess
 

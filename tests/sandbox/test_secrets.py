@@ -1,5 +1,5 @@
 """Credentials never appear in clear in the journal, `status`, the report, events, the log or a
-bundle (issue 11, README "Files"); what `resume` needs is kept in a 0600 file in the state dir
+bundle (README "Files"); what `resume` needs is kept in a 0600 file in the state dir
 and removed when the run ends. The mirror here demands its credentials: a resume that used the
 masked URL of the journal would be refused by it."""
 import json

@@ -1,4 +1,4 @@
-"""Threat model, from the mirror: one test per row of issue 11 / README "Which keys are
+"""Threat model, from the mirror: one test per row of README "Which keys are
 trusted". Each converts a Rocky 9 root against a hostile copy of the AlmaLinux mirror
 (tests/sandbox/fixture/threats.py) and asserts the exit code, that a canary directory outside
 the root is unchanged, that a refused run leaves the root byte-identical, and that no key

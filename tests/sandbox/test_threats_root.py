@@ -1,4 +1,4 @@
-"""Threats from the root (issue 11): a symbolic link in the root, absolute or relative, never
+"""Threats from the root: a symbolic link in the root, absolute or relative, never
 leads the tool onto this machine. Each test moves something the tool reads or writes to the
 place chroot would resolve a link to (inside the root), replaces it with a link out to a
 canary directory on this machine holding a decoy, runs the real CLI and asserts the exit code,

@@ -2,11 +2,14 @@
 with `--output json`, the contract's exit code."""
 import json
 
+import click
 import pytest
 import typer
+from typer.testing import CliRunner
 
-from migrate import cli
-from migrate.errors import Locked
+from migrate import __version__, cli
+from migrate.errors import EXIT_ROLLED_BACK, EXIT_USAGE, Locked, UsageError
+from migrate.interrupts import Interrupted
 from migrate.layout import LOG_FILE
 from tests.schema import assert_valid_report
 
@@ -39,3 +42,62 @@ def test_a_held_lock_is_exit_7_with_a_document(tmp_path, capsys):
     assert code == 7
     report = assert_valid_report(json.loads(out))
     assert (report["status"], report["exit_code"], report["findings"][0]["id"]) == ("error", 7, "LOCKED")
+
+
+def _guarded_json(g, command, body, capsys):
+    with pytest.raises(typer.Exit) as ended:
+        cli._guarded(g, command, body)
+    captured = capsys.readouterr()
+    return ended.value.exit_code, json.loads(captured.out), captured.err
+
+
+def test_a_root_that_is_no_directory_is_a_usage_error(tmp_path, capsys):
+    g = cli.Globals(str(tmp_path / "missing"), None, "json", 0)
+    code, report, err = _guarded_json(g, "status", lambda: cli._make_context(g, None, reads_only=True), capsys)
+    assert code == EXIT_USAGE and "is not a directory" in err
+    assert (report["status"], report["root"], report["findings"][0]["id"]) == (
+        "error", str(tmp_path / "missing"), "USAGE_ERROR")
+    assert_valid_report(report)
+
+
+def test_events_on_stdout_and_a_json_document_are_refused_together(tmp_path, capsys):
+    g = cli.Globals(str(tmp_path), None, "json", 0)
+    code, report, _ = _guarded_json(g, "preflight", lambda: cli._make_context(g, "-", command="preflight"), capsys)
+    assert code == EXIT_USAGE
+    assert report["findings"][0]["detail"] == "--events - and --output json both want stdout; give --events a file"
+
+
+def test_a_command_line_click_refuses_still_gets_its_document(capsys):
+    argv = ["--root", "/srv/images/rocky9", "--output", "json", "convert", "--frobnicate"]
+    code = cli._click_failure(click.exceptions.NoSuchOption("--frobnicate"), argv,
+                              UsageError("No such option: --frobnicate"))
+    captured = capsys.readouterr()
+    report = assert_valid_report(json.loads(captured.out))
+    assert code == EXIT_USAGE and "--frobnicate" in captured.err
+    assert (report["command"], report["root"], report["findings"][0]["id"]) == (
+        "convert", "/srv/images/rocky9", "USAGE_ERROR")
+
+
+def test_ctrl_c_at_a_prompt_is_exit_4_nothing_changed(capsys):
+    code = cli._click_failure(None, ["--output=json", "rollback"], Interrupted("SIGINT"),
+                              "Stopped by SIGINT; nothing was changed.")
+    report = json.loads(capsys.readouterr().out)
+    assert code == EXIT_ROLLED_BACK and report["findings"][0]["id"] == "INTERRUPTED"
+    assert (report["command"], report["root"], report["message"]) == (
+        "rollback", "/", "Stopped by SIGINT; nothing was changed.")
+
+
+def test_a_text_run_prints_no_document(capsys):
+    assert cli._click_failure(click.exceptions.NoSuchOption("--x"), ["status", "--x"], UsageError("x")) == EXIT_USAGE
+    captured = capsys.readouterr()
+    assert captured.out == "" and "--x" in captured.err
+
+
+def test_version_and_profiles_need_no_root():
+    runner = CliRunner()
+    version = runner.invoke(cli.app, ["--version"])
+    assert (version.exit_code, version.output) == (0, "almalinux-migrate %s\n" % __version__)
+    listed = runner.invoke(cli.app, ["--output", "json", "profiles"])
+    document = json.loads(listed.output)
+    assert listed.exit_code == 0 and "rocky" in [s["id"] for s in document["sources"]]
+    assert [t["major"] for t in document["targets"]] == [8, 9, 10]

@@ -1,7 +1,7 @@
 import pytest
 
 from migrate.config import load_config, merge_options, parse_config
-from migrate.errors import ConfigError
+from migrate.errors import ConfigError, UsageError
 from migrate.root import Root
 
 CONFIG = """
@@ -83,3 +83,12 @@ def test_config_given_with_dash_dash_config_is_trusted(tmp_path):
     config = load_config(root, str(tmp_path / "etc" / "almalinux-migrate.toml"))
     assert config.extra_fingerprints == ("0123456789ABCDEF0123456789ABCDEF01234567",)
     assert config.mirror == "http://evil.example.invalid/almalinux"
+
+
+def test_config_and_command_line_excludes_add_up_once():
+    config = parse_config('[packages]\nexclude = ["nginx*", "php*"]\n', "c.toml")
+    assert merge_options(config, exclude=["php*", "mariadb*"]).exclude == ("nginx*", "php*", "mariadb*")
+    with pytest.raises(ConfigError):
+        parse_config('[packages]\nexclude = "nginx"\n', "c.toml")
+    with pytest.raises(UsageError):
+        merge_options(parse_config("", "c.toml"), exclude=[" "])

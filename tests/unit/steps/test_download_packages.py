@@ -4,9 +4,10 @@ import os
 
 import pytest
 
-from migrate.interrupts import Interrupts
-from migrate.layout import STATE_DIR
+from migrate.layout import DNF_CACHE
+from migrate.root import Root
 from migrate.steps.download_packages import DownloadPackages
+from tests.kit import make_ctx
 
 callback = pytest.importorskip("dnf.callback")
 
@@ -31,30 +32,18 @@ class Base(object):
             progress.end(package, status, "")
 
 
-class Ctx(object):
-    def __init__(self, tmp_path, statuses):
-        self.workdir = str(tmp_path)
-        (tmp_path / "dnf-cache").mkdir()
-        self.packages = [Package("p%d" % i) for i in range(len(statuses))]
-        self.base = Base(statuses)
-        self.interrupts = Interrupts()
-        self.reported = []
-
-        self.ui = self
-
-    def state_path(self, path, *names):
-        return os.path.join(self.workdir, os.path.relpath(path, STATE_DIR), *names)
-
-    def transfer(self, *args):
-        pass  # bytes on a terminal's bar: not what is counted here
-
-    def progress(self, step_id, done, total, unit, current=None):
-        self.reported.append((done, total))
+def _ctx(tmp_path, statuses):
+    root = Root(str(tmp_path))
+    os.makedirs(root.join(DNF_CACHE))
+    ctx = make_ctx(root)
+    ctx.packages = [Package("p%d" % i) for i in range(len(statuses))]
+    ctx.base = Base(statuses)
+    return ctx
 
 
 def test_only_packages_that_arrived_are_counted(tmp_path):
     statuses = [callback.STATUS_OK, callback.STATUS_MIRROR, callback.STATUS_MIRROR, callback.STATUS_OK,
                 callback.STATUS_ALREADY_EXISTS, callback.STATUS_FAILED]
-    ctx = Ctx(tmp_path, statuses)
+    ctx = _ctx(tmp_path, statuses)
     DownloadPackages().apply(ctx)
-    assert ctx.reported == [(0, 6), (1, 6), (2, 6), (3, 6)]
+    assert [told[1:3] for told in ctx.ui.told("progress")] == [(0, 6), (1, 6), (2, 6), (3, 6)]

@@ -1,20 +1,20 @@
 """REMOVE_DOWNLOADS renames each packages directory aside and deletes it in the background."""
-import os
+import pathlib
 import threading
-import types
 
-from migrate.layout import STATE_DIR
+from migrate.layout import DNF_CACHE
+from migrate.root import Root
 from migrate.steps.remove_downloads import RemoveDownloads, remove_downloads
+from tests.kit import make_ctx
 
 
-def fake_context(tmp_path):
-    """The state dir is tmp_path."""
-    return types.SimpleNamespace(
-        state_path=lambda path, *names: os.path.join(str(tmp_path), os.path.relpath(path, STATE_DIR), *names))
+def _ctx_and_cache(tmp_path):
+    ctx = make_ctx(Root(str(tmp_path)))
+    return ctx, pathlib.Path(ctx.state_path(DNF_CACHE))
 
 
 def test_downloads_are_moved_aside_then_deleted_and_stale_trash_goes_first(tmp_path):
-    cache = tmp_path / "dnf-cache"
+    ctx, cache = _ctx_and_cache(tmp_path)
     (cache / "baseos-1234" / "packages").mkdir(parents=True)
     for name in ("a.rpm", "b.rpm"):
         (cache / "baseos-1234" / "packages" / name).write_bytes(b"rpm")
@@ -22,7 +22,6 @@ def test_downloads_are_moved_aside_then_deleted_and_stale_trash_goes_first(tmp_p
     (cache / "appstream-5678" / "packages.removed" / "c.rpm").write_bytes(b"rpm")
     (cache / "appstream-5678" / "repodata").mkdir()
 
-    ctx = fake_context(tmp_path)
     detail = RemoveDownloads().apply(ctx)
     for thread in threading.enumerate():
         if thread.name == "remove-downloads":
@@ -34,8 +33,8 @@ def test_downloads_are_moved_aside_then_deleted_and_stale_trash_goes_first(tmp_p
 
 
 def test_a_rollback_removes_them_at_once(tmp_path):
-    (tmp_path / "dnf-cache" / "baseos-1234" / "packages").mkdir(parents=True)
-    (tmp_path / "dnf-cache" / "baseos-1234" / "packages" / "a.rpm").write_bytes(b"rpm")
-    ctx = fake_context(tmp_path)
+    ctx, cache = _ctx_and_cache(tmp_path)
+    (cache / "baseos-1234" / "packages").mkdir(parents=True)
+    (cache / "baseos-1234" / "packages" / "a.rpm").write_bytes(b"rpm")
     assert remove_downloads(ctx) == 1
-    assert list((tmp_path / "dnf-cache" / "baseos-1234").iterdir()) == []
+    assert list((cache / "baseos-1234").iterdir()) == []
