@@ -278,7 +278,9 @@ def run_transaction(base, root, on_element_done, cmdline=HISTORY_CMDLINE, guard=
     lock = dnf.lock.build_rpmdb_lock(persistdir, base.conf.exit_on_lock)
     timer = Timer()
     with lock:
-        if not any(True for _ in ts):  # else the set TEST_TRANSACTION tested, ordered (keep=True)
+        # iterated to its end: rpm's python TransactionSet keeps ONE iterator per set (rpmts-py.c
+        # `rpmts_iternext`), a partial walk would shift the next one
+        if not list(ts):  # else the set TEST_TRANSACTION tested and ordered (keep=True)
             base.transaction._populate_rpm_ts(wrapper)
             ts.order()
             ts.clean()  # release memory not needed beyond this point (as do_transaction)
