@@ -12,7 +12,8 @@ resumed by resolving again from the same cache: what is done drops out; when not
 from migrate.errors import MigrateError
 from migrate.rpmlog import route_rpm_log
 from migrate.steps.base import Step
-from migrate.transaction.runner import HISTORY_CMDLINE, complete_history, open_history_record, run_transaction
+from migrate.transaction.record import HISTORY_CMDLINE, complete_history, open_history_record
+from migrate.transaction.runner import run_transaction
 
 
 class DistroSync(Step):

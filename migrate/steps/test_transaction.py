@@ -5,7 +5,7 @@ from migrate.checks.base import command_finding
 from migrate.errors import MigrateError
 from migrate.plan.test_transaction import run_test_transaction
 from migrate.steps.base import Step
-from migrate.transaction.runner import begin_history
+from migrate.transaction.record import begin_history
 
 FINDING_ID = "TRANSACTION_TEST_FAILED"
 REMEDIATION = ("A file conflict names both packages: remove the installed one (`dnf remove NAME`) "

@@ -7,11 +7,14 @@ process is killed, and a rollback must leave the root byte-identical. They read 
 (the host's install reasons, which decide what `--allowerasing` may clean up, are the same).
 TEST_TRANSACTION points the solved dnf.Base at a scratch copy on tmpfs and rebuilds dnf's
 transaction items there from the solved goal (`_goal2transaction`: libdnf's item list is
-quadratic, so this stays before the point of no return). libdnf commits every history row on
-its own (libdnf/transaction/private/Transaction.cpp `saveItems`, `finish`): thousands of fsyncs
-on the root's disk, seconds in the window. On tmpfs they cost nothing; the runner then publishes
-the copy to the root in one write (temp file, fsync, rename) right after dnf's `beg` (as dnf,
-a run cut short leaves its begun record) and again right after `end`.
+quadratic, so this stays before the point of no return), then begins the conversion's record
+there (migrate/transaction/record.py): libdnf commits every history row on its own
+(libdnf/transaction/private/Transaction.cpp `saveItems`, `finish`), thousands of fsyncs. When
+rpm starts, the runner restamps the record and publishes the copy to the root in one write
+(temp file, fsync, rename); right after rpm's run it ends the record in the root's database in
+one sqlite transaction (`end_record`). A run killed in between leaves the record open, and
+`resume` ends it. The scratch directories carry their run's pid: a killed run's are removed
+at the next start.
 
 dnf APIs, the same in dnf 4.7, 4.14 and 4.20 (dnf/base.py): `Base._history` (the lazily opened
 SwdbInterface of `conf.persistdir`), `Base._goal2transaction(goal)` (what `Base.resolve()` calls
@@ -172,11 +175,13 @@ def end_record(root, record, item_states, rpmdb_version, libdnf_transaction, now
 
     T = libdnf_transaction
     states = set(int(s) for s in (item_states or {}).values())
-    state = T.TransactionState_ERROR if int(T.TransactionItemState_ERROR) in states else T.TransactionState_DONE
+    failed = int(T.TransactionItemState_ERROR) in states
+    state = T.TransactionState_ERROR if failed else T.TransactionState_DONE
     with _database(_root_history(root)) as connection:
         if item_states is None:
             connection.execute("UPDATE trans_item SET state = ? WHERE trans_id = ? AND state = ?",
-                               (int(T.TransactionItemState_DONE), record, int(T.TransactionItemState_UNKNOWN)))
+                               (int(T.TransactionItemState_DONE), record,
+                                int(T.TransactionItemState_UNKNOWN)))
         else:
             connection.executemany("UPDATE trans_item SET state = ? WHERE id = ? AND trans_id = ?",
                                    [(int(s), tid, record) for tid, s in item_states.items()])

@@ -18,30 +18,29 @@ pass. What the host keeps from do_transaction, in its order:
 - the elements exactly as dnf adds them (`RPMTransaction._populate_rpm_ts`): install-only
   packages in install mode ('i', never 'u', which would erase the old kernels), reinstalls by
   `addReinstall`; protected packages were checked by `Base.resolve()`;
-- dnf's history: `SwdbInterface.beg(rpmdb_cookie, using_pkgs, [], cmdline, comment)` before the
-  run, each item's state DONE or ERROR from its element's `Failed()`, `end(rpmdb_cookie)` right
-  after it, so `dnf history` shows the conversion (written in a scratch copy on tmpfs and
-  published to the root after each: migrate/transaction/history.py);
+- dnf's history: `beg` before the run (begun before the point of no return in a scratch copy,
+  restamped and published to the root when rpm starts), each item's state DONE or ERROR from
+  its element's `Failed()`, `end` right after it in one sqlite transaction, so `dnf history`
+  shows the conversion (migrate/transaction/record.py, history.py);
+- the set rpm runs is the one TEST_TRANSACTION filled, ordered and tested (do_transaction too
+  runs the set it tested): filled and ordered here only on resume;
 - scriptlet, unpack and cpio errors logged and named in the error raised when an element failed.
 
 Every API used is the same in dnf 4.7 (EL8), 4.14 (EL9) and 4.20 (EL10): dnf/base.py
-`do_transaction`/`_run_transaction`, dnf/db/group.py `_populate_rpm_ts`, dnf/db/history.py
-`beg`/`end`/`last`, dnf/lock.py, dnf/util.py `_te_nevra`; and in rpm 4.14 to 4.19's python
-bindings: `TransactionSet.order/clean/run/openDB`, `te.Key/Failed/N/E/V/R/A` and the callback
-constants (lib/rpmcallback.h). One differs: `TransactionSet.dbCookie` is rpm 4.15+ upstream
-(backported to EL8's 4.14.3, which dnf 4.7 calls): `rpmdb_cookie` falls back to "" without it,
-as dnf 4.14's `TransactionWrapper.dbCookie` does when rpm gives none."""
+`do_transaction`/`_run_transaction`, dnf/db/group.py `_populate_rpm_ts`, dnf/lock.py,
+dnf/util.py `_te_nevra`; and in rpm 4.14 to 4.19's python bindings:
+`TransactionSet.order/clean/run/openDB` and its iteration, `te.Key/Failed/N/E/V/R/A` and the
+callback constants (lib/rpmcallback.h). The history's are listed in record.py."""
 import contextlib
 import logging
 import os
 import signal
-import weakref
 
 from migrate import faults
 from migrate.errors import MigrateError
 from migrate.rpmlog import rpm_log_fd
-from migrate.transaction.history import (DNF_PERSIST, copy_module_failsafe, end_record,
-                                          open_record, publish_history, restamp_record)
+from migrate.transaction.history import DNF_PERSIST, copy_module_failsafe, publish_history, restamp_record
+from migrate.transaction.record import HISTORY_CMDLINE, begin_record, begun_record, end_history, rpmdb_cookie
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +50,6 @@ KILL_AFTER_ITEMS = "ALMALINUX_MIGRATE_TEST_KILL_AFTER_ITEMS"
 
 # History items whose package leaves the rpmdb: rpm's element for them carries no key (dnf
 # adds them with `addErase(idx)`), so they are found by NEVRA (dnf/util.py revert_actions).
-HISTORY_CMDLINE = "almalinux-migrate convert"  # what `dnf history` shows for the conversion
-# dnf.Base -> its history record begun before the point of no return (begin_history)
-_BEGUN = weakref.WeakKeyDictionary()
-
 ERASE_ACTION_NAMES = ("TransactionItemAction_DOWNGRADED", "TransactionItemAction_OBSOLETED",
                       "TransactionItemAction_REMOVE", "TransactionItemAction_UPGRADED",
                       "TransactionItemAction_REINSTALLED")
@@ -82,17 +77,6 @@ class Timer(object):
         now = self.clock()
         log.info("transaction: %s in %.2f s", what, now - self.last)
         self.last = now
-
-
-def rpmdb_cookie(ts):
-    """rpm's rpmdb cookie for dnf's history ("" without `dbCookie`, as dnf does when rpm has
-    none: dnf/rpm/transaction.py, dnf 4.14)."""
-    cookie = getattr(ts, "dbCookie", None)
-    if cookie is None:
-        return ""
-    if ts.openDB() != 0:  # dbCookie does not open the rpmdb lazily
-        return ""
-    return cookie() or ""
 
 
 def te_nevra(te):
@@ -211,51 +195,6 @@ def save_module_state(base, failsafe_from=None, persistdir=None):
     return True
 
 
-def begin_history(base, root):
-    """dnf's `beg` of the conversion's record before the point of no return, in the scratch
-    copy `base`'s history was moved to (TEST_TRANSACTION): libdnf inserts each item's rows one
-    commit at a time (`swdb_private::Transaction::saveItems`), seconds at 2,000 packages and
-    more on a loaded disk. The runner restamps and publishes the record when rpm starts; a run
-    that never gets there leaves the root's history untouched. Never into the root's own
-    history (a base resolved with it begins its record in the runner). Returns whether begun."""
-    if base.conf.persistdir == root.handover(DNF_PERSIST):
-        return False
-    _BEGUN[base] = _begin(base, root, HISTORY_CMDLINE)
-    return True
-
-
-def _begin(base, root, cmdline):
-    root.pin_dbpath()
-    installed = base.sack.query().installed()
-    using = installed.filter(name=list(base.conf.history_record_packages)).run()
-    return base.history.beg(rpmdb_cookie(base._ts.ts), using, [], cmdline, "")
-
-
-def item_states(items):
-    """{trans_item id: state} of dnf's transaction items: dnf's RPMTransactionItemWrapper holds
-    libdnf's TransactionItem as `_item` (dnf/db/history.py, alike in 4.7, 4.14 and 4.20), whose
-    `getId()` is its row's id once `beg` saved it."""
-    return dict((item._item.getId(), item.state) for item in items)
-
-
-def end_history(base, root, record, items, cookie, scratch):
-    """dnf's `end` of the record in the root's database, one sqlite transaction (history.py
-    `end_record`); should that fail (a schema this code does not know), dnf's own `end` and
-    the scratch copy published again."""
-    import sqlite3
-
-    import libdnf.transaction
-
-    try:
-        end_record(root, record, item_states(items), cookie, libdnf.transaction)
-        return
-    except (sqlite3.Error, AttributeError) as exc:
-        log.warning("dnf history: ending the record directly failed (%s); through dnf", exc)
-    base.history.end(cookie)
-    if scratch:
-        publish_history(scratch, root)
-
-
 def run_transaction(base, root, on_element_done, cmdline=HISTORY_CMDLINE, guard=no_guard,
                     module_failsafe_from=None):
     """Run `base`'s resolved transaction over `root` (every install package downloaded,
@@ -287,9 +226,9 @@ def run_transaction(base, root, on_element_done, cmdline=HISTORY_CMDLINE, guard=
             timer.lap("filled and ordered rpm's set")
         save_module_state(base, module_failsafe_from, persistdir)
         cookie = rpmdb_cookie(ts)
-        record = _BEGUN.pop(base, None)
+        record = begun_record(base)
         if record is None:  # resumed: a fresh base, the root's own history
-            record = _begin(base, root, cmdline)
+            record = begin_record(base, root, cmdline)
         elif scratch:
             restamp_record(scratch, record, cookie)
         if scratch:
@@ -312,23 +251,6 @@ def run_transaction(base, root, on_element_done, cmdline=HISTORY_CMDLINE, guard=
     ts.clear()
     check_result(result, failed, len(elements), callback.errors)
     return len(elements), callback.errors
-
-
-def open_history_record(root, cmdline):
-    """The dnf history record `cmdline` began and a killed run left open, or None."""
-    import libdnf.transaction
-
-    return open_record(root, cmdline, libdnf.transaction)
-
-
-def complete_history(base, root, record):
-    """End that record (migrate/transaction/history.py `end_record`, every open item DONE) with the rpmdb's
-    cookie, as dnf's `end` takes it right after rpm's run."""
-    import libdnf.transaction
-
-    root.pin_dbpath()
-    end_record(root, record, None, rpmdb_cookie(base._ts.ts), libdnf.transaction)
-    log.info("dnf history: ended the record %d a killed run began", record)
 
 
 def check_result(result, failed, total, errors):

@@ -9,7 +9,7 @@ import sqlite3
 import libdnf.transaction as T
 
 from migrate.faults import HISTORY_END
-from migrate.steps.distro_sync import HISTORY_CMDLINE
+from migrate.transaction.record import HISTORY_CMDLINE
 from tests.sandbox.cli import KILL_BEFORE, OFFLINE, rpm_query, run_cli
 from tests.schema import assert_valid_report
 

@@ -4,6 +4,7 @@ import types
 
 import pytest
 
+from migrate.transaction import record
 from migrate.transaction import runner as R
 
 T = types.SimpleNamespace(
@@ -101,9 +102,9 @@ def test_rpmdb_cookie_falls_back_without_dbcookie_or_an_open_rpmdb():
         def openDB(self):
             return 1
 
-    assert R.rpmdb_cookie(Old()) == ""
-    assert R.rpmdb_cookie(New()) == "abc"
-    assert R.rpmdb_cookie(Closed()) == ""
+    assert record.rpmdb_cookie(Old()) == ""
+    assert record.rpmdb_cookie(New()) == "abc"
+    assert record.rpmdb_cookie(Closed()) == ""
 
 
 def test_module_state_is_saved_when_dnf_has_a_module_container():
@@ -209,12 +210,12 @@ class PinnedRoot(object):
 def test_history_is_begun_before_the_point_of_no_return_only_in_a_scratch_copy():
     root = PinnedRoot("/root")
     own = Base("/root/var/lib/dnf")
-    assert R.begin_history(own, root) is False
+    assert record.begin_history(own, root) is False
     assert own.history.calls == []
     scratch = Base("/dev/shm/almalinux-migrate-history.1.x")
-    assert R.begin_history(scratch, root) is True
-    assert scratch.history.calls == [("beg", "cookie", R.HISTORY_CMDLINE)]
-    assert R._BEGUN.pop(scratch) == 7
+    assert record.begin_history(scratch, root) is True
+    assert scratch.history.calls == [("beg", "cookie", record.HISTORY_CMDLINE)]
+    assert record._BEGUN.pop(scratch) == 7
 
 
 def test_history_end_falls_back_to_dnfs_own_when_the_database_is_not_libdnfs(tmp_path, monkeypatch):
@@ -224,14 +225,14 @@ def test_history_end_falls_back_to_dnfs_own_when_the_database_is_not_libdnfs(tmp
     (tmp_path / "var" / "lib" / "dnf").mkdir(parents=True)
     sqlite3.connect(str(tmp_path / "var" / "lib" / "dnf" / "history.sqlite")).close()  # no tables
     published = []
-    monkeypatch.setattr(R, "publish_history", lambda scratch, r: published.append(scratch))
+    monkeypatch.setattr(record, "publish_history", lambda scratch, r: published.append(scratch))
     base = Base("/scratch")
     item = types.SimpleNamespace(_item=types.SimpleNamespace(getId=lambda: 3), state=1)
-    R.end_history(base, root, 7, [item], "cookie-end", "/scratch")
+    record.end_history(base, root, 7, [item], "cookie-end", "/scratch")
     assert base.history.calls == [("end", "cookie-end")]
     assert published == ["/scratch"]
 
 
 def test_item_states_are_keyed_by_the_history_rows_id():
     items = [types.SimpleNamespace(_item=types.SimpleNamespace(getId=lambda i=i: i), state=i % 2 + 1) for i in (4, 5)]
-    assert R.item_states(items) == {4: 1, 5: 2}
+    assert record.item_states(items) == {4: 1, 5: 2}
