@@ -65,16 +65,14 @@ def item_states(items):
     return dict((item._item.getId(), item.state) for item in items)
 
 
-def end_history(base, root, record, items, cookie, scratch):
+def end_history(base, root, record, items, cookie, scratch, libdnf_transaction):
     """dnf's `end` of the record in the root's database, one sqlite transaction (history.py
     `end_record`); should that fail (a schema this code does not know), dnf's own `end` and
     the scratch copy published again."""
     import sqlite3
 
-    import libdnf.transaction
-
     try:
-        end_record(root, record, item_states(items), cookie, libdnf.transaction)
+        end_record(root, record, item_states(items), cookie, libdnf_transaction)
         return
     except (sqlite3.Error, AttributeError) as exc:
         log.warning("dnf history: ending the record directly failed (%s); through dnf", exc)

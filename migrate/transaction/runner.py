@@ -245,7 +245,7 @@ def run_transaction(base, root, on_element_done, cmdline=HISTORY_CMDLINE, guard=
         faults.at_boundary(faults.HISTORY_END)  # resume completes the record (complete_history)
         elements = list(ts)
         failed = record_states(elements, items, libdnf.transaction)
-        end_history(base, root, record, items, rpmdb_cookie(ts), scratch)
+        end_history(base, root, record, items, rpmdb_cookie(ts), scratch, libdnf.transaction)
         timer.lap("ended dnf's history record")
     base._trans_success = not result and not failed
     ts.clear()

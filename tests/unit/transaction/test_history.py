@@ -137,18 +137,30 @@ def test_under_root_the_hosts_shm_is_never_touched(tmp_path, monkeypatch):
     assert [p.name for p in work.iterdir()] == [os.path.basename(made)]
 
 
-def history_db(tmp_path):
-    """A root whose dnf history (libdnf's own schema) holds: 1 a finished conversion, 2 a
-    `dnf install` left open, 3 a conversion left open with two items, one already DONE."""
-    import sqlite3
+# libdnf's enums (libdnf/transaction/Types.hpp) and the two tables the runner writes, as
+# libdnf/transaction/sql/create_tables.sql creates them
+T = types.SimpleNamespace(TransactionState_UNKNOWN=0, TransactionState_DONE=1, TransactionState_ERROR=2,
+                          TransactionItemState_UNKNOWN=0, TransactionItemState_DONE=1,
+                          TransactionItemState_ERROR=2)
+SCHEMA = """
+CREATE TABLE trans (id INTEGER PRIMARY KEY AUTOINCREMENT, dt_begin INTEGER NOT NULL, dt_end INTEGER,
+    rpmdb_version_begin TEXT, rpmdb_version_end TEXT, releasever TEXT NOT NULL, user_id INTEGER NOT NULL,
+    cmdline TEXT, state INTEGER NOT NULL, comment TEXT DEFAULT '');
+CREATE TABLE trans_item (id INTEGER PRIMARY KEY AUTOINCREMENT, trans_id INTEGER REFERENCES trans(id),
+    item_id INTEGER, repo_id INTEGER, action INTEGER NOT NULL, reason INTEGER NOT NULL, state INTEGER NOT NULL);
+"""
 
-    import libdnf.transaction as T
+
+def history_db(tmp_path):
+    """A root whose dnf history holds: 1 a finished conversion, 2 a `dnf install` left open,
+    3 a conversion left open with two items, one already DONE."""
+    import sqlite3
 
     dnf_dir = tmp_path / "root" / "var" / "lib" / "dnf"
     dnf_dir.mkdir(parents=True)
     path = str(dnf_dir / "history.sqlite")
-    T.Swdb(path)  # creates the schema
     connection = sqlite3.connect(path)
+    connection.executescript(SCHEMA)
     with connection:
         for tid, cmdline, state in ((1, "convert", T.TransactionState_DONE),
                                     (2, "dnf install x", T.TransactionState_UNKNOWN),
@@ -181,8 +193,6 @@ def test_the_open_conversion_record_is_ended_as_libdnf_ends_one(tmp_path):
 
 
 def test_no_history_no_open_record(tmp_path):
-    import libdnf.transaction as T
-
     assert H.open_record(Root(str(tmp_path / "root")), "convert", T) is None
 
 

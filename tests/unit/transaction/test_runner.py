@@ -8,6 +8,7 @@ from migrate.transaction import record
 from migrate.transaction import runner as R
 
 T = types.SimpleNamespace(
+    TransactionState_UNKNOWN=0, TransactionState_DONE=1, TransactionState_ERROR=2,
     TransactionItemState_UNKNOWN=0, TransactionItemState_DONE=1, TransactionItemState_ERROR=2,
     TransactionItemAction_INSTALL=1, TransactionItemAction_UPGRADE=3,
     TransactionItemAction_DOWNGRADED=10, TransactionItemAction_OBSOLETED=11,
@@ -228,7 +229,7 @@ def test_history_end_falls_back_to_dnfs_own_when_the_database_is_not_libdnfs(tmp
     monkeypatch.setattr(record, "publish_history", lambda scratch, r: published.append(scratch))
     base = Base("/scratch")
     item = types.SimpleNamespace(_item=types.SimpleNamespace(getId=lambda: 3), state=1)
-    record.end_history(base, root, 7, [item], "cookie-end", "/scratch")
+    record.end_history(base, root, 7, [item], "cookie-end", "/scratch", T)
     assert base.history.calls == [("end", "cookie-end")]
     assert published == ["/scratch"]
 
@@ -236,3 +237,20 @@ def test_history_end_falls_back_to_dnfs_own_when_the_database_is_not_libdnfs(tmp
 def test_item_states_are_keyed_by_the_history_rows_id():
     items = [types.SimpleNamespace(_item=types.SimpleNamespace(getId=lambda i=i: i), state=i % 2 + 1) for i in (4, 5)]
     assert record.item_states(items) == {4: 1, 5: 2}
+
+
+def test_history_end_goes_straight_to_the_roots_database_when_it_is_libdnfs(tmp_path):
+    import sqlite3
+
+    from tests.unit.transaction.test_history import history_db
+
+    root_obj, path, _ = history_db(tmp_path)
+    root = PinnedRoot(root_obj.join("/"))
+    base = Base("/scratch")
+    item = types.SimpleNamespace(_item=types.SimpleNamespace(getId=lambda: 1), state=T.TransactionItemState_DONE)
+    record.end_history(base, root, 3, [item], "cookie-end", "/scratch", T)
+    assert base.history.calls == []
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT rpmdb_version_end, state FROM trans WHERE id = 3").fetchone() == (
+        "cookie-end", T.TransactionState_DONE)
+    connection.close()
