@@ -19,7 +19,6 @@ from migrate.transaction.runner import run_transaction
 class DistroSync(Step):
     id = "DISTRO_SYNC"
     title = "Swap release packages and distro-sync to AlmaLinux"
-    after_point_of_no_return = True
 
     def is_done(self, ctx):
         return self.nothing_left(ctx) and open_history_record(ctx.root, HISTORY_CMDLINE) is None

@@ -1,6 +1,6 @@
 import pytest
 
-from migrate.plan.signatures import SignatureProblem, parse_checksig, verify_files
+from migrate.steps.verify_signatures import SignatureProblem, parse_checksig, verify_files
 from migrate.root import Root
 from tests.kit import FakeRunner
 
