@@ -33,7 +33,7 @@ def test_resume_ends_the_history_record_a_kill_after_rpms_run_left_open(world, m
     assert [(state, dt_end) for _, dt_end, _, state in records] == [(T.TransactionState_UNKNOWN, 0)]
     assert "almalinux-release" in " ".join(rpm_query(centos9_root, "-qa", "--qf", "%{NAME} "))
 
-    resumed = run_cli(centos9_root, "resume", "--yes", prefix=OFFLINE)
+    resumed = run_cli(centos9_root, "resume", "--yes", prefix=OFFLINE, config=trust_config)
     assert resumed.returncode == 0, resumed
     assert assert_valid_report(resumed.document)["status"] == "converted"
     records, items = conversion_records(centos9_root)
