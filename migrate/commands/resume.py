@@ -9,6 +9,7 @@ from migrate.facts.pm_locks import clear_stale_dnf_locks, collect_lock_holders
 from migrate.findings import BLOCKER, command_finding
 from migrate.journal import Lock
 from migrate.statuses import Status
+from migrate.transaction.history import clean_stale_scratch
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ def run(ctx):
         if journal.data["point_of_no_return_passed"]:  # a killed transaction leaves dnf's
             for path in clear_stale_dnf_locks(ctx.root):
                 log.info("removed the stale lock file %s", path)
+        clean_stale_scratch(ctx.workdir, ctx.root.is_live)  # the killed run's dnf history copy
         restore_context(ctx, journal)
         escape = escape_finding(ctx.facts)
         if escape is not None:

@@ -5,6 +5,7 @@ from migrate.errors import MigrateError
 from migrate.findings import raised_finding
 from migrate.plan.test_transaction import run_test_transaction
 from migrate.steps.base import Step
+from migrate.transaction.record import begin_history
 
 
 
@@ -25,7 +26,10 @@ class TestTransaction(Step):
 
     def apply(self, ctx):
         # the very base DISTRO_SYNC runs, its dnf history items built here (migrate/transaction/history.py)
-        problems = run_test_transaction(ctx.transaction.solved().transaction_base(), ctx.root)
+        # and begun in the scratch copy; the set rpm tested is the set it runs (migrate/transaction/runner.py)
+        base = ctx.transaction.solved().transaction_base()
+        problems = run_test_transaction(base, ctx.root, keep=True)
         if problems:
             raise TransactionTestFailed(problems)
+        begin_history(base, ctx.root)
         return "no file conflicts, enough disk space"
