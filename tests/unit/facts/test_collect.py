@@ -76,5 +76,5 @@ def test_without_the_rpm_bindings_the_rpmdb_is_a_finding_not_a_crash(tmp_path):
     root = image(tmp_path)
     facts = collect(root, tools(root))
     assert facts.packages == ()
-    assert facts.rpmdb_error == "the rpm Python bindings are missing (No module named 'dnf')"  # read first
+    assert facts.rpmdb_error == "the rpm Python bindings are missing (No module named 'dnf')"  # dnf is imported first
     assert facts.rpm_bindings_missing == sys.executable
