@@ -113,6 +113,9 @@ class Context(object):
     # the real ones, so the two cannot drift
     state_path = RealContext.state_path
     progress = RealContext.progress
+    key_files = RealContext.key_files
+    keyring_dir = RealContext.keyring_dir
+    trusted_keys = ()  # a step that reads them: the test sets its own (factories.trusted_keys)
     plan = None  # what a report reads when the test resolved nothing
 
 
