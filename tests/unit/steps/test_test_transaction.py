@@ -1,0 +1,18 @@
+"""TEST_TRANSACTION's failure carries a TRANSACTION_TEST_FAILED finding for the report (the
+test transaction itself runs in tests/sandbox and tests/unit/plan/test_test_transaction.py)."""
+from migrate.checks.base import BLOCKER
+from migrate.steps.test_transaction import FINDING_ID, REMEDIATION, TransactionTestFailed
+
+PROBLEMS = [
+    {"kind": "conflict", "text": "file /usr/bin/foo conflicts between attempted installs of a-1.el9 and b-2.el9"},
+    {"kind": "disk", "text": "installing package x needs 12MB more space on the / filesystem"}]
+
+
+def test_the_failure_names_every_problem_and_carries_the_finding():
+    error = TransactionTestFailed(PROBLEMS)
+    assert error.message == ("rpm's test transaction found 2 problem(s): " + PROBLEMS[0]["text"] + "; "
+                             + PROBLEMS[1]["text"])
+    assert error.finding == {
+        "id": FINDING_ID, "severity": BLOCKER, "title": "rpm's test transaction failed: the conversion would not install",
+        "detail": PROBLEMS[0]["text"] + "\n" + PROBLEMS[1]["text"], "remediation": REMEDIATION,
+        "overridable": False, "overridden": False, "data": {"problems": PROBLEMS}}
