@@ -96,5 +96,6 @@ def output_bytes(name):
 def trusted_keys(major):
     """The trusted keys of the real AlmaLinux key file of that major (tests/fixtures/real/keys)
     as the mirror probe keeps them: AlmaLinux 8's file holds two."""
-    with io.open(os.path.join(FIXTURES, "real", "keys", "RPM-GPG-KEY-AlmaLinux-%d" % major), encoding="ascii") as handle:
+    path = os.path.join(FIXTURES, "real", "keys", "RPM-GPG-KEY-AlmaLinux-%d" % major)
+    with io.open(path, encoding="ascii") as handle:
         return Trust(profiles().target_for(major).fingerprints).select(handle.read()).trusted

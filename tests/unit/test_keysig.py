@@ -32,7 +32,8 @@ def test_the_2021_almalinux_8_key_expires_three_years_after_its_creation():
     cert = certificates("real", "keys", "RPM-GPG-KEY-AlmaLinux-8")[0]
     sig = signature(cert.user_ids[0].signatures[0])
     assert keysig.key_created(cert.primary.body) == ALMA8_2021_CREATED
-    assert (sig.sig_type, sig.created, sig.key_expires_after, sig.flags) == (0x13, ALMA8_2021_CREATED, THREE_YEARS, 0x01)
+    assert (sig.sig_type, sig.created, sig.key_expires_after, sig.flags) == (
+        0x13, ALMA8_2021_CREATED, THREE_YEARS, 0x01)
     assert keysig.expiry(keysig.key_created(cert.primary.body), sig) == ALMA8_2021_CREATED + THREE_YEARS
     assert keysig.verify(sig, cert.primary.body, cert.user_ids[0].packet)
 

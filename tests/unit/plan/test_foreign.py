@@ -20,6 +20,7 @@ def test_a_third_vendors_mark_signed_by_a_trusted_key_is_not_kept():
 
 
 def test_each_name_once_and_sorted():
-    packages = (package("zz-release", vendor="Z", keyid=None), package("epel-release", vendor="Fedora Project", keyid=None),
+    packages = (package("zz-release", vendor="Z", keyid=None),
+                package("epel-release", vendor="Fedora Project", keyid=None),
                 package("epel-release", arch="i686", vendor="Fedora Project", keyid=None))
     assert foreign_kept(packages, {"zz-release", "epel-release"}, OWN, ()) == ["epel-release", "zz-release"]

@@ -13,6 +13,7 @@ def test_the_failure_names_every_problem_and_carries_the_finding():
     assert error.message == ("rpm's test transaction found 2 problem(s): " + PROBLEMS[0]["text"] + "; "
                              + PROBLEMS[1]["text"])
     assert error.finding == {
-        "id": FINDING_ID, "severity": BLOCKER, "title": "rpm's test transaction failed: the conversion would not install",
+        "id": FINDING_ID, "severity": BLOCKER,
+        "title": "rpm's test transaction failed: the conversion would not install",
         "detail": PROBLEMS[0]["text"] + "\n" + PROBLEMS[1]["text"], "remediation": REMEDIATION,
         "overridable": False, "overridden": False, "data": {"problems": PROBLEMS}}

@@ -37,7 +37,8 @@ def signed_ctx(tmp_path, verdicts):
 
 
 def test_every_package_is_checked_against_a_fresh_keyring_of_the_trusted_keys(tmp_path):
-    ctx, imports = signed_ctx(tmp_path, {"/c/bash.rpm": "digests signatures OK", "/c/zlib.rpm": "digests signatures OK"})
+    ctx, imports = signed_ctx(tmp_path, {"/c/bash.rpm": "digests signatures OK",
+                                         "/c/zlib.rpm": "digests signatures OK"})
     os.makedirs(os.path.join(ctx.keyring_dir, "stale"))  # a killed run's keyring
     assert VerifySignatures().apply(ctx) == "2 packages signed by trusted keys"
     assert ctx.runner.calls[:2] == imports
