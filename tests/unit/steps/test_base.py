@@ -1,4 +1,4 @@
-"""What a step is unless it says otherwise: runs everywhere, never done, reversible."""
+"""What a step is unless it says otherwise: it applies everywhere and is never done."""
 import pytest
 
 from migrate.root import Root
@@ -21,10 +21,9 @@ def test_a_step_that_does_not_apply_is_skipped_with_the_common_reason(tmp_path):
     assert MirrorOnly().skip_reason(make_ctx(root, mirror="http://m/")) is None
 
 
-def test_the_defaults_run_before_the_point_of_no_return_and_are_never_done(tmp_path):
+def test_by_default_a_step_applies_is_never_done_and_undoes_nothing(tmp_path):
     ctx = make_ctx(Root(str(tmp_path)))
     step = Step()
-    assert (step.after_point_of_no_return, step.applies(ctx), step.is_done(ctx), step.undo(ctx)) == (
-        False, True, False, None)
+    assert (step.applies(ctx), step.is_done(ctx), step.undo(ctx)) == (True, False, None)
     with pytest.raises(NotImplementedError):
         step.apply(ctx)
