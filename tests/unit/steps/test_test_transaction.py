@@ -1,5 +1,5 @@
-"""TEST_TRANSACTION's failure carries a TRANSACTION_TEST_FAILED finding for the report (the
-test transaction itself runs in tests/sandbox and tests/unit/plan/test_test_transaction.py)."""
+"""TEST_TRANSACTION's failure carries a TRANSACTION_TEST_FAILED finding for the report (rpm's
+test transaction itself runs on built RPMs in tests/sandbox/test_known_conflicts.py)."""
 from migrate.checks.base import BLOCKER
 from migrate.steps.test_transaction import FINDING_ID, REMEDIATION, TransactionTestFailed
 
