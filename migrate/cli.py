@@ -26,7 +26,7 @@ from migrate.hooks import run_hooks
 from migrate.interrupts import FINISHED, Interrupted, Interrupts, blocked_signals
 from migrate.journal import Lock
 from migrate.logsetup import LogFile, run_file_name, setup_logging
-from migrate.network import with_network
+from migrate.network.settings import with_network
 from migrate.options import BY_NAME, run_values
 from migrate.profiles import load_profiles
 from migrate.reboot import reboot_if_asked

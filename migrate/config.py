@@ -8,7 +8,7 @@ from collections import namedtuple
 
 from migrate._compat import toml
 from migrate.errors import ConfigError, UsageError
-from migrate.network import normalize_mirror
+from migrate.network.settings import normalize_mirror
 from migrate.profiles import normalize_fingerprint
 from migrate.layout import CONFIG_FILE
 from migrate.options import FIELDS, IN_CONFIG
@@ -26,7 +26,7 @@ class Options(namedtuple("Options", [o.name for o in FIELDS])):
 
     @property
     def network(self):
-        from migrate.network import network_of
+        from migrate.network.settings import network_of
 
         return network_of(self)
 

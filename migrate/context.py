@@ -7,6 +7,7 @@ from migrate import faults
 from migrate.interrupts import Interrupts
 from migrate.plan.excludes import excludes_for
 from migrate.plan.resolve import open_base, plan_conversion, target_repo_ids
+from migrate.plan.whatif import dnf_transaction
 from migrate.layout import KEYRING_DIR, KEYS_DIR, STATE_DIR
 from migrate.transaction.history import (DNF_PERSIST, rebind_history, scratch_persistdir,
                                          snapshot_history)
@@ -113,6 +114,7 @@ class Context(object):
             self.history_scratch = scratch_persistdir(self.workdir, self.root.is_live)
             snapshot_history(self.root, self.history_scratch)
             rebind_history(self.base, self.history_scratch)
+        dnf_transaction(self.base)  # the what-if built none (migrate.plan.whatif)
         return self.base
 
     def close(self):

@@ -356,7 +356,7 @@ class Root(object):
             # a root of another architecture (--root on an image): dnf's --forcearch
             conf.arch = basearch
             conf.ignorearch = True
-        conf.gpgcheck = False  # checked by migrate.plan.signatures before anything is installed
+        conf.gpgcheck = False  # checked by migrate.steps.verify_signatures before anything is installed
         conf.keepcache = True
         conf.best = True
         conf.install_weak_deps = False

@@ -8,6 +8,7 @@ from migrate.checks import VERIFY_BOOT_CHECKS
 from migrate.checks.base import CheckInput, run_checks
 from migrate.facts.boot.collect import collect_boot
 from migrate.journal import Journal
+from migrate.steps.base import Phase
 from migrate.steps.engine import run_steps
 from migrate.steps.install_bootloader import InstallBootloader
 from migrate.steps.regenerate_boot_config import RegenerateBootConfig
@@ -138,7 +139,7 @@ def run_boot(ctx, packages):
              UpdateEfiEntries(read), VerifyBootEntry(read)]
     journal = Journal.start(ctx.root, "run", {}, {}, {}, [s.id for s in steps])
     try:
-        run_steps(ctx, steps, journal)
+        run_steps(ctx, [Phase("boot", tuple(steps))], journal)
     finally:
         ctx.outcomes = dict((s["id"], (s["state"], s["detail"])) for s in journal.data["steps"])
     return ctx.outcomes

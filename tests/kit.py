@@ -13,7 +13,7 @@ from migrate.interrupts import Interrupts
 from migrate.keys import PublicKey
 from migrate.layout import STATE_DIR
 from migrate.root import Root
-from migrate.plan.mirror import KeyProbe
+from migrate.network.mirror import KeyProbe
 from migrate.runner import Result
 from tests.factories import ROCKY9_OS_RELEASE, STREAM9_OS_RELEASE, make_facts, situation
 

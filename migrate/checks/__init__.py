@@ -28,6 +28,7 @@ from migrate.checks.low_memory import LowMemory
 from migrate.checks.mirror_keys_ignored import MirrorKeysIgnored
 from migrate.checks.mirror_unreachable import MirrorUnreachable
 from migrate.checks.module_streams import ModuleStreams
+from migrate.checks.not_almalinux import NotAlmalinux
 from migrate.checks.not_superuser import NotSuperuser
 from migrate.checks.package_manager_running import PackageManagerRunning
 from migrate.checks.packages_without_repo import PackagesWithoutRepo
@@ -57,6 +58,7 @@ from migrate.checks.unsupported_arch import UnsupportedArch
 from migrate.checks.unsupported_filesystem import UnsupportedFilesystem
 from migrate.checks.unsupported_source import UnsupportedSource
 from migrate.checks.unsupported_target import UnsupportedTarget
+from migrate.checks.untrusted_keys_in_rpmdb import UntrustedKeysInRpmdb
 from migrate.checks.versionlock_entries import VersionlockEntries
 
 ALL = (
@@ -116,6 +118,9 @@ ALL = (
     SwapTargetMissing(),
     LeftoverPackages(),
     InsufficientDiskSpace(),
+    # `verify`, on the converted host: AlmaLinux first, then the keys its rpmdb trusts
+    NotAlmalinux(),
+    UntrustedKeysInRpmdb(),
     # `verify --boot`: the converted boot path, after the reboot
     BootPackagesForeign(),
     ForeignKernelsLeft(),
@@ -127,4 +132,5 @@ ALL = (
 HOST_CHECKS = tuple(c for c in ALL if c.phase == HOST)
 SOURCE_CHECKS = tuple(c for c in ALL if c.phase == SOURCE)
 TARGET_CHECKS = tuple(c for c in ALL if c.phase == TARGET)
+VERIFY_CHECKS = tuple(c for c in ALL if c.phase == VERIFY and not c.verify_boot_only)
 VERIFY_BOOT_CHECKS = tuple(c for c in ALL if c.phase == VERIFY and c.verify_boot_only)

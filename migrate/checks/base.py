@@ -4,11 +4,11 @@ IDs are public (reports, --allow, panels' scripts): never renamed, never reused.
 import logging
 from typing import NamedTuple, Optional
 
+from migrate.findings import BLOCKER, INFO, WARNING, command_finding, make_finding  # the checks take severities from here
 from migrate.layout import LOG_FILE
 
 log = logging.getLogger(__name__)
 
-INFO, WARNING, BLOCKER = "info", "warning", "blocker"
 HOST, TARGET = "host", "target"  # target checks need the mirror probe and the what-if
 SOURCE = "source"  # after the host checks, before the target: reads the source's own repos
 VERIFY = "verify"  # `verify`: the converted host, after the reboot
@@ -26,11 +26,12 @@ class CheckInput(NamedTuple):
     source: object
     target: object
     options: object
-    key: object = None  # plan.mirror.KeyProbe
+    key: object = None  # network.mirror.KeyProbe
     plan: Optional[dict] = None
     resolve_problem: object = None  # plan.resolve.ResolveProblem
-    source_updates: object = None  # plan.source_updates.SourceUpdates; None: not probed
+    source_updates: object = None  # network.source_updates.SourceUpdates; None: not probed
     origin_keyids: Optional[frozenset] = None  # key IDs proving AlmaLinux origin (migrate.trust)
+    verify_keys: object = None  # verify.trusted_keys.VerifyKeys; `verify` only
 
 
 class Check(object):
@@ -60,24 +61,11 @@ class Check(object):
 def finding(check, problem, allowed):
     severity = problem.severity or check.severity
     overridden = severity == BLOCKER and check.overridable and check.id in allowed
-    result = {
-        "id": check.id,
-        "severity": severity,
-        "title": check.title,
-        "detail": problem.detail,
-        "remediation": check.remediation,
-        "overridable": check.overridable,
-        "overridden": overridden,
-    }
+    result = make_finding(check.id, severity, check.title, problem.detail, check.remediation,
+                          check.overridable, overridden)
     if problem.data:
         result["data"] = problem.data
     return result
-
-
-def command_finding(finding_id, title, detail, remediation, severity=BLOCKER):
-    """A finding a command raises itself (no check class): same shape, same stability of IDs."""
-    return {"id": finding_id, "severity": severity, "title": title, "detail": detail,
-            "remediation": remediation, "overridable": False, "overridden": False}
 
 
 def crash_finding(check, exc):

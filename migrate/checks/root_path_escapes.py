@@ -1,7 +1,8 @@
 """Under --root, rpm and dnf open some paths themselves (the rpmdb, dnf's persistdir and module
 state) and follow links as this machine sees them: one that leads out of the root would read or
 write this machine's files. The tool's own paths are resolved inside the root instead."""
-from migrate.checks.base import BLOCKER, Check, Problem, command_finding
+from migrate.checks.base import BLOCKER, Check, Problem
+from migrate.findings import command_finding
 
 
 class RootPathEscapes(Check):

@@ -6,10 +6,10 @@ from migrate.checks import HOST_CHECKS, SOURCE_CHECKS, TARGET_CHECKS
 from migrate.checks.base import BLOCKER, CheckInput, is_blocking, run_checks, skip_reason
 from migrate.errors import EXIT_BLOCKED, EXIT_OK
 from migrate.facts.collect import collect
-from migrate.plan.mirror import probe_key
-from migrate.plan.repo_load import probe_repomd
+from migrate.network.mirror import probe_key
+from migrate.network.repomd import probe_repomd
 from migrate.plan.resolve import ResolveProblem
-from migrate.plan.source_updates import source_updates
+from migrate.network.source_updates import source_updates
 from migrate.source import choose_target, identify_source, source_repo_ids
 from migrate.trust import Trust, keyids, origin_keys
 

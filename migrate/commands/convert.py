@@ -2,9 +2,9 @@
 from migrate.commands.assess import assess
 from migrate.commands.execute import execute, start_journal
 from migrate.commands.reporting import report_for
-from migrate.checks.base import command_finding
 from migrate.errors import EXIT_BLOCKED, EXIT_OK
-from migrate.hooks import HOOKS_DIR, run_hooks
+from migrate.findings import raised_finding
+from migrate.hooks import run_hooks
 from migrate.journal import Lock
 
 
@@ -22,11 +22,9 @@ def run(ctx, confirm):
                                   message="Not confirmed: nothing was changed.")
         failed = run_hooks(ctx.root, ctx.runner, "pre-convert")
         if failed:
-            finding = command_finding(
-                "PRE_CONVERT_HOOK_FAILED", "A pre-convert hook failed",
-                "; ".join("%s exited %d%s" % (path, code, (": " + why) if why else "")
-                          for path, code, why in failed),
-                "Fix the hook or remove it from %s/pre-convert; nothing was changed." % HOOKS_DIR)
+            finding = raised_finding(
+                "PRE_CONVERT_HOOK_FAILED", "; ".join("%s exited %d%s" % (path, code, (": " + why) if why else "")
+                                                     for path, code, why in failed))
             return report_for(ctx, "convert", "blocked", assessment.findings + [finding], EXIT_BLOCKED)
         journal = start_journal(ctx)
         return execute(ctx, journal, "convert", assessment.findings)

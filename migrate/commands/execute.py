@@ -2,19 +2,19 @@
 `convert` (a new run) and `resume` (a run the journal says is unfinished)."""
 import uuid
 
-from migrate.checks.base import command_finding
 from migrate.commands.reporting import report_for
 from migrate.config import Options
 from migrate.errors import (EXIT_BLOCKED, EXIT_OK, Blocked, FailedAfterPointOfNoReturn, RollbackIncomplete,
                             RolledBack)
 from migrate.facts.collect import collect
 from migrate.facts.rpmdb import collect_packages
+from migrate.findings import raised_finding
 from migrate.journal import UNFINISHED, Journal
 from migrate.layout import STATE_DIR
-from migrate.plan.mirror import probe_key
+from migrate.network.mirror import probe_key
 from migrate.secrets import load_secrets, save_secrets
 from migrate.source import Source, Target
-from migrate.steps import conversion_steps
+from migrate.steps import conversion_phases, conversion_steps
 from migrate.steps.engine import run_steps
 from migrate.trust import Trust, admitted, origin_keys, saved_key_texts
 from migrate.verify.config_files import collect_config_leftovers, created_config_files
@@ -48,17 +48,14 @@ def unfinished_journal(ctx, command):
     A rollback that did not finish is for `rollback` to finish, not for `resume`."""
     journal = Journal.load(ctx.root)
     if journal is not None and journal.data["state"] == "rollback_incomplete" and command != "rollback":
-        finding = command_finding(
-            "ROLLBACK_INCOMPLETE", "A rollback did not finish",
-            "The journal says rollback_incomplete: some changes before the point of no return "
-            "are still in place.", "Run `almalinux-migrate rollback` to finish undoing them.")
+        finding = raised_finding(
+            "ROLLBACK_INCOMPLETE", "The journal says rollback_incomplete: some changes before the "
+            "point of no return are still in place.")
         return None, report_for(ctx, command, "blocked", [finding], EXIT_BLOCKED, journal=journal)
     if journal is not None and journal.data["state"] in UNFINISHED:
         return journal, None
-    finding = command_finding(
-        "NO_CONVERSION_IN_PROGRESS", "There is no conversion to %s" % command,
-        "No unfinished journal under %s." % STATE_DIR,
-        "Start one with `almalinux-migrate convert`; `status` shows the last run.")
+    finding = raised_finding("NO_CONVERSION_IN_PROGRESS", "No unfinished journal under %s." % STATE_DIR,
+                             command=command)
     return None, report_for(ctx, command, "blocked", [finding], EXIT_BLOCKED, journal=journal)
 
 
@@ -104,7 +101,7 @@ def restore_context(ctx, journal, need_key=True):
 
 def execute(ctx, journal, command, findings):
     try:
-        run_steps(ctx, conversion_steps(), journal)
+        run_steps(ctx, conversion_phases(), journal)
     except RolledBack as exc:
         findings = list(findings) + ([exc.finding] if getattr(exc, "finding", None) else [])
         return report_for(ctx, command, "rolled_back", findings, exc.exit_code, journal=journal,

@@ -1,12 +1,12 @@
 """resume: continue an unfinished conversion from its journal, with the journal's options."""
 import logging
 
-from migrate.checks.base import command_finding
 from migrate.commands.execute import execute, restore_context, unfinished_journal
 from migrate.checks.root_path_escapes import escape_finding
 from migrate.commands.reporting import report_for
 from migrate.errors import EXIT_BLOCKED
 from migrate.facts.pm_locks import clear_stale_dnf_locks, collect_lock_holders
+from migrate.findings import command_finding
 from migrate.journal import Lock
 
 log = logging.getLogger(__name__)

@@ -1,12 +1,12 @@
 """rollback: undo a conversion that stopped before the point of no return."""
-from migrate.checks.base import command_finding
 from migrate.checks.root_path_escapes import escape_finding
 from migrate.commands.execute import restore_context, unfinished_journal
 from migrate.commands.reporting import report_for
 from migrate.errors import EXIT_BLOCKED, EXIT_OK, EXIT_ROLLBACK_INCOMPLETE
+from migrate.findings import raised_finding
 from migrate.interrupts import UNDOING
 from migrate.journal import Lock
-from migrate.steps import conversion_steps
+from migrate.steps import conversion_phases
 from migrate.steps.engine import undo_steps
 
 
@@ -20,13 +20,11 @@ def run(ctx):
         if escape is not None:
             return report_for(ctx, "rollback", "blocked", [escape], EXIT_BLOCKED, journal=journal)
         if journal.data["point_of_no_return_passed"]:
-            finding = command_finding(
-                "PAST_POINT_OF_NO_RETURN", "The conversion passed the point of no return",
-                "Packages were already replaced; undoing that is not possible.",
-                "Run `almalinux-migrate resume` to finish the conversion.")
+            finding = raised_finding("PAST_POINT_OF_NO_RETURN",
+                                     "Packages were already replaced; undoing that is not possible.")
             return report_for(ctx, "rollback", "blocked", [finding], EXIT_BLOCKED, journal=journal)
         ctx.interrupts.phase = UNDOING  # a signal now waits for the undo to finish
-        failures = undo_steps(ctx, conversion_steps(), journal)
+        failures = undo_steps(ctx, conversion_phases(), journal)
         if failures:
             journal.finish("rollback_incomplete")
             return report_for(ctx, "rollback", "rollback_incomplete", [], EXIT_ROLLBACK_INCOMPLETE,

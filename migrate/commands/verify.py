@@ -1,6 +1,6 @@
 """verify: is this host AlmaLinux now, and what is still from other vendors."""
-from migrate.checks import VERIFY_BOOT_CHECKS
-from migrate.checks.base import CheckInput, command_finding, is_blocking, run_checks
+from migrate.checks import VERIFY_BOOT_CHECKS, VERIFY_CHECKS
+from migrate.checks.base import CheckInput, is_blocking, run_checks
 from migrate.checks.root_path_escapes import escape_finding
 from migrate.commands.reporting import report_for
 from migrate.errors import EXIT_BLOCKED, EXIT_OK
@@ -12,18 +12,6 @@ from migrate.verify.panels import run_panel_actions
 from migrate.verify.trusted_keys import collect_verify_keys
 
 
-def untrusted_keys_finding(untrusted):
-    """The rpmdb trusts keys this tool does not: name them, so the admin can judge."""
-    names = ["%s (%s)" % (k.name, k.summary or "no user ID") for k in untrusted]
-    finding = command_finding(
-        "UNTRUSTED_KEYS_IN_RPMDB", "The rpmdb holds signing keys that are not trusted AlmaLinux keys",
-        "rpm accepts packages signed by: %s." % "; ".join(names),
-        "Keep the keys of repositories you use on purpose (EPEL, your own); remove any other "
-        "with `rpm -e gpg-pubkey-VERSION-RELEASE`.", severity="info")
-    finding["data"] = {"keys": [k.name for k in untrusted]}
-    return finding
-
-
 def run(ctx, boot=False):
     ctx.facts = collect(ctx.root, ctx.runner)
     escape = escape_finding(ctx.facts)
@@ -31,13 +19,12 @@ def run(ctx, boot=False):
         return report_for(ctx, "verify", "blocked", [escape], EXIT_BLOCKED)
     ctx.source = identify_source(ctx.facts, ctx.profiles)
     ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
+    allowed = set(ctx.options.allow)
+    given = CheckInput(ctx.source, ctx.target, ctx.options)
+    findings = run_checks(VERIFY_CHECKS, ctx.facts, given, allowed)  # the keys' check waits for the keys
+    if any(is_blocking(f) for f in findings):
+        return report_for(ctx, "verify", "failed", findings, EXIT_BLOCKED)
     target_profile = ctx.target.profile
-    if ctx.source.profile is None or not ctx.source.profile.is_target or target_profile is None:
-        finding = command_finding(
-            "NOT_ALMALINUX", "This host does not run AlmaLinux",
-            "os-release ID is %r." % (ctx.facts.os_release.os_id or None),
-            "Convert it with `almalinux-migrate convert`, or `resume` an unfinished run.")
-        return report_for(ctx, "verify", "failed", [finding], EXIT_BLOCKED)
     journal = Journal.load(ctx.root)
     keys = collect_verify_keys(ctx.root, ctx.facts, target_profile, ctx.options, journal)
     ctx.known_keys = keys.keys
@@ -48,10 +35,8 @@ def run(ctx, boot=False):
     leftovers = find_leftovers(ctx.facts.packages, trusted, vendors, kept,
                                fallback_kernels=kernels | set(target_profile.kernel_packages),
                                excluded=(journal.data.get("excluded") or {}) if journal is not None else {})
-    findings = [untrusted_keys_finding(keys.untrusted)] if keys.untrusted else []
-    if boot:
-        given = CheckInput(ctx.source, ctx.target, ctx.options, origin_keyids=frozenset(trusted))
-        findings += run_checks(VERIFY_BOOT_CHECKS, ctx.facts, given, set(ctx.options.allow))
+    given = given._replace(origin_keyids=frozenset(trusted), verify_keys=keys)
+    findings = run_checks(VERIFY_CHECKS + (VERIFY_BOOT_CHECKS if boot else ()), ctx.facts, given, allowed)
     findings += run_panel_actions(ctx) if boot else []
     if any(is_blocking(f) for f in findings):
         return report_for(ctx, "verify", "failed", findings, EXIT_BLOCKED, leftovers=leftovers,

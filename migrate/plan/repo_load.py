@@ -1,29 +1,14 @@
-"""Why a target repo cannot be loaded, in words a person and a panel can act on: HTTP 404,
-HTTP 5xx, a dropped connection, a timeout, a checksum mismatch. A repo that cannot be loaded
-is never silently left out (design.md §5): TARGET_REPOS_MISSING reports each with its reason."""
-import http.client
+"""Why dnf cannot load a target repo's metadata, in words a person and a panel can act on
+(a checksum mismatch, a timeout, HTTP 404 or 5xx; the plain GET's reasons are
+migrate.network.repomd's). A repo that cannot be loaded is never silently left out
+(design.md §5): TARGET_REPOS_MISSING reports each with its reason."""
 import logging
-import socket
-import urllib.error
 
-from migrate.plan.mirror import open_url
+from migrate.network.repomd import TIMEOUT
 
 log = logging.getLogger(__name__)
 
-TIMEOUT = "timeout"
 CHECKSUM = "checksum mismatch"
-
-
-def describe_url_error(exc):
-    """A urllib failure as a short reason."""
-    if isinstance(exc, urllib.error.HTTPError):
-        return "HTTP %d" % exc.code
-    reason = getattr(exc, "reason", exc)
-    if isinstance(reason, (socket.timeout, TimeoutError)) or "timed out" in str(reason):
-        return "%s: %s" % (TIMEOUT, reason)
-    if isinstance(reason, (http.client.RemoteDisconnected, ConnectionResetError)):
-        return "connection dropped: %s" % reason
-    return "connection failed: %s" % reason
 
 
 def describe_librepo_error(text, details=()):
@@ -55,17 +40,6 @@ class _Collect(logging.Handler):
             self.messages.append(record.getMessage())
         except Exception:  # a message that cannot be formatted is no cause worth naming
             pass
-
-
-def probe_repomd(url, net=None):
-    """None when URL (a repo's base) serves repodata/repomd.xml, else why not (`net`: a
-    migrate.network.Network; http(s):// and file:// alike)."""
-    try:
-        with open_url(url.rstrip("/") + "/repodata/repomd.xml", net) as response:
-            response.read(1)
-    except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
-        return describe_url_error(exc)
-    return None
 
 
 def load_metadata(repo):

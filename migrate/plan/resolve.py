@@ -7,12 +7,14 @@ and again, from the same cache and offline, for the conversion itself."""
 import logging
 
 from migrate.errors import MigrateError
+from migrate.network.repomd import probe_repomd
 from migrate.plan.conflicts import annotate_removed, known_conflicts, mark_conflicts
 from migrate.plan.foreign import foreign_kept
 from migrate.plan.installonly import duplicate_groups, installonly_ids
 from migrate.plan.lateral import split_downgrades
 from migrate.plan.model import classify_leftover, empty_plan, leftover_entry
-from migrate.plan.repo_load import load_metadata, missing_repo, probe_repomd
+from migrate.plan.repo_load import load_metadata, missing_repo
+from migrate.plan.whatif import solve
 from migrate.root import Root
 
 log = logging.getLogger(__name__)
@@ -97,13 +99,13 @@ def culprits(collateral, candidates):
     return sorted(set(c.name for c in candidates if needed & names(c.provides)))
 
 
-def collateral_removals(base, intended):
+def collateral_removals(transaction, intended):
     """Installed packages the resolved transaction erases although nothing asked for it and
     no package of the same name replaces them."""
     import dnf.transaction as T
 
-    replaced = set(p.name for p in base.transaction.install_set)
-    return [item.pkg for item in base.transaction
+    replaced = set(p.name for p in transaction.install_set)
+    return [item.pkg for item in transaction
             if item.action == T.PKG_REMOVE and item.pkg.name not in intended
             and item.pkg.name not in replaced]
 
@@ -271,16 +273,17 @@ def mark_kernel(base, installed, available, source, target, arch):
 
 
 def resolve(base):
+    """dnf's resolve() with its checks, as the what-if (migrate.plan.whatif): no history items."""
     import dnf.exceptions
 
     try:
-        base.resolve(allow_erasing=True)
+        return solve(base, allow_erasing=True)
     except dnf.exceptions.DepsolveError as exc:
         raise ResolveProblem("unsolvable", str(exc))
 
 
-def describe_transaction(base, facts, source, swaps, trusted_keyids, repos, excluded=()):
-    """The resolved transaction as the plan document."""
+def describe_transaction(base, transaction, facts, source, swaps, trusted_keyids, repos, excluded=()):
+    """The resolved transaction (a migrate.plan.whatif.WhatIf) as the plan document."""
     import dnf.transaction as T
 
     CHANGES = (T.PKG_UPGRADE, T.PKG_DOWNGRADE, T.PKG_REINSTALL, T.PKG_INSTALL, T.PKG_REMOVE,
@@ -292,7 +295,7 @@ def describe_transaction(base, facts, source, swaps, trusted_keyids, repos, excl
     for package in base.sack.query().installed():
         before.setdefault((package.name, package.arch), package.evr)
     touched = set()
-    for item in base.transaction:
+    for item in transaction:
         if item.action not in CHANGES:
             continue  # reason changes and the "-ed" halves of pairs carry no package of their own
         package = item.pkg
@@ -310,10 +313,11 @@ def describe_transaction(base, facts, source, swaps, trusted_keyids, repos, excl
         else:
             plan["removed"].append({"name": package.name, "nevra": nevra})
         touched.add(package.name)
-    plan["download_size"] = sum(p.downloadsize or 0 for p in base.transaction.install_set)
+    install_set = transaction.install_set
+    plan["download_size"] = sum(p.downloadsize or 0 for p in install_set)
     # what the installed files grow and shrink by: the INSUFFICIENT_DISK_SPACE check's input
-    plan["install_size"] = sum(p.installsize or 0 for p in base.transaction.install_set)
-    plan["remove_size"] = sum(p.installsize or 0 for p in base.transaction.remove_set)
+    plan["install_size"] = sum(p.installsize or 0 for p in install_set)
+    plan["remove_size"] = sum(p.installsize or 0 for p in transaction.remove_set)
     vendors = source.profile.vendors if source.profile else []
     kept = source.profile.kept_packages if source.profile else []
     for package in facts.packages:
@@ -325,13 +329,13 @@ def describe_transaction(base, facts, source, swaps, trusted_keyids, repos, excl
     return plan
 
 
-def target_kernel_builds(base, target):
+def target_kernel_builds(transaction, target):
     """(release of the AlmaLinux kernel the transaction installs, e.g. '5.14.0-427.el9.x86_64',
     or None; module names the installed packages provide as kmod(NAME.ko)): what the
     KERNEL_MODULES_MISSING check compares the loaded out-of-tree modules with."""
     names = set([target.profile.kernel_install or "kernel", "kernel", "kernel-core"])
     release, kmods = None, set()
-    for package in base.transaction.install_set:
+    for package in transaction.install_set:
         if package.name in names and release is None:
             release = "%s-%s.%s" % (package.version, package.release, package.arch)
         for provide in package.provides:
@@ -354,21 +358,21 @@ def plan_conversion(base, facts, source, target, trusted_keyids, repo_ids, net=N
     keep = set()
     while True:  # a removal that would take an unrelated package along is dropped, then again
         swaps = mark_conversion(base, facts, source, target, trusted_keyids, keep_rhsm, keep, excluded)
-        resolve(base)
+        transaction = resolve(base)
         installed = base.sack.query().installed()
         candidates = [p for p in installed if p.name in removable and p.name not in keep
                       and p.name not in source.profile.release_packages]
-        more = set(culprits(collateral_removals(base, intended), candidates)) - keep
+        more = set(culprits(collateral_removals(transaction, intended), candidates)) - keep
         if not more:
             break
         log.info("keeping %s: removing it would take other packages along", ", ".join(sorted(more)))
         keep |= more
         base.reset(goal=True)
-    plan = annotate_removed(describe_transaction(base, facts, source, swaps, trusted_keyids, repos,
-                                                 excluded), conflicts)
-    plan["target_kernel"], plan["kmods"] = target_kernel_builds(base, target)
+    plan = annotate_removed(describe_transaction(base, transaction, facts, source, swaps, trusted_keyids,
+                                                 repos, excluded), conflicts)
+    plan["target_kernel"], plan["kmods"] = target_kernel_builds(transaction, target)
     if excluded:
         plan["excluded"] = [{"name": n, "by": why} for n, why in sorted(excluded.items())]
     marks = list(source.profile.release_suffixes) + list(target.profile.release_suffixes)
     plan["downgraded"], plan["lateral"] = split_downgrades(plan["downgraded"], marks)
-    return plan, list(base.transaction.install_set)
+    return plan, list(transaction.install_set)

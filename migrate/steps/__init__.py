@@ -1,6 +1,8 @@
-"""The conversion's steps, in order. Those before the point of no return are reversible and
-do everything that can fail for network or trust reasons."""
+"""The conversion's steps, in phases. PREPARE is reversible and does everything that can fail
+for network or trust reasons; the engine (migrate.steps.engine) places the point of no return
+between it and CONVERT. BOOT makes the converted system start; FINISH tidies up."""
 from migrate.steps.backup_files import BackupFiles
+from migrate.steps.base import Phase
 from migrate.steps.distro_sync import DistroSync
 from migrate.steps.download_packages import DownloadPackages
 from migrate.steps.enable_mapped_repos import EnableMappedRepos
@@ -24,33 +26,23 @@ from migrate.steps.update_efi_entries import UpdateEfiEntries
 from migrate.steps.verify_boot_entry import VerifyBootEntry
 from migrate.steps.verify_signatures import VerifySignatures
 
+PREPARE = (SaveTargetKey, DownloadPackages, VerifySignatures, TestTransaction, BackupFiles,
+           InstallResumeUnit, WriteLoginBanner)
+CONVERT = (ImportTargetKey, UnregisterSubscription, DisableThirdPartyRepos, DistroSync,
+           EnableThirdPartyRepos, SetAsideRepoFiles, EnableMappedRepos, RestoreEdits, SetSssdCacheAside)
+BOOT = (SetDefaultKernel, RegenerateBootConfig, InstallBootloader, UpdateEfiEntries, VerifyBootEntry)
+FINISH = (PointReposAtMirror, RunPanelActions, RemoveDownloads, RemoveResumeUnit, RemoveLoginBanner)
+
+
+def conversion_phases():
+    """The phases in run order, with fresh step objects (a step may keep state for one run)."""
+    def phase(name, classes, reversible=False):
+        return Phase(name, tuple(cls() for cls in classes), reversible)
+
+    return [phase("prepare", PREPARE, reversible=True), phase("convert", CONVERT), phase("boot", BOOT),
+            phase("finish", FINISH)]
+
 
 def conversion_steps():
-    return [
-        SaveTargetKey(),
-        DownloadPackages(),
-        VerifySignatures(),
-        TestTransaction(),
-        BackupFiles(),
-        InstallResumeUnit(),
-        WriteLoginBanner(),
-        ImportTargetKey(),
-        UnregisterSubscription(),
-        DisableThirdPartyRepos(),
-        DistroSync(),
-        EnableThirdPartyRepos(),
-        SetAsideRepoFiles(),
-        EnableMappedRepos(),
-        RestoreEdits(),
-        SetSssdCacheAside(),
-        SetDefaultKernel(),
-        RegenerateBootConfig(),
-        InstallBootloader(),
-        UpdateEfiEntries(),
-        VerifyBootEntry(),
-        PointReposAtMirror(),
-        RunPanelActions(),
-        RemoveDownloads(),
-        RemoveResumeUnit(),
-        RemoveLoginBanner(),
-    ]
+    """Every step in run order: the journal's list."""
+    return [step for phase in conversion_phases() for step in phase.steps]

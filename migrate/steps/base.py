@@ -1,5 +1,6 @@
-"""A step: a stable ID, an idempotent apply (check before acting) and, before the point of no
-return, an undo. The engine journals each one before and after it runs."""
+"""A step: a stable ID, an idempotent apply (check before acting) and, in a reversible phase,
+an undo. The engine journals each one before and after it runs."""
+from typing import NamedTuple, Tuple
 
 NOT_APPLICABLE = "does not apply to this run"  # the skip of a step for other situations
 
@@ -7,7 +8,6 @@ NOT_APPLICABLE = "does not apply to this run"  # the skip of a step for other si
 class Step(object):
     id = ""
     title = ""
-    after_point_of_no_return = False  # False: reversible, may use the network
 
     def applies(self, ctx):
         """False: recorded as skipped (e.g. no --mirror to point repo files at)."""
@@ -24,4 +24,13 @@ class Step(object):
         raise NotImplementedError
 
     def undo(self, ctx):
-        """Reverse apply; only steps before the point of no return are ever undone."""
+        """Reverse apply; only the steps of a reversible phase are ever undone."""
+
+
+class Phase(NamedTuple):
+    """Steps that belong together. Reversible phases come first: they may use the network and
+    are undone on failure; the point of no return is crossed before the first step after them."""
+
+    name: str
+    steps: Tuple[Step, ...]
+    reversible: bool = False

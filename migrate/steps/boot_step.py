@@ -46,8 +46,6 @@ class BootContext(object):
 
 
 class BootStep(Step):
-    after_point_of_no_return = True
-
     def __init__(self, read_packages=None):
         self.read_packages = read_packages or collect_packages
         self._state = None

@@ -19,7 +19,6 @@ HISTORY_CMDLINE = "almalinux-migrate convert"  # what `dnf history` shows for th
 class DistroSync(Step):
     id = "DISTRO_SYNC"
     title = "Swap release packages and distro-sync to AlmaLinux"
-    after_point_of_no_return = True
 
     def is_done(self, ctx):
         transaction = ctx.transaction_base().transaction

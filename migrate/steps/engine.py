@@ -1,5 +1,7 @@
-"""Run steps in order against the journal: skip what is done, undo on an early failure,
-stop for `resume` on a late one. The only place that knows where the point of no return is.
+"""Run the phases' steps in order against the journal: skip what is done, undo on an early
+failure, stop for `resume` on a late one. The only place that knows where the point of no
+return is: between the reversible phases and the first one after them, crossed before that
+phase's first step whether it runs or is skipped.
 
 Signals (migrate.interrupts) are answered here: before the point of no return a stop undoes
 what was done (exit 4); after it the run stops at the next step boundary (exit 5). A failed
@@ -41,9 +43,21 @@ def _past_point_of_no_return(ctx):
     ctx.events.best_effort = True  # from here the events file never stops the conversion
 
 
-def run_steps(ctx, steps, journal):
-    """Apply every step; raises RolledBack (4), FailedAfterPointOfNoReturn (5) or
+def split_at_point_of_no_return(phases):
+    """(reversible steps, the steps after the point of no return), in run order."""
+    early, late = [], []
+    for phase in phases:
+        if phase.reversible and late:
+            raise ValueError("phase %s is reversible but follows the point of no return" % phase.name)
+        (early if phase.reversible else late).extend(phase.steps)
+    return early, late
+
+
+def run_steps(ctx, phases, journal):
+    """Apply every phase's steps; raises RolledBack (4), FailedAfterPointOfNoReturn (5) or
     RollbackIncomplete (6) on failure."""
+    early, late = split_at_point_of_no_return(phases)
+    steps = early + late
     if journal.data["point_of_no_return_passed"]:
         _past_point_of_no_return(ctx)
     for index, step in enumerate(steps, 1):
@@ -52,13 +66,13 @@ def run_steps(ctx, steps, journal):
             continue
         try:
             _boundary(ctx, journal, step.id)
-            if step.after_point_of_no_return and not journal.data["point_of_no_return_passed"]:
+            if index > len(early) and not journal.data["point_of_no_return_passed"]:
                 _cross_point_of_no_return(ctx, journal)
             _run_one(ctx, journal, step, index, len(steps))
         except (Exception, Interrupted) as exc:
             if not journal.data["point_of_no_return_passed"]:
                 _interrupts(ctx).phase = UNDOING  # first thing: a signal now must not cut the undo
-            _failed(ctx, steps, journal, step, exc)
+            _failed(ctx, phases, journal, step, exc)
     journal.finish("done")
 
 
@@ -123,7 +137,7 @@ class _Stopped(Exception):
         self.name, self.step_id = name, step_id
 
 
-def _failed(ctx, steps, journal, step, exc):
+def _failed(ctx, phases, journal, step, exc):
     if journal.data["point_of_no_return_passed"]:
         _failed_late(ctx, journal, step, exc)
     interrupts = _interrupts(ctx)
@@ -140,7 +154,7 @@ def _failed(ctx, steps, journal, step, exc):
     _emit_notices(ctx)
     unsaved = _try(lambda: _finish(ctx, journal, step, J.FAILED, message)) if \
         journal.step(step.id)["state"] == J.RUNNING else None
-    failures = undo_steps(ctx, steps, journal)
+    failures = undo_steps(ctx, phases, journal)
     cause = ("Stopped by %s" % exc.name) if isinstance(exc, Interrupted) else \
         "Step %s failed: %s" % (step.id, message)
     if failures:
@@ -201,18 +215,20 @@ def _finish(ctx, journal, step, state, detail):
     ctx.ui.step_finished(step, state, detail)
 
 
-def undo_steps(ctx, steps, journal):
-    """Undo started steps in reverse, carrying on past an undo that fails; the downloads go
-    first (a full disk gets its space back before anything is restored). Returns what is left."""
+def undo_steps(ctx, phases, journal):
+    """Undo the reversible phases' started steps in reverse, carrying on past an undo that
+    fails; the downloads go first (a full disk gets its space back before anything is
+    restored). Returns what is left."""
+    early, _ = split_at_point_of_no_return(phases)
     failures = []
     try:
         if getattr(ctx, "workdir", None):
             remove_downloads(ctx)
     except (IOError, OSError) as exc:
         log.warning("cannot remove the downloaded packages: %s", exc)
-    for step in reversed(steps):
+    for step in reversed(early):
         entry = journal.step(step.id)
-        if step.after_point_of_no_return or entry["state"] not in (J.DONE, J.RUNNING, J.FAILED):
+        if entry["state"] not in (J.DONE, J.RUNNING, J.FAILED):
             continue
         try:
             step.undo(ctx)

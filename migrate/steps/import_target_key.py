@@ -8,7 +8,6 @@ from migrate.steps.base import Step
 class ImportTargetKey(Step):
     id = "IMPORT_TARGET_KEY"
     title = "Import the AlmaLinux signing key"
-    after_point_of_no_return = True
 
     def is_done(self, ctx):
         imported = set(collect_gpg_pubkeys(ctx.root))

@@ -49,7 +49,6 @@ class WriteLoginBanner(Step):
 class RemoveLoginBanner(Step):
     id = "REMOVE_LOGIN_BANNER"
     title = "Remove the login banner: the conversion is finished"
-    after_point_of_no_return = True
 
     def apply(self, ctx):
         remove_banner(ctx.root)

@@ -47,7 +47,6 @@ def point_repo_text(text, official_url, mirror, sslcacert=None):
 class PointReposAtMirror(Step):
     id = "POINT_REPOS_AT_MIRROR"
     title = "Point the AlmaLinux repo files at --mirror"
-    after_point_of_no_return = True
 
     def applies(self, ctx):
         return bool(ctx.options.mirror)

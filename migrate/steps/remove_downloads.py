@@ -46,7 +46,6 @@ def remove_downloads(ctx, background=False):
 class RemoveDownloads(Step):
     id = "REMOVE_DOWNLOADS"
     title = "Remove the downloaded packages"
-    after_point_of_no_return = True
 
     def apply(self, ctx):
         return "%d files" % remove_downloads(ctx, background=True)

@@ -43,7 +43,6 @@ def restore_alternatives(root, backup_dir):
 class RestoreEdits(Step):
     id = "RESTORE_EDITS"
     title = "Restore edited issue files and dropped alternatives"
-    after_point_of_no_return = True
 
     def apply(self, ctx):
         files = restore_edited_files(ctx.root)

@@ -76,7 +76,6 @@ class InstallResumeUnit(Step):
 class RemoveResumeUnit(Step):
     id = "REMOVE_RESUME_UNIT"
     title = "Remove the boot-time resume unit"
-    after_point_of_no_return = True
 
     def applies(self, ctx):
         return bool(ctx.options.resume_on_boot)

@@ -34,7 +34,6 @@ def save_pending(root, actions):
 class RunPanelActions(Step):
     id = "RUN_PANEL_ACTIONS"
     title = "Schedule the control panels' repairs for after the reboot"
-    after_point_of_no_return = True
 
     def applies(self, ctx):
         return bool(ctx.facts is not None and any(p.post_convert for p in ctx.facts.panels))

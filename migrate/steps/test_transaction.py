@@ -1,16 +1,11 @@
 """Run rpm's test transaction on the downloaded, verified packages before the point of no
 return (design.md §5): a file conflict or a full filesystem stops the run here, with the
 host untouched (exit 4), instead of inside DISTRO_SYNC after it (exit 5)."""
-from migrate.checks.base import command_finding
 from migrate.errors import MigrateError
+from migrate.findings import raised_finding
 from migrate.plan.test_transaction import run_test_transaction
 from migrate.steps.base import Step
 
-FINDING_ID = "TRANSACTION_TEST_FAILED"
-REMEDIATION = ("A file conflict names both packages: remove the installed one (`dnf remove NAME`) "
-               "when you do not need it, then run the conversion again, and report it so the "
-               "profile removes it for everyone. A disk space problem names the filesystem and "
-               "what rpm needs there: free that much, then run the conversion again.")
 
 
 class TransactionTestFailed(MigrateError):
@@ -20,10 +15,7 @@ class TransactionTestFailed(MigrateError):
         texts = [p["text"] for p in problems]
         super(TransactionTestFailed, self).__init__(
             "rpm's test transaction found %d problem(s): %s" % (len(texts), "; ".join(texts)))
-        self.finding = command_finding(
-            FINDING_ID, "rpm's test transaction failed: the conversion would not install",
-            "\n".join(texts), REMEDIATION)
-        self.finding["data"] = {"problems": problems}
+        self.finding = raised_finding("TRANSACTION_TEST_FAILED", "\n".join(texts), data={"problems": problems})
 
 
 class TestTransaction(Step):

@@ -27,7 +27,6 @@ def _switch(ctx, sections, enabled):
 class DisableThirdPartyRepos(Step):
     id = "DISABLE_THIRD_PARTY_REPOS"
     title = "Switch third-party repos off for the transaction (--third-party disable)"
-    after_point_of_no_return = True
 
     def applies(self, ctx):
         return ctx.options.third_party == "disable" and ctx.source.profile is not None
@@ -45,7 +44,6 @@ class DisableThirdPartyRepos(Step):
 class EnableThirdPartyRepos(Step):
     id = "ENABLE_THIRD_PARTY_REPOS"
     title = "Switch the third-party repos back on"
-    after_point_of_no_return = True
 
     def applies(self, ctx):
         return ctx.options.third_party == "disable"

@@ -14,7 +14,6 @@ def rhsm_applies(ctx):
 class UnregisterSubscription(Step):
     id = "UNREGISTER_SUBSCRIPTION"
     title = "Unregister from Red Hat Subscription Management"
-    after_point_of_no_return = True
 
     def applies(self, ctx):
         return rhsm_applies(ctx)

@@ -5,7 +5,7 @@ A command that succeeded is done; one that failed stays pending for the next `ve
 Under --root they run chrooted."""
 import logging
 
-from migrate.checks.base import INFO, WARNING, command_finding
+from migrate.findings import raised_finding
 from migrate.runner import TIMED_OUT
 from migrate.steps.run_panel_actions import pending_actions, save_pending
 
@@ -45,15 +45,5 @@ def run_panel_actions(ctx, timeout=TIMEOUT):
         log.warning("panel repair %s failed (%s)", label, why)
     ctx.progress(STEP, len(actions), len(actions), "commands")
     save_pending(ctx.root, left)
-    if failed:
-        finding = command_finding(
-            "PANEL_ACTIONS_FAILED", "A control panel's repair after the conversion failed",
-            "; ".join(outcomes),
-            "Read the log, fix what the panel reports and run the failed command by hand, or run "
-            "`almalinux-migrate verify --boot` again (it retries what failed).", severity=WARNING)
-    else:
-        finding = command_finding(
-            "PANEL_ACTIONS_DONE", "The control panels' repairs after the conversion ran",
-            "; ".join(outcomes), "Nothing to do.", severity=INFO)
-    finding["data"] = {"outcomes": outcomes}
-    return [finding]
+    finding_id = "PANEL_ACTIONS_FAILED" if failed else "PANEL_ACTIONS_DONE"
+    return [raised_finding(finding_id, "; ".join(outcomes), data={"outcomes": outcomes})]

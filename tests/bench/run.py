@@ -16,7 +16,8 @@ copies of the same CentOS Stream 9 root against the same mirror on 127.0.0.1:
   (built once per bench run as `make dist` builds it) with /usr/bin/python3, the way
   `python3 almalinux-migrate.pyz` starts on a host.
 
-`python -m tests.bench --startup` measures only the start-up figures (no sandbox world).
+`python -m tests.bench --startup` measures only the start-up figures (no sandbox world);
+`python -m tests.bench --preflight [CHECKOUT ...]` only `preflight` (preflight_only).
 
 Medians are reported in a table and written with every raw figure to
 .sandbox/bench/results.json. BENCH_SIZES=500 BENCH_RUNS=1 is a quick run; `python -m tests.bench --show [FILE]` prints
@@ -76,8 +77,13 @@ def timed(argv, log_path, env=None, cwd=REPO):
             "cpu": usage.ru_utime + usage.ru_stime}
 
 
-def tool_env():
-    return dict(os.environ, PYTHONPATH=REPO)
+def tool_env(checkout=REPO):
+    """The tool as installed runs from bytecode (rpm's brp-python-bytecompile, the pyz's own):
+    its runs here may write the checkout's __pycache__ even where PYTHONDONTWRITEBYTECODE is
+    set, or each would compile every module again (0.3-0.4 s of CPU)."""
+    env = dict(os.environ, PYTHONPATH=checkout)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def parse_ts(text):
@@ -283,6 +289,41 @@ def mask_line(cost):
 
 def median(values):
     return statistics.median(values) if values else None
+
+
+def preflight_only(checkouts, say):
+    """`--preflight [CHECKOUT ...]`: `preflight` alone, metadata cached, BENCH_RUNS times (default
+    5) per size (BENCH_SIZES, default 2000) on one copy of the root; several checkouts (this one
+    by default; another, e.g. a `git worktree` of main, to compare) take turns run by run, so
+    each sees the same load (`-m migrate` imports the checkout in the current directory, so each
+    runs in its own). Wall and CPU time of each run, and their medians."""
+    checkouts = [os.path.abspath(c) for c in checkouts] or [REPO]
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "2000").replace(",", " ").split()]
+    runs = int(os.environ.get("BENCH_RUNS", "5"))
+    for size in sizes:
+        bench = Size(size)
+        server = serve(bench.world.srv)
+        try:
+            root = bench.copy_root("preflight-only")
+            argv = TOOL[:1] + ["-m", "migrate", "--root", root, "--config", bench.config, "preflight",
+                               "--downgrade", "--mirror", bench.world.mirror_url(server.url)]
+            log = os.path.join(os.path.dirname(root), "preflight.log")
+            measured = dict((c, []) for c in checkouts)
+            for run in range(runs + 1):  # the first fills the metadata cache
+                for checkout in (checkouts if run % 2 == 0 else checkouts[::-1]):
+                    result = timed(argv, log, tool_env(checkout), cwd=checkout)
+                    if result["code"] != 0:
+                        raise SystemExit("preflight of %s exited %d; see %s" % (checkout, result["code"], log))
+                    if run:
+                        measured[checkout].append(result)
+        finally:
+            server.stop()
+        shutil.rmtree(bench.scratch, ignore_errors=True)
+        for checkout, results in measured.items():
+            say("size %d, preflight cached, %s: median %.2f s (CPU %.2f s); runs %s; load average %.1f" % (
+                size, checkout, median([r["seconds"] for r in results]), median([r["cpu"] for r in results]),
+                ", ".join("%.2f" % r["seconds"] for r in results), os.getloadavg()[0]))
+    return 0
 
 
 def measure_size(size, runs, say):
@@ -517,6 +558,9 @@ def main(argv=None):
     if missing:
         print("bench: cannot build the sandbox, missing: " + ", ".join(missing), file=sys.stderr)
         return 1
+    if argv[:1] == ["--preflight"]:
+        os.makedirs(BENCH_DIR, exist_ok=True)
+        return preflight_only(argv[1:], lambda text: print(text, flush=True))
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "500,1000,2000").replace(",", " ").split()]
     runs = int(os.environ.get("BENCH_RUNS", "3"))
     os.makedirs(BENCH_DIR, exist_ok=True)

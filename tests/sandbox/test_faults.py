@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from migrate.steps import conversion_steps
+from migrate.steps import conversion_phases, conversion_steps
 from tests.sandbox.cli import (KILL_AFTER_ITEMS, KILL_BEFORE, OFFLINE, diff_snapshots, end_state,
                                run_cli, snapshot)
 from tests.sandbox.fixture import serve
@@ -17,7 +17,7 @@ from tests.sandbox.fixture.roots import copy_root
 from tests.schema import assert_valid_report
 
 STEPS = [s.id for s in conversion_steps()]
-LATE = [s.id for s in conversion_steps() if s.after_point_of_no_return]
+LATE = [s.id for p in conversion_phases() if not p.reversible for s in p.steps]
 # Every boundary the engine can be killed at: before each step, and right after the journal
 # records the point of no return (before the first step past it starts).
 BOUNDARIES = STEPS + ["POINT_OF_NO_RETURN"]

@@ -9,7 +9,9 @@ Re-capture, only when a behaviour change is intended:
 """
 import signal
 
+from tests.sandbox.arch_world import build_arch_host
 from tests.sandbox.cli import KILL_BEFORE, read_events, run_cli
+from tests.sandbox.fixture import serve
 from tests.sandbox.golden import Normaliser, check
 
 
@@ -81,3 +83,19 @@ def test_killed_after_the_point_of_no_return_then_resumed(world, mirror, rocky9_
     runs["resumed_events"] = norm.events(read_events(resumed_events))
     runs["status_converted"] = _run(norm, rocky9_root, "status")
     check("resume_after_point_of_no_return_rocky9", runs)
+
+
+def test_preflight_convert_verify_boot_s390x(world, trust_config, tmp_path):
+    """A host of another architecture (tests/sandbox/arch_world.py): its kernel and zipl are
+    converted, the boot path itself is skipped under --root and verify --boot says so."""
+    srv, root = build_arch_host(world, "s390x", tmp_path / "build")
+    norm = _normaliser(world, root, srv, tmp_path)
+    events = tmp_path / "events.jsonl"
+    with serve(srv) as server:
+        mirror = server.url + "/almalinux"
+        runs = {"preflight": _run(norm, root, "preflight", "--mirror", mirror, config=trust_config)}
+        runs["convert"] = _run(norm, root, "convert", "--yes", "--mirror", mirror, "--events", events,
+                               config=trust_config)
+    runs["verify_boot"] = _run(norm, root, "verify", "--boot", config=trust_config)
+    runs["events"] = norm.events(read_events(events))
+    check("convert_s390x", runs)

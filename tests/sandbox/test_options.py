@@ -8,7 +8,7 @@ import signal
 from tests.sandbox.cli import KILL_BEFORE, diff_snapshots, installed_signatures, rpm_query, run_cli, snapshot
 from tests.schema import assert_valid_report
 
-from migrate.steps import conversion_steps
+from migrate.steps import conversion_phases, conversion_steps
 
 MOTD = ("etc", "motd.d", "almalinux-migrate")
 
@@ -107,7 +107,7 @@ def test_reboot_is_refused_under_root(world, mirror, rocky9_root, trust_config):
     assert diff_snapshots(before, snapshot(rocky9_root)) == []
 
 
-LATE = [s.id for s in conversion_steps() if s.after_point_of_no_return]
+LATE = [s.id for p in conversion_phases() if not p.reversible for s in p.steps]
 BANNER_STEP = "WRITE_LOGIN_BANNER"
 EARLY_AFTER_BANNER = [s.id for s in conversion_steps()][[s.id for s in conversion_steps()].index(BANNER_STEP) + 1]
 

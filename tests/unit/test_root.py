@@ -143,7 +143,7 @@ def test_a_private_dir_is_resolved_and_refused_with_a_link_below_it(layout):
 
 
 def test_dnf_vars_and_repo_files_are_read_inside_and_handed_to_dnf_as_copies(layout, tmp_path):
-    from migrate.plan.source_updates import copy_repo_files, root_vars
+    from migrate.network.source_updates import copy_repo_files, root_vars
 
     root, outside = layout
     (outside / "decoy.repo").write_text("[decoy]\n")

@@ -11,7 +11,7 @@ import pytest
 
 from migrate.config import Options
 from migrate.keys import armor, dearmor, encode_packet, parse_certificates, parse_public_keys
-from migrate.plan.mirror import select_keys
+from migrate.network.mirror import select_keys
 from migrate.profiles import PROFILES_DIR, pinned_key_text
 from migrate.trust import Trust, admitted, keyids, origin_keys
 from migrate.verify.leftovers import find_leftovers

@@ -1,10 +1,8 @@
 from migrate.checks import SOURCE_CHECKS
 from migrate.checks.base import WARNING, CheckInput, run_checks
-from migrate.plan.source_updates import SourceUpdates, Update
-from migrate.root import Root
+from migrate.network.source_updates import SourceUpdates, Update
 from migrate.source import source_repo_ids
 from tests.factories import make_facts, repo, situation
-from tests.kit import make_ctx
 
 ZLIB = Update("zlib", "x86_64", "1.2.11-40.el9", "1.2.11-42.el9", "baseos")
 
@@ -44,17 +42,3 @@ def test_source_repos_are_the_enabled_ones_in_the_vendor_files():
                               repo("epel", file="/etc/yum.repos.d/epel.repo")))
     _, source, _, _ = situation(facts)
     assert source_repo_ids(facts, source.profile) == ["appstream", "baseos", "extras"]
-
-
-def test_a_failing_probe_is_a_skip_reason_not_a_crash(monkeypatch):
-    import migrate.plan.source_updates as probe
-
-    ctx = make_ctx(Root("/nonexistent"))
-
-    def broken(*args, **kwargs):
-        raise ValueError("repo file rejected")
-
-    monkeypatch.setattr(probe, "probe_source_updates", broken)
-    result = probe.source_updates(ctx, ["baseos"])
-    assert result.checked == () and "repo file rejected" in result.unreachable[0]
-    assert probe.source_updates(ctx, []) is None

@@ -1,6 +1,6 @@
 from migrate.checks import TARGET_CHECKS
 from migrate.checks.base import BLOCKER
-from migrate.plan.mirror import KeyProbe
+from migrate.network.mirror import KeyProbe
 from migrate.trust import TrustedKey
 from tests.kit import MIRROR_KEY, check_findings
 

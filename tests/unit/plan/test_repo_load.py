@@ -1,16 +1,6 @@
 """Why a target repo cannot be loaded, named the way the finding and the log name it."""
-import socket
-import urllib.error
-
-from migrate.plan.repo_load import describe_librepo_error, describe_url_error
+from migrate.plan.repo_load import describe_librepo_error
 from migrate.plan.test_transaction import DISK_SPACE, FILE_CONFLICT, describe_problem
-
-
-def test_http_status_timeout_and_dropped_connection_from_urllib():
-    assert describe_url_error(urllib.error.HTTPError("u", 404, "Not Found", {}, None)) == "HTTP 404"
-    assert describe_url_error(urllib.error.HTTPError("u", 503, "Unavailable", {}, None)) == "HTTP 503"
-    assert describe_url_error(urllib.error.URLError(socket.timeout("timed out"))).startswith("timeout: ")
-    assert describe_url_error(ConnectionResetError(104, "reset")).startswith("connection dropped: ")
 
 
 def test_librepo_cause_comes_from_the_attempt_lines():

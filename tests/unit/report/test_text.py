@@ -2,7 +2,7 @@ import io
 
 from migrate.report.document import build_report, empty_source, empty_target
 from migrate.report.text import footer, header, render_report
-from migrate.checks.base import command_finding
+from migrate.findings import command_finding
 
 
 def _report(command, status, findings=(), message=None, exit_code=0, source=None, target=None):

@@ -8,7 +8,7 @@ from migrate.errors import FailedAfterPointOfNoReturn, RollbackIncomplete, Rolle
 from migrate.interrupts import Interrupted
 from migrate.journal import Journal, journal_exists
 from migrate.root import Root
-from migrate.steps.base import Step
+from migrate.steps.base import Phase, Step
 from migrate.steps.engine import run_steps, undo_steps
 from tests.kit import make_ctx
 
@@ -28,7 +28,7 @@ class FakeStep(Step):
     def __init__(self, step_id, late=False, fail=False, done=False, undo_fails=False):
         self.id = step_id
         self.title = step_id
-        self.after_point_of_no_return = late
+        self.late = late  # in the phase after the point of no return
         self.fail, self.done, self.undo_fails = fail, done, undo_fails
 
     def is_done(self, ctx):
@@ -45,6 +45,12 @@ class FakeStep(Step):
             raise RuntimeError("undo broke")
 
 
+def _phases(steps):
+    """A reversible phase of the early steps, then one phase of the late ones."""
+    return [Phase("prepare", tuple(s for s in steps if not s.late), reversible=True),
+            Phase("convert", tuple(s for s in steps if s.late))]
+
+
 def _start(tmp_path, steps):
     root = Root(str(tmp_path))
     return Ctx(root), Journal.start(root, "run", {}, {}, {}, [s.id for s in steps])
@@ -57,7 +63,7 @@ def _states(journal):
 def test_all_steps_run_in_order_and_the_journal_says_done(tmp_path):
     steps = [FakeStep("A"), FakeStep("B", late=True)]
     ctx, journal = _start(tmp_path, steps)
-    run_steps(ctx, steps, journal)
+    run_steps(ctx, _phases(steps), journal)
     assert ctx.log == ["apply A", "apply B"]
     saved = json.loads((tmp_path / "var/lib/almalinux-migrate/journal.json").read_text())
     assert saved["state"] == "done" and saved["point_of_no_return_passed"] is True
@@ -68,7 +74,7 @@ def test_failure_before_the_point_of_no_return_undoes_in_reverse(tmp_path):
     steps = [FakeStep("A"), FakeStep("B"), FakeStep("C", fail=True), FakeStep("D", late=True)]
     ctx, journal = _start(tmp_path, steps)
     with pytest.raises(RolledBack) as err:
-        run_steps(ctx, steps, journal)
+        run_steps(ctx, _phases(steps), journal)
     assert err.value.exit_code == 4
     assert ctx.log == ["apply A", "apply B", "apply C", "undo C", "undo B", "undo A"]
     assert dict(_states(journal))["A"] == J.UNDONE and dict(_states(journal))["D"] == J.PENDING
@@ -79,7 +85,7 @@ def test_a_failing_undo_is_rollback_incomplete_and_a_second_rollback_finishes_it
     steps = [FakeStep("A"), FakeStep("B", undo_fails=True), FakeStep("C", fail=True), FakeStep("D", late=True)]
     ctx, journal = _start(tmp_path, steps)
     with pytest.raises(RollbackIncomplete) as err:
-        run_steps(ctx, steps, journal)
+        run_steps(ctx, _phases(steps), journal)
     assert err.value.exit_code == 6
     assert "B (" in err.value.message and "rollback" in err.value.message
     assert ctx.log == ["apply A", "apply B", "apply C", "undo C", "undo B", "undo A"]
@@ -87,7 +93,7 @@ def test_a_failing_undo_is_rollback_incomplete_and_a_second_rollback_finishes_it
     assert Journal.load(ctx.root).data["state"] == "rollback_incomplete"
     assert journal_exists(ctx.root)  # nothing starts over it
     steps[1].undo_fails = False
-    assert undo_steps(ctx, steps, journal) == []
+    assert undo_steps(ctx, _phases(steps), journal) == []
     assert ctx.log[-2:] == ["undo C", "undo B"]  # A stays undone
     assert dict(_states(journal))["B"] == J.UNDONE
 
@@ -101,7 +107,7 @@ def test_a_signal_before_the_point_of_no_return_undoes_and_rolls_back(tmp_path):
     steps = [FakeStep("A"), Interrupting("B"), FakeStep("C", late=True)]
     ctx, journal = _start(tmp_path, steps)
     with pytest.raises(RolledBack) as err:
-        run_steps(ctx, steps, journal)
+        run_steps(ctx, _phases(steps), journal)
     assert "Stopped by SIGTERM" in err.value.message
     assert ctx.log == ["apply A", "apply B", "undo B", "undo A"]
     assert journal.data["state"] == "rolled_back"
@@ -116,7 +122,7 @@ def test_a_stop_after_the_point_of_no_return_waits_for_the_step_boundary(tmp_pat
     steps = [FakeStep("A"), Stopping("B", late=True), FakeStep("C", late=True)]
     ctx, journal = _start(tmp_path, steps)
     with pytest.raises(FailedAfterPointOfNoReturn) as err:
-        run_steps(ctx, steps, journal)
+        run_steps(ctx, _phases(steps), journal)
     assert "SIGINT" in err.value.message and "resume" in err.value.message
     assert ctx.log == ["apply A", "apply B"]
     assert dict(_states(journal))["B"] == J.DONE and dict(_states(journal))["C"] == J.PENDING
@@ -132,7 +138,7 @@ def test_sighup_after_the_point_of_no_return_is_ignored(tmp_path):
 
     steps = [FakeStep("A"), HangingUp("B", late=True), FakeStep("C", late=True)]
     ctx, journal = _start(tmp_path, steps)
-    run_steps(ctx, steps, journal)
+    run_steps(ctx, _phases(steps), journal)
     assert ctx.log == ["apply A", "apply B", "apply C"] and journal.data["state"] == "done"
 
 
@@ -140,12 +146,12 @@ def test_failure_after_the_point_of_no_return_stops_for_resume(tmp_path):
     steps = [FakeStep("A"), FakeStep("B", late=True, fail=True), FakeStep("C", late=True)]
     ctx, journal = _start(tmp_path, steps)
     with pytest.raises(FailedAfterPointOfNoReturn) as err:
-        run_steps(ctx, steps, journal)
+        run_steps(ctx, _phases(steps), journal)
     assert err.value.exit_code == 5 and "resume" in err.value.message
     assert "undo A" not in ctx.log
     assert journal_exists(ctx.root)
     steps[1].fail = False
-    run_steps(ctx, steps, Journal.load(ctx.root))
+    run_steps(ctx, _phases(steps), Journal.load(ctx.root))
     assert ctx.log[-2:] == ["apply B", "apply C"]
     assert ctx.log.count("apply A") == 1
 
@@ -153,5 +159,5 @@ def test_failure_after_the_point_of_no_return_stops_for_resume(tmp_path):
 def test_a_step_that_is_already_done_is_not_applied_again(tmp_path):
     steps = [FakeStep("A", done=True)]
     ctx, journal = _start(tmp_path, steps)
-    run_steps(ctx, steps, journal)
+    run_steps(ctx, _phases(steps), journal)
     assert ctx.log == [] and journal.step("A")["detail"] == "already done"

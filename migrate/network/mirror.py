@@ -8,7 +8,7 @@ import urllib.request
 from typing import NamedTuple, Optional, Tuple
 
 from migrate.keys import KeyFormatError
-from migrate.network import Network
+from migrate.network.settings import Network
 from migrate.trust import admitted
 
 log = logging.getLogger(__name__)
@@ -27,7 +27,7 @@ class KeyProbe(NamedTuple):
 
 
 def _network(net):
-    """A migrate.network.Network; a plain string is a proxy URL (older callers)."""
+    """A migrate.network.settings.Network; a plain string is a proxy URL (older callers)."""
     if net is None or isinstance(net, str):
         return Network(proxy=net or None)
     return net
@@ -49,7 +49,7 @@ def authenticated_request(url):
 
 def open_url(url, net=None):
     """Open URL (http(s):// or file://) through the resolved proxy and CA bundle, never through
-    whatever urllib would pick up on its own: the resolution in migrate.network decides."""
+    whatever urllib would pick up on its own: the resolution in migrate.network.settings decides."""
     net = _network(net)
     proxy = net.proxy_for(url)
     handlers = [urllib.request.ProxyHandler({"http": proxy, "https": proxy} if proxy else {})]

@@ -4,7 +4,7 @@ import pytest
 
 from migrate.config import merge_options, parse_config
 from migrate.errors import UsageError
-from migrate.network import Network, normalize_mirror, parse_dnf_network, resolve_network
+from migrate.network.settings import Network, normalize_mirror, parse_dnf_network, resolve_network
 
 DNF_CONF = """[main]
 gpgcheck=1
