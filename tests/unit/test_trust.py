@@ -9,9 +9,7 @@ import tempfile
 
 import pytest
 
-from migrate.config import Options
 from migrate.keys import armor, dearmor, encode_packet, parse_certificates, parse_public_keys
-from migrate.network.mirror import select_keys
 from migrate.profiles import PROFILES_DIR, pinned_key_text
 from migrate.trust import Trust, admitted, keyids, origin_keys
 from migrate.verify.leftovers import find_leftovers
@@ -88,39 +86,12 @@ def test_expired_key_still_proves_the_origin_of_installed_packages():
     assert [entry["name"] for entry in left] == ["rogue"]
 
 
-def test_probe_of_the_real_almalinux_8_file_today_admits_only_the_2023_key():
-    target = profiles().target_for(8)
-    probe = select_keys("x", real(target.key_file), Trust.for_target(target, Options()), IN_2025)
-    assert [k.fingerprint for k in probe.trusted] == [ALMA8_2023]
-    assert [k.fingerprint for k in probe.unusable] == [ALMA8_2021]
-    assert [k.fingerprint for k in parse_public_keys(probe.text)] == [ALMA8_2023]
-
-
-@pytest.mark.parametrize("where", ["before", "after"])
-def test_other_keys_in_the_file_are_ignored_and_never_written_out(where):
-    pinned, other = real("RPM-GPG-KEY-AlmaLinux-9"), real("RPM-GPG-KEY-Rocky-9")
-    text = other + pinned if where == "before" else pinned + other
-    probe = select_keys("x", text, Trust([ALMA9]), IN_2025)
-    assert [k.fingerprint for k in probe.ignored] == ["21CB256AE16FC54C6E652949702D426D350D275D"]
-    assert [k.fingerprint for k in parse_public_keys(probe.text)] == [ALMA9]
-
-
 def test_written_key_keeps_only_trusted_packets():
     key = Trust([ALMA9]).select(real("RPM-GPG-KEY-AlmaLinux-9")).trusted[0]
     cert = parse_certificates(key.armored)[0]
     assert cert.fingerprint == ALMA9
     assert cert.subkeys == ()  # AlmaLinux 9's subkey is for encryption only
     assert [c.packet.body for c in cert.user_ids] == [b"AlmaLinux OS 9 <packager@almalinux.org>"]
-
-
-def test_only_unpinned_keys_trusts_nothing():
-    probe = select_keys("x", real("RPM-GPG-KEY-Rocky-9"), Trust([ALMA9]), IN_2025)
-    assert probe.trusted == () and probe.error is None and probe.text == ""
-
-
-def test_html_is_an_error():
-    probe = select_keys("x", "<html><body>Not Found</body></html>", Trust([ALMA9]), IN_2025)
-    assert probe.trusted == () and "not an OpenPGP public key" in probe.error
 
 
 def test_subkey_attached_without_a_binding_by_its_primary_is_ignored():
