@@ -10,6 +10,8 @@ import importlib
 import json
 import logging
 import os
+import signal
+import stat
 import sys
 import uuid
 from enum import Enum
@@ -19,11 +21,12 @@ import click
 import typer
 
 from migrate import __version__
+from migrate.argv import option_value, wants_json
 from migrate.config import load_config, merge_options
 from migrate.errors import EXIT_BUG, EXIT_ROLLED_BACK, EXIT_USAGE, Blocked, MigrateError, UsageError
 from migrate.helptext import epilog
 from migrate.hooks import run_hooks
-from migrate.interrupts import FINISHED, Interrupted, Interrupts, blocked_signals
+from migrate.interrupts import FINISHED, HANDLED, STOPPED, Interrupted, Interrupts, blocked_signals
 from migrate.journal import Lock
 from migrate.logsetup import LogFile, run_file_name, setup_logging
 from migrate.network.settings import with_network
@@ -120,6 +123,17 @@ def _read_only(path):
         return False
 
 
+def _is_stdout(path):
+    """--events /dev/stdout (or /proc/self/fd/1): the pipe or file stdout is, under another name
+    (a terminal or /dev/null on both sides mixes no document)."""
+    try:
+        info = os.stat(path) if path else None
+        return info is not None and not stat.S_ISCHR(info.st_mode) and \
+            os.path.samestat(info, os.fstat(sys.stdout.fileno()))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def _make_context(g, events_path, command=None, reads_only=False, **option_values):
     """command: a report command, which gets its own log (kept), the latest log's header and,
     with the others in LOCKING, the tool's lock. reads_only: `status`, fine on a read-only root."""
@@ -127,8 +141,8 @@ def _make_context(g, events_path, command=None, reads_only=False, **option_value
 
     if not os.path.isdir(g.root):
         raise UsageError("--root %s is not a directory" % g.root)
-    if events_path == "-" and g.output == "json":
-        raise UsageError("--events - and --output json both want stdout; give --events a file")
+    if g.output == "json" and (events_path == "-" or _is_stdout(events_path)):
+        raise UsageError("--events %s and --output json both want stdout; give --events a file" % events_path)
     root = Root(g.root)
     if not reads_only and any(_read_only(p) for p in (root.path, root.join("/var")) if os.path.isdir(p)):
         raise ReadOnlyRoot("%s is on a read-only filesystem: the tool writes its state, log and report "
@@ -206,7 +220,7 @@ def _guarded(g, command, body):
         log.debug("%s failed", command, exc_info=True)
         _fail(g, command, exc, exc.message, exc.exit_code, exc.report)
     except Interrupted as exc:
-        _fail(g, command, exc, "Stopped by %s; nothing was changed." % exc.name, EXIT_ROLLED_BACK)
+        _fail(g, command, exc, STOPPED % exc.name, EXIT_ROLLED_BACK)
     except RootLinkLoop as exc:  # the root's own links loop: bad input, not a bug
         log.debug("%s failed", command, exc_info=True)
         _fail(g, command, exc, "%s in the root: %s; replace the links there and run it again"
@@ -250,7 +264,9 @@ def _run_report_command(typer_ctx, command, events, fn, **option_values):
         ctx = _make_context(g, events, command=command, **option_values)
         ctx.events.emit("run_started", command=command, root=ctx.root.path, run_id=ctx.run_id,
                         hostname=ctx.hostname, version=__version__)
-        _finish(g, ctx, command, fn(ctx))
+        result = fn(ctx)
+        ctx.interrupts.check()  # a stop whose raise a library dropped still ends the run with 4
+        _finish(g, ctx, command, result)
 
     _guarded(g, command, body)
 
@@ -381,19 +397,6 @@ class _ProfilesOnly(object):
         self.profiles = profiles
 
 
-def _wants_json(argv):
-    return _option_value(argv, "--output") == "json"
-
-
-def _option_value(argv, option):
-    for index, arg in enumerate(argv):
-        if arg.startswith(option + "="):
-            return arg.partition("=")[2]
-        if arg == option and index + 1 < len(argv):
-            return argv[index + 1]
-    return None
-
-
 def _command_name(argv):
     """The command a command line names, for the report of a line click refused (None: none)."""
     names = set(c.name or c.callback.__name__ for c in app.registered_commands)
@@ -411,16 +414,21 @@ def main():
         code = _click_failure(exc, argv, UsageError(exc.format_message()))
     except (click.exceptions.Abort, Interrupted) as exc:
         name = exc.name if isinstance(exc, Interrupted) else "SIGINT"
-        code = _click_failure(None, argv, Interrupted(name), "Stopped by %s; nothing was changed." % name)
+        code = _click_failure(None, argv, Interrupted(name), STOPPED % name)
+    # The document is out: a signal from now on must not turn its exit code into death by
+    # signal. The interpreter puts the default handlers back while it shuts down (it leaves
+    # ignored ones alone), and blocking in this thread would not hold back the library threads.
+    for signum in HANDLED:
+        signal.signal(signum, signal.SIG_IGN)
     sys.exit(code or 0)
 
 
 def _click_failure(exc, argv, error, message=None):
     """A failure while click parses the command line or asks at the terminal."""
     code = EXIT_USAGE if exc is not None else EXIT_ROLLED_BACK
-    if _wants_json(argv):
+    if wants_json(argv):
         document = error_report(_command_name(argv), error, message or error.message, code,
-                                root_path=os.path.abspath(_option_value(argv, "--root") or "/"))
+                                root_path=os.path.abspath(option_value(argv, "--root") or "/"))
         _print_document(document)
     if exc is not None:
         exc.show()

@@ -19,6 +19,7 @@ import signal
 import sys
 
 HANDLED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+STOPPED = "Stopped by %s; nothing was changed."  # the message of a run a signal stopped before any change
 BEFORE, UNDOING, AFTER, FINISHED = "before", "undoing", "after", "finished"
 
 
@@ -49,7 +50,6 @@ class Interrupts(object):
     def __init__(self, say=_say):
         self.phase = BEFORE
         self.stop = None  # name of the signal that asked the run to stop
-        self.raised = False
         self.notices = []  # (signal name, action) not yet written to the events file
         self.say = say
         self.installed = False
@@ -95,7 +95,6 @@ class Interrupts(object):
             return
         self.stop = name
         self._note(name, "stop_and_undo", "%s: stopping; what was changed is undone" % name)
-        self.raised = True
         raise Interrupted(name)
 
     def caught_by_library(self, name):
@@ -104,7 +103,6 @@ class Interrupts(object):
         if not self.stop:
             self.stop = name
             self._note(name, "stop_and_undo", "%s: stopping; what was changed is undone" % name)
-        self.raised = True
         return Interrupted(name)
 
     def hangup_ignored(self):
@@ -114,9 +112,10 @@ class Interrupts(object):
         return _HangupIgnored(self)
 
     def check(self):
-        """Raise a stop asked for before the point of no return that was not raised yet."""
-        if self.stop and self.phase == BEFORE and not self.raised:
-            self.raised = True
+        """Raise a stop asked for before the point of no return. Also one raised already: a
+        raise inside a callback from C (librepo, dnf, rpm) is dropped there and the run goes on;
+        one that did propagate moved the phase on (UNDOING), so it is not raised twice."""
+        if self.stop and self.phase == BEFORE:
             raise Interrupted(self.stop)
 
     def take_notices(self):

@@ -188,6 +188,26 @@ class Trust(object):
         return tuple(merged[f] for f in sorted(merged))
 
 
+class JournalTrust(NamedTuple):
+    trust: Trust
+    ignored: Tuple[str, ...]  # fingerprints the journal names that nobody pinned or configured
+
+
+def journal_trust(recorded, profile, options, live):
+    """The fingerprints a run's journal (`trusted_fingerprints`) may bring back into trust.
+    On the live host the journal is this machine's own file, written by root like its config,
+    so what the run trusted is trusted again (a `--config` given to `convert` need not be given
+    again to `resume` at boot). Under --root it is the image's: only its fingerprints that are
+    pinned for `profile` or configured in `options` (never by the image, config.load_config)
+    count; the others are returned as ignored (design: the image "never add[s] keys")."""
+    recorded = Trust(recorded or ())
+    if live:
+        return JournalTrust(recorded, ())
+    allowed = Trust.for_target(profile, options).fingerprints
+    return JournalTrust(Trust(recorded.fingerprints & allowed),
+                        tuple(sorted(recorded.fingerprints - allowed)))
+
+
 def keyids(keys):
     """Every key ID (primary and signing subkeys, 16 lowercase hex) that proves origin."""
     return set(k for key in keys for k in key.keyids if not key.revoked)

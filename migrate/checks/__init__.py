@@ -22,6 +22,7 @@ from migrate.checks.fips_mode import FipsMode
 from migrate.checks.fips_provider_removal import FipsProviderRemoval
 from migrate.checks.foreign_kernels_left import ForeignKernelsLeft
 from migrate.checks.insufficient_disk_space import InsufficientDiskSpace
+from migrate.checks.journal_keys_ignored import JournalKeysIgnored
 from migrate.checks.kernel_modules_missing import KernelModulesMissing
 from migrate.checks.leftover_packages import LeftoverPackages
 from migrate.checks.low_memory import LowMemory
@@ -121,6 +122,7 @@ ALL = (
     # `verify`, on the converted host: AlmaLinux first, then the keys its rpmdb trusts
     NotAlmalinux(),
     UntrustedKeysInRpmdb(),
+    JournalKeysIgnored(),
     # `verify --boot`: the converted boot path, after the reboot
     BootPackagesForeign(),
     ForeignKernelsLeft(),

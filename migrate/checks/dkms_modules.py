@@ -4,6 +4,12 @@ almalinux-deploy #208). Known beforehand, the admin can plan the rebuild."""
 from migrate.checks.base import WARNING, Check, Problem
 
 
+def dkms_names(dkms_modules):
+    """The module names of DKMS entries ("nvidia/535.104.05" -> "nvidia"), spelt as the kernel
+    lists loaded modules (underscores)."""
+    return set(m.split("/")[0].replace("-", "_") for m in dkms_modules or ())
+
+
 class DkmsModules(Check):
     id = "DKMS_MODULES"
     conversion_only = True

@@ -4,8 +4,10 @@ them can leave the host unreachable). A build counts when the module is already 
 kernel's /lib/modules/<release>/{extra,updates,weak-updates} or a package in the
 transaction provides kmod(NAME.ko) (convert2rhel's "kernel modules not available in RHEL",
 Leapp's kernel-driver checks). DKMS-managed modules are DKMS_MODULES' to report: DKMS
-rebuilds them when the new kernel arrives."""
+rebuilds them when the new kernel arrives. The modules named here TAINTED_MODULES leaves out
+(tainted_modules.named_once)."""
 from migrate.checks.base import TARGET, WARNING, Check, Problem
+from migrate.checks.dkms_modules import dkms_names
 
 OUT_OF_TREE = "O"
 
@@ -15,9 +17,8 @@ def missing_builds(loaded, target_kernel, module_builds, kmods, dkms_modules):
     if not target_kernel:
         return []
     built = set(dict(module_builds or ()).get(target_kernel, ())) | set(kmods or ())
-    dkms = set(m.split("/")[0].replace("-", "_") for m in dkms_modules or ())
     names = set(m.name.replace("-", "_") for m in loaded or () if OUT_OF_TREE in m.taints)
-    return sorted(names - built - dkms)
+    return sorted(names - built - dkms_names(dkms_modules))
 
 
 class KernelModulesMissing(Check):

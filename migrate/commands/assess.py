@@ -4,6 +4,7 @@ import logging
 from migrate import faults
 from migrate.checks import HOST_CHECKS, SOURCE_CHECKS, TARGET_CHECKS
 from migrate.checks.base import BLOCKER, CheckInput, is_blocking, run_checks, skip_reason
+from migrate.checks.tainted_modules import named_once
 from migrate.errors import EXIT_BLOCKED, EXIT_OK
 from migrate.facts.collect import collect
 from migrate.network.mirror import probe_key
@@ -92,6 +93,7 @@ def assess(ctx):
                 problem = problem or exc
         given = given._replace(key=key, plan=ctx.plan, resolve_problem=problem)
         findings += run_checks(TARGET_CHECKS, ctx.facts, given, allowed, earlier=findings, skipped=skipped)
+        findings = named_once(findings, ctx.facts)  # each kernel module in its most specific finding
     for item in findings:
         log.info("finding %s (%s%s): %s: %s", item["id"], item["severity"],
                  ", allowed" if item["overridden"] else "", item["title"], item["detail"])

@@ -2,6 +2,7 @@
 `convert` (a new run) and `resume` (a run the journal says is unfinished)."""
 import uuid
 
+from migrate.commands.journal_keys import recorded_trust
 from migrate.commands.reporting import report_for
 from migrate.config import Options
 from migrate.errors import (EXIT_BLOCKED, EXIT_OK, Blocked, FailedAfterPointOfNoReturn, RollbackIncomplete,
@@ -16,7 +17,7 @@ from migrate.secrets import load_secrets, save_secrets
 from migrate.source import Source, Target
 from migrate.steps import conversion_phases, conversion_steps
 from migrate.steps.engine import run_steps
-from migrate.trust import Trust, admitted, origin_keys, saved_key_texts
+from migrate.trust import admitted, origin_keys, saved_key_texts
 from migrate.verify.config_files import collect_config_leftovers, created_config_files
 from migrate.verify.leftovers import find_leftovers
 
@@ -62,6 +63,7 @@ def unfinished_journal(ctx, command):
 def restore_context(ctx, journal, need_key=True):
     """Rebuild what a new process needs from the journal: never from the half-converted host.
     `need_key` False (rollback): what is saved is enough, the network is never asked."""
+    trust = recorded_trust(ctx, journal).trust  # the operator's options, not the journal's
     data = journal.data
     options = dict(data["options"])
     for key in ("allow", "extra_fingerprints", "exclude"):
@@ -79,7 +81,6 @@ def restore_context(ctx, journal, need_key=True):
     ctx.target = Target(ctx.profiles.target_for(tgt["major"]), tgt["version"], tgt["major"],
                         secrets.get("mirror") or tgt["mirror"])
     ctx.plan = data.get("plan")
-    trust = Trust(tgt.get("trusted_fingerprints") or ())  # only what the run trusted
     keys = trust.keys_from(saved_key_texts(ctx.key_dir))
     if keys and set(k.fingerprint for k in keys) == trust.fingerprints:
         ctx.trusted_keys = admitted(keys, copies=origin_keys(trust, ctx.target.profile))

@@ -2,11 +2,12 @@
 import logging
 
 from migrate.commands.execute import execute, restore_context, unfinished_journal
+from migrate.commands.journal_keys import journal_keys_findings, recorded_trust
 from migrate.checks.root_path_escapes import escape_finding
 from migrate.commands.reporting import report_for
 from migrate.errors import EXIT_BLOCKED
 from migrate.facts.pm_locks import clear_stale_dnf_locks, collect_lock_holders
-from migrate.findings import command_finding
+from migrate.findings import BLOCKER, command_finding
 from migrate.journal import Lock
 
 log = logging.getLogger(__name__)
@@ -17,6 +18,9 @@ def run(ctx):
         journal, refusal = unfinished_journal(ctx, "resume")
         if refusal is not None:
             return refusal
+        ignored = journal_keys_findings(recorded_trust(ctx, journal).ignored, BLOCKER)
+        if ignored:  # an image's journal naming its own keys: nothing of this run happens
+            return report_for(ctx, "resume", "blocked", ignored, EXIT_BLOCKED, journal=journal)
         holders = collect_lock_holders(ctx.root)
         if holders:  # never wait on another package manager, never write beside it
             finding = command_finding(

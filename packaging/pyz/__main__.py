@@ -74,8 +74,6 @@ def _install_bytecode():
 if sys.version_info < (3, 7):
     # The dataclasses backport, for 3.6 only: on 3.7+ it would break the stdlib's typing.
     sys.path.insert(1, os.path.join(ARCHIVE, "_vendor36"))
-_install_bytecode()
+from migrate.launch import main  # noqa: E402  (a signal from here on ends quietly)
 
-from migrate.cli import main  # noqa: E402
-
-main()
+main(prepare=_install_bytecode)

@@ -9,6 +9,7 @@ import pytest
 
 from tests.packaging.conftest import build, bytecode_args, pyenv_python
 from tests.sandbox.cli import diff_snapshots, installed_signatures, run_cli, snapshot
+from tests.sandbox.test_signals import stopped_while_loading
 from tests.schema import assert_valid_report
 
 
@@ -144,3 +145,10 @@ def _without_times(document):
     if isinstance(document, list):
         return [_without_times(v) for v in document]
     return document
+
+
+@pytest.mark.parametrize("slow", ["migrate.cli", "typer"])
+def test_a_signal_while_the_archive_loads_exits_4_with_one_document(pyz, slow, tmp_path):
+    """Its __main__ (the RPM's too) goes through migrate.launch. Run as `python FILE` (the
+    preamble's -I would drop the PYTHONPATH that slows one import down)."""
+    stopped_while_loading(["/usr/bin/python3", pyz], "SIGINT", slow, "json", tmp_path, pythonpath=(), cwd="/")

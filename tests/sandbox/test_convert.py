@@ -199,7 +199,7 @@ def test_panel_repairs_run_after_the_reboot_by_verify_boot_and_a_failure_is_a_fi
     assert finding["data"]["panels"][0]["name"] == panel
     # after the reboot: verify --boot runs them, with progress, and reports the outcome
     events = tmp_path / "verify.ndjson"
-    verified = run_cli(rocky9_root, "verify", "--boot", "--events", str(events))
+    verified = run_cli(rocky9_root, "verify", "--boot", "--events", str(events), config=trust_config)
     report = assert_valid_report(verified.document)
     expected = [" ".join(argv) for p in load_panels() if p["name"] == panel for argv in p["post_convert"]]
     assert log.read_text().splitlines() == expected
@@ -210,7 +210,7 @@ def test_panel_repairs_run_after_the_reboot_by_verify_boot_and_a_failure_is_a_fi
     progress = [e for e in read_events(str(events)) if e["event"] == "progress" and e["step"] == "PANEL_ACTIONS"]
     assert progress[-1]["done"] == progress[-1]["total"] == len(expected)
     # done ones are done; a failed one is retried by the next verify --boot
-    again = assert_valid_report(run_cli(rocky9_root, "verify", "--boot").document)
+    again = assert_valid_report(run_cli(rocky9_root, "verify", "--boot", config=trust_config).document)
     assert [f["id"] for f in again["findings"] if f["id"].startswith("PANEL_ACTIONS")] == (
         ["PANEL_ACTIONS_FAILED"] if panel == "Plesk" else [])
     assert len(log.read_text().splitlines()) == len(expected) + (1 if panel == "Plesk" else 0)

@@ -78,7 +78,7 @@ def test_full_root_after_the_point_of_no_return_stops_for_resume(world, mirror, 
         journal = run_cli(root, "status").document
         assert journal["journal_state"] == "failed" and journal["point_of_no_return_passed"] is True
         os.unlink(os.path.join(state, FILLER))  # the person frees space
-        resumed = run_cli(root, "resume", "--yes", prefix=OFFLINE)
+        resumed = run_cli(root, "resume", "--yes", prefix=OFFLINE, config=trust_config)
         assert resumed.returncode == 0, resumed
         assert end_state(root) == end_state(reference_root)
 

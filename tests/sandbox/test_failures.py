@@ -62,8 +62,8 @@ def test_killed_after_the_point_of_no_return_resumes_to_a_converted_host(world, 
     assert status["point_of_no_return_passed"] is True
     assert dict((s["id"], s["state"]) for s in status["steps"])["IMPORT_TARGET_KEY"] == "done"
 
-    assert run_cli(rocky9_root, "rollback").returncode == 3  # too late to undo
-    resumed = run_cli(rocky9_root, "resume", "--yes")
+    assert run_cli(rocky9_root, "rollback", config=trust_config).returncode == 3  # too late to undo
+    resumed = run_cli(rocky9_root, "resume", "--yes", config=trust_config)
     assert resumed.returncode == 0, resumed
     report = assert_valid_report(resumed.document)
     assert report["status"] == "converted"
@@ -79,7 +79,7 @@ def test_killed_before_the_point_of_no_return_rolls_back_to_the_same_bytes(world
                      env={KILL_BEFORE: "BACKUP_FILES"})
     assert killed.returncode == -signal.SIGKILL
     assert run_cli(rocky9_root, "preflight").returncode == 3  # CONVERSION_IN_PROGRESS
-    rolled = run_cli(rocky9_root, "rollback")
+    rolled = run_cli(rocky9_root, "rollback", config=trust_config)
     assert rolled.returncode == 0, rolled
     assert assert_valid_report(rolled.document)["status"] == "rolled_back"
     assert diff_snapshots(before, snapshot(rocky9_root)) == []

@@ -45,8 +45,8 @@ def _convert_args(world, mirror):
     return ["convert", "--yes", "--downgrade", "--mirror", world.mirror_url(mirror)]
 
 
-def _resume(root, offline):
-    result = run_cli(root, "resume", "--yes", prefix=OFFLINE if offline else ())
+def _resume(root, config, offline):
+    result = run_cli(root, "resume", "--yes", prefix=OFFLINE if offline else (), config=config)
     assert result.returncode == 0, result
     assert assert_valid_report(result.document)["status"] == "converted"
 
@@ -63,7 +63,7 @@ def test_killed_before_each_step_resumes_to_the_same_end_state(step, world, mirr
     journal = run_cli(centos9_root, "status").document
     assert journal["state"] == "interrupted" and journal["journal_state"] == "running"
     assert journal["point_of_no_return_passed"] == (step in PAST_POINT_OF_NO_RETURN)
-    _resume(centos9_root, offline=step in PAST_POINT_OF_NO_RETURN)
+    _resume(centos9_root, trust_config, offline=step in PAST_POINT_OF_NO_RETURN)
     assert end_state(centos9_root) == reference
 
 
@@ -74,8 +74,8 @@ def test_killed_inside_the_transaction_resumes_offline_to_the_same_end_state(ite
     killed = run_cli(centos9_root, *_convert_args(world, mirror), config=trust_config,
                      env={KILL_AFTER_ITEMS: str(items)})
     assert killed.returncode == -signal.SIGKILL, killed
-    assert run_cli(centos9_root, "rollback").returncode == 3  # past the point of no return
-    _resume(centos9_root, offline=True)
+    assert run_cli(centos9_root, "rollback", config=trust_config).returncode == 3  # past the point of no return
+    _resume(centos9_root, trust_config, offline=True)
     assert end_state(centos9_root) == reference
 
 
@@ -107,7 +107,7 @@ def test_killed_before_each_step_on_a_host_with_kernels_resumes_with_them(step, 
     root = copy_root(build_host(world, KERNEL_HOST).root, str(tmp_path / "root"))
     killed = run_cli(root, *_kernel_args(mirror), config=trust_config, env={KILL_BEFORE: step})
     assert killed.returncode == -signal.SIGKILL, killed
-    _resume(root, offline=step in PAST_POINT_OF_NO_RETURN)
+    _resume(root, trust_config, offline=step in PAST_POINT_OF_NO_RETURN)
     assert end_state(root) == kernel_reference
 
 
@@ -119,7 +119,7 @@ def test_killed_inside_the_transaction_on_a_host_with_kernels_keeps_them(items, 
     root = copy_root(build_host(world, KERNEL_HOST).root, str(tmp_path / "root"))
     killed = run_cli(root, *_kernel_args(mirror), config=trust_config, env={KILL_AFTER_ITEMS: str(items)})
     assert killed.returncode == -signal.SIGKILL, killed
-    _resume(root, offline=True)
+    _resume(root, trust_config, offline=True)
     assert end_state(root) == kernel_reference
 
 
@@ -130,7 +130,7 @@ def test_killed_before_the_point_of_no_return_rolls_back_to_the_same_bytes(step,
     killed = run_cli(rocky9_root, "convert", "--yes", "--mirror", world.mirror_url(mirror), config=trust_config,
                      env={KILL_BEFORE: step})
     assert killed.returncode == -signal.SIGKILL
-    rolled = run_cli(rocky9_root, "rollback")
+    rolled = run_cli(rocky9_root, "rollback", config=trust_config)
     assert rolled.returncode == 0, rolled
     assert diff_snapshots(before, snapshot(rocky9_root)) == []
 
@@ -207,7 +207,7 @@ def test_resume_on_boot_unit_exists_only_while_the_conversion_runs(world, mirror
     assert killed.returncode == -signal.SIGKILL
     assert "ExecStart=" in unit.read_text() and "resume --yes" in unit.read_text()
     assert os.readlink(str(wants)) == "/etc/systemd/system/" + unit.name
-    _resume(rocky9_root, offline=True)
+    _resume(rocky9_root, trust_config, offline=True)
     assert not unit.exists() and not os.path.lexists(str(wants))
 
 
@@ -218,5 +218,5 @@ def test_rollback_removes_the_resume_unit(world, mirror, rocky9_root, trust_conf
                      config=trust_config, env={KILL_BEFORE: LATE[0]})
     assert killed.returncode == -signal.SIGKILL and unit.exists()
     assert run_cli(rocky9_root, "status").document["point_of_no_return_passed"] is False
-    assert run_cli(rocky9_root, "rollback").returncode == 0
+    assert run_cli(rocky9_root, "rollback", config=trust_config).returncode == 0
     assert diff_snapshots(before, snapshot(rocky9_root)) == []

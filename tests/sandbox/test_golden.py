@@ -78,8 +78,8 @@ def test_killed_after_the_point_of_no_return_then_resumed(world, mirror, rocky9_
     assert killed.returncode == -signal.SIGKILL, killed
     runs = {"killed_events": norm.events(read_events(killed_events))}
     runs["status_interrupted"] = _run(norm, rocky9_root, "status")
-    runs["rollback_refused"] = _run(norm, rocky9_root, "rollback")
-    runs["resume"] = _run(norm, rocky9_root, "resume", "--yes", "--events", resumed_events)
+    runs["rollback_refused"] = _run(norm, rocky9_root, "rollback", config=trust_config)
+    runs["resume"] = _run(norm, rocky9_root, "resume", "--yes", "--events", resumed_events, config=trust_config)
     runs["resumed_events"] = norm.events(read_events(resumed_events))
     runs["status_converted"] = _run(norm, rocky9_root, "status")
     check("resume_after_point_of_no_return_rocky9", runs)

@@ -96,14 +96,14 @@ def test_resume_is_blocked_by_a_held_rpm_lock_then_clears_dnf_s_stale_lock(world
     lock.touch()
     holder = Holder("rpm", lock)
     try:
-        _blocked_by(run_cli(rocky9_root, "resume", "--yes"), holder.pid)
+        _blocked_by(run_cli(rocky9_root, "resume", "--yes", config=trust_config), holder.pid)
     finally:
         holder.stop()
     stale = rocky9_root / "var" / "lib" / "dnf" / "rpmdb_lock.pid"
     dead = subprocess.Popen(["true"])
     dead.wait()
     stale.write_text(str(dead.pid))  # what a transaction killed by a power cut leaves
-    resumed = run_cli(rocky9_root, "resume", "--yes")
+    resumed = run_cli(rocky9_root, "resume", "--yes", config=trust_config)
     assert resumed.returncode == 0, resumed
     assert not stale.exists()
 

@@ -122,9 +122,9 @@ def test_banner_stays_past_the_point_of_no_return_until_resume_finishes(world, m
     assert killed.returncode == -signal.SIGKILL, killed
     banner = _banner(rocky9_root)
     assert "UNFINISHED or FAILED" in banner and "almalinux-migrate resume" in banner, banner
-    assert run_cli(rocky9_root, "rollback").returncode == 3  # too late to undo: the banner stays
+    assert run_cli(rocky9_root, "rollback", config=trust_config).returncode == 3  # too late to undo: the banner stays
     assert _banner(rocky9_root) == banner
-    resumed = run_cli(rocky9_root, "resume", "--yes")
+    resumed = run_cli(rocky9_root, "resume", "--yes", config=trust_config)
     assert resumed.returncode == 0, resumed
     assert assert_valid_report(resumed.document)["status"] == "converted"
     assert _banner(rocky9_root) is None
@@ -136,7 +136,7 @@ def test_banner_goes_with_rollback_and_the_root_is_as_it_was(world, mirror, rock
     killed = _convert(world, mirror, rocky9_root, trust_config, env={KILL_BEFORE: EARLY_AFTER_BANNER})
     assert killed.returncode == -signal.SIGKILL, killed
     assert "almalinux-migrate resume" in _banner(rocky9_root)
-    rolled = run_cli(rocky9_root, "rollback")
+    rolled = run_cli(rocky9_root, "rollback", config=trust_config)
     assert rolled.returncode == 0, rolled
     assert _banner(rocky9_root) is None
     assert diff_snapshots(before, snapshot(rocky9_root)) == []
@@ -157,10 +157,10 @@ def test_resume_takes_the_excludes_from_the_journal(world, mirror, rocky9_root, 
     before = _nevras(rocky9_root, "pkg0003")
     killed = _convert(world, mirror, rocky9_root, trust_config, "--exclude", "pkg0003", env={KILL_BEFORE: "DISTRO_SYNC"})
     assert killed.returncode == -signal.SIGKILL, killed
-    resumed = run_cli(rocky9_root, "resume", "--yes")  # no --exclude here: resume has none
+    resumed = run_cli(rocky9_root, "resume", "--yes", config=trust_config)  # no --exclude here: resume has none
     assert resumed.returncode == 0, resumed
     report = assert_valid_report(resumed.document)
     assert _nevras(rocky9_root, "pkg0003") == before
     assert [e["reason"] for e in _leftover(report, "pkg0003")] == ["excluded"]
-    verified = assert_valid_report(run_cli(rocky9_root, "verify").document)
+    verified = assert_valid_report(run_cli(rocky9_root, "verify", config=trust_config).document)
     assert [e["reason"] for e in _leftover(verified, "pkg0003")] == ["excluded"]

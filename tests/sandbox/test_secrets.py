@@ -63,7 +63,7 @@ def test_credentials_stay_out_of_every_channel_and_resume_still_has_them(world, 
     status = run_cli(rocky9_root, "status")
     assert status.document["options"]["mirror"] == url.replace(PASSWORD, "***")
 
-    resumed = run_cli(rocky9_root, "resume", "--yes", "--events", events)
+    resumed = run_cli(rocky9_root, "resume", "--yes", "--events", events, config=trust_config)
     assert resumed.returncode == 0, resumed
     assert assert_valid_report(resumed.document)["status"] == "converted"
     assert not os.path.lexists(str(secrets))  # removed when the run ended

@@ -5,12 +5,18 @@ is ignored and SIGINT/SIGTERM stop at the next step boundary (exit 5, `resume` f
 The signals are sent by the process to itself at a named point (migrate.faults): real signals
 through the kernel, at points a test can name. A sample of the boundaries, plus points inside
 the download and inside the rpm transaction."""
+import configparser
 import glob
+import json
 import os
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 
-from tests.sandbox.cli import OFFLINE, diff_snapshots, end_state, read_events, run_cli, snapshot
+from tests.sandbox.cli import OFFLINE, REPO, diff_snapshots, end_state, read_events, run_cli, snapshot
 from tests.schema import assert_valid_report
 
 SIGNAL = "ALMALINUX_MIGRATE_TEST_SIGNAL"
@@ -137,6 +143,82 @@ def test_a_stop_after_the_point_of_no_return_lets_the_transaction_finish_then_re
     assert _finished(events) == [("failed", 5)]
     journal = run_cli(centos9_root, "status").document
     assert journal["state"] == "failed" and journal["stopped_by"] == name
-    resumed = run_cli(centos9_root, "resume", "--yes", prefix=OFFLINE)
+    resumed = run_cli(centos9_root, "resume", "--yes", prefix=OFFLINE, config=trust_config)
     assert resumed.returncode == 0, resumed
     assert end_state(centos9_root) == reference
+
+
+# -- a signal while the modules still load ------------------------------------------------------
+
+# sitecustomize.py in a directory put first on PYTHONPATH: site imports it at start-up, before
+# any launcher. It makes the first `import` statement of one module slow (a minute, after
+# writing a marker) whichever finder then loads it (the pyz puts its own first), so the test
+# signals the launcher exactly while it is loading the tool.
+SLOW_IMPORT = """import builtins, time
+
+_real_import = builtins.__import__
+_marker = [{marker!r}]
+
+
+def _slow_once(name, globals=None, locals=None, fromlist=(), level=0):
+    wanted = [name] + ["%s.%s" % (name, item) for item in fromlist or ()]
+    if _marker and level == 0 and {name!r} in wanted:
+        open(_marker.pop(), "w").close()
+        time.sleep(60)
+    return _real_import(name, globals, locals, fromlist, level)
+
+
+builtins.__import__ = _slow_once
+"""
+
+
+def _console_script():
+    """What pip's generated script for setup.cfg's console entry point runs."""
+    parser = configparser.ConfigParser()
+    parser.read(os.path.join(REPO, "setup.cfg"))
+    target = parser["options.entry_points"]["console_scripts"].strip().partition("=")[2].strip()
+    module, _, function = target.partition(":")
+    return ["-c", "import sys; from %s import %s; sys.exit(%s())" % (module, function, function)]
+
+
+LAUNCHERS = {"python -m migrate": ["-m", "migrate"], "console script": _console_script()}
+EARLY = [  # (launcher, signal, the slow import, --output)
+    ("python -m migrate", "SIGINT", "typer", "json"),  # inside migrate.cli's own imports
+    ("console script", "SIGINT", "migrate.cli", "json"),
+    ("console script", "SIGTERM", "rich.console", "text"),
+    ("python -m migrate", "SIGHUP", "migrate.report.failure", "json"),  # needed again for the document
+]
+
+
+def stopped_while_loading(launcher, name, slow, output, tmp_path, pythonpath=(REPO,), cwd=REPO):
+    """Run `launcher --root EMPTY --output OUTPUT preflight`, send signal `name` while it imports
+    module `slow`, and check that it stopped as one stopped before any change does."""
+    shim = tmp_path / "shim"
+    shim.mkdir()
+    marker = tmp_path / "importing"
+    (shim / "sitecustomize.py").write_text(SLOW_IMPORT.format(name=slow, marker=str(marker)))
+    root = tmp_path / "root"
+    root.mkdir()
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join((str(shim),) + tuple(pythonpath)))
+    proc = subprocess.Popen(list(launcher) + ["--root", str(root), "--output", output, "preflight"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True, env=env, cwd=cwd)
+    deadline = time.time() + 30
+    while not marker.exists() and proc.poll() is None and time.time() < deadline:
+        time.sleep(0.02)
+    assert marker.exists(), proc.communicate()
+    proc.send_signal(getattr(signal, name))
+    stdout, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 4, (stdout, stderr)
+    assert stderr == "almalinux-migrate: Stopped by %s; nothing was changed.\n" % name
+    if output == "json":
+        report = assert_valid_report(json.loads(stdout))  # the whole of stdout: one document
+        assert (report["status"], report["exit_code"], report["command"]) == ("error", 4, None)
+        assert [f["id"] for f in report["findings"]] == ["INTERRUPTED"]
+    else:
+        assert stdout == ""
+    assert os.listdir(str(root)) == []
+
+
+@pytest.mark.parametrize("launcher,name,slow,output", EARLY, ids=["-".join(r) for r in EARLY])
+def test_a_signal_while_the_modules_load_exits_4_without_a_traceback(launcher, name, slow, output, tmp_path):
+    stopped_while_loading([sys.executable] + LAUNCHERS[launcher], name, slow, output, tmp_path)

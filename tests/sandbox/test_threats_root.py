@@ -6,15 +6,18 @@ that the root's own copy was used, and that the canary is byte-identical afterwa
 
 Paths rpm and dnf open themselves (the rpmdb, /var, /var/lib/dnf, /etc/dnf/modules.d) cannot
 be re-rooted for them: a link out there blocks with ROOT_PATH_ESCAPES (exit 3)."""
+import glob
 import io
+import json
 import os
 import shutil
 import signal
+import subprocess
 import tarfile
 
 import pytest
 
-from tests.sandbox.cli import KILL_BEFORE, diff_snapshots, run_cli, snapshot
+from tests.sandbox.cli import KILL_BEFORE, diff_snapshots, installed_signatures, run_cli, snapshot
 from tests.schema import assert_valid_report
 
 ALMALINUX_OS_RELEASE = 'NAME="AlmaLinux"\nVERSION="9.4 (Seafoam Ocelot)"\nID="almalinux"\nVERSION_ID="9.4"\n'
@@ -235,7 +238,7 @@ def test_verify_resume_and_rollback_block_on_a_link_out_too(world, mirror, rocky
     link_out(rocky9_root, "/var/lib/rpm", canary, "absolute", {"decoy": "outside\n"})
     before = snapshot(canary)
     for command in (["verify"], ["resume", "--yes"], ["rollback", "--yes"]):
-        result = run_cli(rocky9_root, *command)
+        result = run_cli(rocky9_root, *command, config=trust_config)
         assert result.returncode == 3, result
         assert [f["id"] for f in assert_valid_report(result.document)["findings"]] == ["ROOT_PATH_ESCAPES"]
     assert diff_snapshots(before, snapshot(canary)) == []
@@ -248,3 +251,84 @@ def test_a_link_loop_in_the_root_is_bad_input_not_a_bug(rocky9_root, trust_confi
     result = run_cli(rocky9_root, "preflight", config=trust_config)
     assert result.returncode == 3, result
     assert "Too many levels of symbolic links" in result.stderr and "internal error" not in result.stderr
+
+
+# -- the root's journal: it never adds a key ---------------------------------------------------
+
+JOURNAL_ROWS = {  # what the image's journal claims the conversion trusted
+    "rogue_added": ("alma", "rogue"),
+    "rogue_instead": ("rogue",),
+}
+
+
+def _rogue_signed_copy(world):
+    """The tampered mirror's copy of world.broken_package: the rogue key signed it."""
+    name = os.path.basename(world.rpms["alma"][world.broken_package])
+    return glob.glob(os.path.join(world.srv, world.mirrors["tampered"], "**", name), recursive=True)[0]
+
+
+def _journal_trusts(world, root, vendors):
+    """The image's journal says the run trusted `vendors`' keys, and its saved keys hold the
+    rogue key, as the tool would have saved it (one armored file per fingerprint)."""
+    state = root / "var" / "lib" / "almalinux-migrate"
+    journal = json.loads((state / "journal.json").read_text(encoding="utf-8"))
+    journal["target"]["trusted_fingerprints"] = [world.keys[v].fingerprint for v in vendors]
+    (state / "journal.json").write_text(json.dumps(journal), encoding="utf-8")
+    (state / "keys").mkdir(exist_ok=True)
+    (state / "keys" / (world.keys["rogue"].fingerprint + ".asc")).write_text(world.keys["rogue"].armored,
+                                                                               encoding="ascii")
+
+
+@pytest.mark.parametrize("row", sorted(JOURNAL_ROWS))
+def test_resume_never_trusts_a_key_the_roots_journal_names(row, world, mirror, rocky9_root, trust_config):
+    """Killed after the download; the image then swaps a cached package for one the rogue key
+    signed and names that key in its journal. `resume` refuses (3) and changes nothing;
+    `rollback` undoes the conversion, naming the key too."""
+    pristine = snapshot(rocky9_root)
+    killed = run_cli(rocky9_root, "convert", "--yes", "--mirror", world.mirror_url(mirror), config=trust_config,
+                     env={KILL_BEFORE: "VERIFY_SIGNATURES"})
+    assert killed.returncode == -signal.SIGKILL, killed
+    cache = rocky9_root / "var" / "lib" / "almalinux-migrate" / "dnf-cache"
+    cached = glob.glob(str(cache / "**" / os.path.basename(_rogue_signed_copy(world))), recursive=True)
+    assert len(cached) == 1
+    shutil.copyfile(_rogue_signed_copy(world), cached[0])
+    _journal_trusts(world, rocky9_root, JOURNAL_ROWS[row])
+    before = snapshot(rocky9_root)
+    signatures = installed_signatures(rocky9_root)
+
+    resumed = run_cli(rocky9_root, "resume", "--yes", config=trust_config)
+    assert resumed.returncode == 3, resumed
+    report = assert_valid_report(resumed.document)
+    assert report["status"] == "blocked"
+    assert [(f["id"], f["severity"]) for f in report["findings"]] == [("JOURNAL_KEYS_IGNORED", "blocker")]
+    assert report["findings"][0]["data"] == {"fingerprints": [world.keys["rogue"].fingerprint]}
+    assert diff_snapshots(before, snapshot(rocky9_root)) == []
+    assert installed_signatures(rocky9_root) == signatures
+    assert world.keys["rogue"].keyid not in installed_signatures(rocky9_root).values()
+
+    rolled = run_cli(rocky9_root, "rollback", config=trust_config)
+    assert rolled.returncode == 0, rolled
+    report = assert_valid_report(rolled.document)
+    assert report["status"] == "rolled_back"
+    assert [(f["id"], f["severity"]) for f in report["findings"]] == [("JOURNAL_KEYS_IGNORED", "info")]
+    assert diff_snapshots(pristine, snapshot(rocky9_root)) == []
+
+
+def test_verify_never_counts_a_package_signed_by_a_key_the_roots_journal_names(world, mirror, rocky9_root,
+                                                                              trust_config):
+    """A converted image whose journal names the rogue key and whose rpmdb holds a package that
+    key signed: verify lists it as left over, as it would without the journal's word."""
+    converted = run_cli(rocky9_root, "convert", "--yes", "--mirror", world.mirror_url(mirror), config=trust_config)
+    assert converted.returncode == 0, converted
+    subprocess.run(["rpm", "--root", str(rocky9_root), "--define", "_dbpath /var/lib/rpm", "-U", "--replacepkgs",
+                    "--nosignature", "--nodeps", "--noscripts", _rogue_signed_copy(world)], check=True)
+    assert installed_signatures(rocky9_root)[world.broken_package] == world.keys["rogue"].keyid
+    _journal_trusts(world, rocky9_root, ("alma", "rogue"))
+
+    verify = run_cli(rocky9_root, "verify", config=trust_config)
+    assert verify.returncode == 0, verify
+    report = assert_valid_report(verify.document)
+    assert world.broken_package in [e["name"] for e in report["leftovers"]]
+    ignored = [f for f in report["findings"] if f["id"] == "JOURNAL_KEYS_IGNORED"]
+    assert [(f["severity"], f["data"]) for f in ignored] == [
+        ("warning", {"fingerprints": [world.keys["rogue"].fingerprint]})]

@@ -11,7 +11,7 @@ import pytest
 
 from migrate.keys import armor, dearmor, encode_packet, parse_certificates, parse_public_keys
 from migrate.profiles import PROFILES_DIR, pinned_key_text
-from migrate.trust import Trust, admitted, keyids, origin_keys
+from migrate.trust import Trust, admitted, journal_trust, keyids, origin_keys
 from migrate.verify.leftovers import find_leftovers
 from tests.factories import FIXTURES, package, profiles
 
@@ -246,3 +246,33 @@ def test_a_copy_without_the_expiry_does_not_bring_an_expired_key_back():
     shipped = origin_keys(Trust(target.fingerprints), target)
     assert admitted(served, IN_2025) != ()
     assert admitted(served, IN_2025, shipped) == ()
+
+
+# -- what a run's journal may bring back into trust (resume, rollback, verify) ----------------
+
+ROGUE = "0123456789ABCDEF0123456789ABCDEF01234567"
+CONFIGURED = "89ABCDEF0123456789ABCDEF0123456789ABCDEF"
+
+
+def test_under_root_a_journal_keeps_only_its_pinned_and_configured_keys():
+    alma9 = profiles().target_for(9)
+    options = Options(extra_fingerprints=(CONFIGURED,))
+    recorded = [ALMA9, ROGUE.lower(), CONFIGURED]
+    result = journal_trust(recorded, alma9, options, live=False)
+    assert result.trust.fingerprints == frozenset([ALMA9, CONFIGURED])
+    assert result.ignored == (ROGUE,)
+    nothing_configured = journal_trust(recorded, alma9, Options(), live=False)
+    assert (nothing_configured.trust.fingerprints, nothing_configured.ignored) == (frozenset([ALMA9]),
+                                                                                 tuple(sorted([ROGUE, CONFIGURED])))
+
+
+def test_under_root_a_journal_never_adds_a_key_for_a_target_without_a_profile():
+    result = journal_trust([ROGUE], None, Options(), live=False)
+    assert (result.trust.fingerprints, result.ignored) == (frozenset(), (ROGUE,))
+
+
+def test_on_the_live_host_the_journal_is_the_machines_own_and_trusted():
+    result = journal_trust([ALMA9, ROGUE], profiles().target_for(9), Options(), live=True)
+    assert (result.trust.fingerprints, result.ignored) == (frozenset([ALMA9, ROGUE]), ())
+    empty = journal_trust(None, None, Options(), live=False)  # a journal from before the field
+    assert (empty.trust.fingerprints, empty.ignored) == (frozenset(), ())
