@@ -9,6 +9,7 @@ import tempfile
 
 import pytest
 
+from migrate.config import Options
 from migrate.keys import armor, dearmor, encode_packet, parse_certificates, parse_public_keys
 from migrate.profiles import PROFILES_DIR, pinned_key_text
 from migrate.trust import Trust, admitted, journal_trust, keyids, origin_keys
