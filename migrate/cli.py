@@ -33,7 +33,7 @@ from migrate.network.settings import with_network
 from migrate.options import BY_NAME, run_values
 from migrate.profiles import load_profiles
 from migrate.reboot import reboot_if_asked
-from migrate.report.document import write_report
+from migrate.report.document import tool_info, write_report
 from migrate.report.events import Events
 from migrate.report.failure import add_write_failures, error_report
 from migrate.report.streams import QuietStream
@@ -98,8 +98,9 @@ class Globals(object):
 
 
 def _version(value):
-    if value:
-        typer.echo("almalinux-migrate %s" % __version__)
+    if value:  # under --output json, one document as on every other exit
+        typer.echo(json.dumps({"tool": tool_info()}, sort_keys=True) if wants_json(sys.argv[1:])
+                   else "almalinux-migrate %s" % __version__)
         raise typer.Exit()
 
 

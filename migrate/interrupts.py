@@ -15,6 +15,7 @@ handlers (librepo keeps its own SIGINT handler after a download): `reclaim()` pu
 after every librepo/dnf call and at every step boundary. rpm's own handling, which exits the
 process on these signals while the rpmdb is open, is switched off (`quiet_rpm`)."""
 import os
+import re
 import signal
 import sys
 
@@ -26,6 +27,17 @@ BEFORE, UNDOING, AFTER, FINISHED = "before", "undoing", "after", "finished"
 def signal_name(signum):
     return {signal.SIGINT: "SIGINT", signal.SIGTERM: "SIGTERM", signal.SIGHUP: "SIGHUP"}.get(
         signum, "signal %d" % signum)
+
+
+# librepo's message when its own handler caught the signal: "Interrupted by a SIGINT signal",
+# "Librepo was interrupted by a signal" (librepo/handle.c, librepo/downloader.c).
+LIBREPO_INTERRUPTED = re.compile(r"[Ii]nterrupted by (?:a )?(SIG[A-Z]+ )?signal")
+
+
+def library_interruption(message):
+    """The Interrupted a library's failure stands for when its handler caught our signal, or None."""
+    found = LIBREPO_INTERRUPTED.search(message or "")
+    return Interrupted((found.group(1) or "SIGINT").strip()) if found else None
 
 
 class Interrupted(BaseException):

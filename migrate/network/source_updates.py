@@ -17,6 +17,7 @@ import time
 from typing import NamedTuple, Tuple
 from urllib.parse import urlsplit
 
+from migrate.interrupts import library_interruption
 from migrate.layout import SOURCE_REPOS_DIR
 
 log = logging.getLogger(__name__)
@@ -148,6 +149,9 @@ def probe_source_updates(root, workdir, repo_ids, arch, releasever, proxy=None, 
                 repo.load()
                 checked.append(repo.id)
             except (dnf.exceptions.Error, RuntimeError) as exc:
+                interrupted = library_interruption(str(exc))
+                if interrupted:  # librepo's own handler caught our signal: a stop, not a dead repo
+                    raise interrupted
                 log.info("source repo %s not reached: %s", repo.id, exc)
                 unreachable.append("%s: %s" % (repo.id, _error(exc)))
                 failed_hosts.add(host)

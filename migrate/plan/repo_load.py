@@ -4,6 +4,7 @@ migrate.network.repomd's). A repo that cannot be loaded is never silently left o
 (design.md §5): TARGET_REPOS_MISSING reports each with its reason."""
 import logging
 
+from migrate.interrupts import library_interruption
 from migrate.network.repomd import TIMEOUT
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,9 @@ def load_metadata(repo):
     try:
         repo.load()
     except dnf.exceptions.RepoError as exc:
+        interrupted = library_interruption(str(exc))
+        if interrupted:  # librepo's own handler caught our signal: a stop, not a missing repo
+            raise interrupted
         return describe_librepo_error(str(exc), collect.messages)
     finally:
         dnf_log.removeHandler(collect)

@@ -7,6 +7,7 @@ and again, from the same cache and offline, for the conversion itself."""
 import logging
 
 from migrate.errors import MigrateError
+from migrate.interrupts import library_interruption
 from migrate.network.repomd import probe_repomd
 from migrate.plan.conflicts import annotate_removed, known_conflicts, mark_conflicts
 from migrate.plan.foreign import foreign_kept
@@ -76,6 +77,9 @@ def load_repos(base, target, repo_ids, arch, net=None):
     try:
         base.fill_sack(load_system_repo=True, load_available_repos=True)
     except dnf.exceptions.Error as exc:
+        interrupted = library_interruption(str(exc))
+        if interrupted:  # librepo's own handler caught our signal: a stop, not bad metadata
+            raise interrupted
         raise ResolveProblem("metadata", "cannot load the target repositories: %s" % exc)
     return urls
 

@@ -14,6 +14,11 @@ STATUSES = ("ready", "blocked", "converted", "failed", "rolled_back", "rollback_
             "already_converted", "error")
 
 
+def tool_info():
+    """This tool as the report names it; also what `--version --output json` prints."""
+    return {"name": "almalinux-migrate", "version": __version__, "python": platform.python_version()}
+
+
 def build_report(command, status, source, target, findings, plan=None, steps=(), leftovers=(),
                  exit_code=0, message=None, started=None, finished=None, root_path="/", skipped=(),
                  run_id=None, hostname=None, config_files=()):
@@ -23,8 +28,7 @@ def build_report(command, status, source, target, findings, plan=None, steps=(),
         "hostname": hostname,
         "config_files": list(config_files),
         "schema": SCHEMA,
-        "tool": {"name": "almalinux-migrate", "version": __version__,
-                 "python": platform.python_version()},
+        "tool": tool_info(),
         "command": command,
         "root": root_path,
         "status": status,

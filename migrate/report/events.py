@@ -18,6 +18,16 @@ def utc_now():
     return datetime.datetime.utcnow().strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
+# Fields docs/cli.md names for an event: present even when unknown (null), so a reader can rely
+# on the key; other fields are left out when they have no value.
+NAMED_FIELDS = {
+    "run_started": ("run_id", "hostname", "version", "command"),
+    "step_started": ("step", "title", "index", "total"),
+    "step_finished": ("step", "title", "index", "total", "outcome"),
+    "progress": ("step", "done", "total", "unit"),
+    "run_finished": ("status", "exit_code"),
+}
+
 class EventsNotWritten(MigrateError):
     """Before the point of no return: the run stops and what was changed is undone."""
 
@@ -42,7 +52,8 @@ class Events(object):
         if self.handle is None:
             return
         record = {"ts": utc_now(), "event": event}
-        record.update((k, v) for k, v in fields.items() if v is not None)
+        named = NAMED_FIELDS.get(event, ())
+        record.update((k, v) for k, v in fields.items() if v is not None or k in named)
         size = self._size()  # whole lines so far (every emit flushes)
         try:
             self.handle.write(json.dumps(mask_value(record), sort_keys=True) + "\n")

@@ -2,16 +2,14 @@
 nothing needs the network (a mirror dying mid-sync is what strands peers' hosts)."""
 import logging
 import os
-import re
 
 from migrate.errors import MigrateError
+from migrate.interrupts import library_interruption
 from migrate.layout import DNF_CACHE
 from migrate.steps.base import Step
 
 log = logging.getLogger(__name__)
 MIB = 1024 * 1024
-# librepo's own handler caught the signal (LRE_INTERRUPTED): "Interrupted by a SIGINT signal"
-LIBREPO_INTERRUPTED = re.compile(r"Interrupted by (?:a )?(SIG[A-Z]+ )?signal")
 
 
 def check_space(directory, needed):
@@ -60,9 +58,9 @@ class DownloadPackages(Step):
         try:
             ctx.base.download_packages(ctx.packages, Progress())
         except dnf.exceptions.DownloadError as exc:
-            interrupted = LIBREPO_INTERRUPTED.search(str(exc))
+            interrupted = library_interruption(str(exc))
             if interrupted:
-                raise ctx.interrupts.caught_by_library((interrupted.group(1) or "SIGINT").strip())
+                raise ctx.interrupts.caught_by_library(interrupted.name)
             raise MigrateError("download failed: %s" % exc)
         finally:
             ctx.interrupts.reclaim()  # librepo keeps its own SIGINT handler after a download

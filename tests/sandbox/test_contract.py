@@ -118,8 +118,6 @@ def test_every_conversion_event_has_a_utc_ts_and_the_fields_the_contract_names(w
     assert (records[-1]["status"], records[-1]["exit_code"]) == ("converted", 0)
 
 
-@pytest.mark.xfail(strict=True, reason="migrate/report/events.py drops None-valued fields: an image without "
-                                       "/etc/hostname gets a run_started event with no `hostname` key at all")
 def test_run_started_names_the_hostname_even_when_the_root_has_none(world, mirror, rocky9_root, trust_config,
                                                                     tmp_path):
     assert not (rocky9_root / "etc" / "hostname").exists()
@@ -223,12 +221,7 @@ class _StallingMirror(object):
         self.thread.join()
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param("SIGINT", marks=pytest.mark.xfail(strict=True, reason=(
-        "librepo's own SIGINT handler catches it while repo metadata loads; migrate/plan/repo_load.py "
-        "load_metadata turns the RepoError 'Librepo was interrupted by a signal' into a missing repo "
-        "(MIRROR_UNREACHABLE/TARGET_REPOS_MISSING, exit 3) instead of interrupts.caught_by_library"))),
-    "SIGTERM"])
+@pytest.mark.parametrize("name", ["SIGINT", "SIGTERM"])
 def test_a_signal_while_repo_metadata_loads_stops_the_run_with_exit_4(name, world, mirror, rocky9_root, trust_config):
     stalling = _StallingMirror(world.mirror_url(mirror), "/9/extras/x86_64/os/repodata/repomd.xml")
     try:

@@ -1,6 +1,10 @@
 """Errors at the edge: one line on the screen (the traceback only in the log), one JSON document
 with `--output json`, the contract's exit code."""
 import json
+import os
+import platform
+import subprocess
+import sys
 
 import click
 import pytest
@@ -101,3 +105,13 @@ def test_version_and_profiles_need_no_root():
     document = json.loads(listed.output)
     assert listed.exit_code == 0 and "rocky" in [s["id"] for s in document["sources"]]
     assert [t["major"] for t in document["targets"]] == [8, 9, 10]
+
+
+@pytest.mark.parametrize("argv", [["--output", "json", "--version"], ["--version", "--output=json"]])
+def test_version_under_output_json_is_one_document(argv):
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    done = subprocess.run([sys.executable, "-m", "migrate"] + argv, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, universal_newlines=True, cwd=repo)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert json.loads(done.stdout) == {"tool": {"name": "almalinux-migrate", "version": __version__,
+                                                "python": platform.python_version()}}
