@@ -160,9 +160,9 @@ def _make_context(g, events_path, command=None, reads_only=False, **option_value
     options = merge_options(load_config(root, g.config), **option_values)
     if "mirror" in option_values:  # preflight, convert: resolve proxy and CA now
         options = with_network(options, root, os.environ)
-    context = Context(root, Runner(), load_profiles(), options, Events(events_path), Ui(quiet=False))
+    context = Context(root, Runner(), load_profiles(), options, Events(events_path), Ui(quiet=False),
+                      interrupts=INTERRUPTS)
     context.run_id, context.run_name = run_id, run_name
-    context.interrupts = INTERRUPTS
     g.context = context
     return context
 

@@ -1,44 +1,79 @@
-"""Context: what a command passes down explicitly instead of globals."""
-import shutil
+"""Context: what a command passes down explicitly instead of globals.
+
+The services (root, runner, profiles, options, events, ui, interrupts) act; the run's data
+lives in one record, ctx.run (migrate.run.Run; ctx.plan and the like read and write it), and
+the conversion's dnf.Base in ctx.transaction (migrate.transaction.conversion)."""
 import socket
 import uuid
+from typing import NamedTuple
 
 from migrate import faults
 from migrate.interrupts import Interrupts
-from migrate.plan.excludes import excludes_for
-from migrate.plan.resolve import open_base, plan_conversion, target_repo_ids
-from migrate.plan.whatif import dnf_transaction
 from migrate.layout import KEYRING_DIR, KEYS_DIR, STATE_DIR
-from migrate.transaction.history import (DNF_PERSIST, rebind_history, scratch_persistdir,
-                                         snapshot_history)
-from migrate.trust import keyids
+from migrate.run import Run, with_run_fields
+from migrate.transaction.conversion import Transaction
 
 
+class Services(NamedTuple):
+    """What acts for a command, fixed for its process (resume and rollback replace the options
+    with the journal's once, before anything runs: commands.execute.restore_context)."""
+
+    root: object  # migrate.root.Root
+    runner: object  # migrate.runner.Runner
+    profiles: object  # migrate.profiles.Profiles
+    options: object  # migrate.config.Options
+    events: object  # migrate.report.events.Events
+    ui: object  # migrate.report.text.Ui
+    interrupts: object  # migrate.interrupts.Interrupts: the process's signal handlers
+
+
+def _service(name):
+    return property(lambda self: getattr(self.services, name))
+
+
+@with_run_fields
 class Context(object):
-    def __init__(self, root, runner, profiles, options, events, ui):
-        self.root = root
-        self.runner = runner
-        self.profiles = profiles
-        self.options = options
-        self.events = events
-        self.ui = ui
-        self.facts = None
-        self.source = None
-        self.target = None
-        self.trusted_keys = ()  # migrate.trust.TrustedKey records a conversion may use now
-        self.known_keys = ()  # every trusted key seen, expired ones too: they prove origin
-        self.key_text = ""  # the trusted keys re-armored (never the file as served)
-        self.plan = None
-        self.packages = None  # dnf packages of the resolved transaction (this process only)
-        self.base = None
-        self.excluded = None  # {name: reason} kept out of the sync (migrate.plan.excludes)
-        self.interrupts = Interrupts()  # the process's handlers: set by cli.py
+    def __init__(self, root, runner, profiles, options, events, ui, run=None, interrupts=None):
+        self._transaction = None
+        self.services = Services(root, runner, profiles, options, events, ui, interrupts or Interrupts())
+        self.run = run if run is not None else Run()
         self.run_id = uuid.uuid4().hex  # this invocation: events, log, report
         self.hostname = host_name(root)
         self.step_position = None  # (index, total) of the running step, for overall percent
         self._progress_done = {}  # step id -> highest `done` told: counters never go back
-        self.history_scratch = None  # base's dnf history: a scratch copy published to the root
-        self.module_failsafe_from = None  # where base's module container keeps its fail-safe data
+
+    root, runner, profiles, options, events, ui, interrupts = [_service(name) for name in Services._fields]
+
+    @property
+    def services(self):
+        return self._services
+
+    @services.setter
+    def services(self, services):
+        self._drop_transaction()
+        self._services = services
+
+    @property
+    def run(self):
+        return self._run
+
+    @run.setter
+    def run(self, run):
+        self._drop_transaction()
+        self._run = run
+
+    def _drop_transaction(self):
+        """New services or a new run record: a transaction solved with the old ones goes."""
+        if self._transaction is not None:
+            self._transaction.close()
+            self._transaction = None
+
+    @property
+    def transaction(self):
+        """The conversion's transaction, made on first use from the run and services in force."""
+        if self._transaction is None:
+            self._transaction = Transaction(self.root, self.run, self.options, self.interrupts)
+        return self._transaction
 
     @property
     def workdir(self):
@@ -55,16 +90,11 @@ class Context(object):
     @property
     def key_files(self):
         """One file per trusted key: rpm before 4.17 imports only the first key of a file."""
-        return [self.state_path(KEYS_DIR, key.fingerprint + ".asc") for key in self.trusted_keys]
+        return [self.state_path(KEYS_DIR, key.fingerprint + ".asc") for key in self.run.trusted_keys or ()]
 
     @property
     def keyring_dir(self):
         return self.state_path(KEYRING_DIR)
-
-    @property
-    def trusted_keyids(self):
-        """Key IDs that prove an installed package is AlmaLinux's (expired keys included)."""
-        return keyids(tuple(self.known_keys) + tuple(self.trusted_keys))
 
     def progress(self, step_id, done, total, unit, current=None):
         """Tell the events file and the person at the terminal how far a step is. `done` never
@@ -80,50 +110,6 @@ class Context(object):
         self.events.emit("progress", step=step_id, done=done, total=total, unit=unit, percent=percent)
         self.ui.progress(step_id, done, total, unit, current)
         faults.at_progress(step_id, done)
-
-    def resolve(self, cacheonly=False, persistdir=None):
-        """Resolve the conversion in a fresh dnf.Base; keeps base, plan and packages here."""
-        self.close()
-        self.base = open_base(self.root, self.workdir, self.source, self.target, self.options,
-                              cacheonly=cacheonly, persistdir=persistdir)
-        if cacheonly and self.plan:  # exactly the repos the downloads came from
-            repo_ids = [r["id"] for r in self.plan["repos"] if not r.get("missing")]
-        else:
-            repo_ids = target_repo_ids(self.facts, self.source, self.target)
-        self.module_failsafe_from = self.base.conf.persistdir
-        if persistdir is None:  # the what-if reads a copy of the root's history (never opens it)
-            snapshot_history(self.root, self.base.conf.persistdir)
-        if self.excluded is None:  # resume brings the run's own from the journal
-            self.excluded = excludes_for(self.facts, self.options)
-        try:
-            self.plan, self.packages = plan_conversion(self.base, self.facts, self.source, self.target,
-                                                       self.trusted_keyids, repo_ids, self.options.network,
-                                                       self.options.keep_rhsm, self.excluded)
-        finally:
-            self.interrupts.reclaim()  # librepo keeps its own SIGINT handler after a download
-        return self.plan
-
-    def transaction_base(self):
-        """The dnf.Base the conversion's transaction runs from. In the run that resolved and
-        test-ran it before the point of no return, that base, its history moved to a scratch copy
-        the runner publishes to the root (no new solve); a resumed run resolves again from the
-        download cache, offline, with the root's own history, and what is done drops out."""
-        if self.base is None:
-            self.resolve(cacheonly=True, persistdir=self.root.handover(DNF_PERSIST))
-        elif self.history_scratch is None and self.base.conf.persistdir != self.root.handover(DNF_PERSIST):
-            self.history_scratch = scratch_persistdir(self.workdir, self.root.is_live)
-            snapshot_history(self.root, self.history_scratch)
-            rebind_history(self.base, self.history_scratch)
-        dnf_transaction(self.base)  # the what-if built none (migrate.plan.whatif)
-        return self.base
-
-    def close(self):
-        if self.base is not None:
-            self.base.close()
-            self.base = None
-        if self.history_scratch is not None:
-            shutil.rmtree(self.history_scratch, ignore_errors=True)
-            self.history_scratch = None
 
 
 def host_name(root):

@@ -2,7 +2,8 @@
 
 - ALMALINUX_MIGRATE_TEST_KILL_BEFORE=STEP: SIGKILL ourselves right before STEP (or the
   POINT_OF_NO_RETURN boundary), as a power cut or an OOM kill would; the boundaries also
-  include ASSESS (preflight's facts read, its checks not yet run);
+  include ASSESS (preflight's facts read, its checks not yet run) and DNF_HISTORY_END (rpm's
+  run over, dnf's history record of it not yet ended);
 - ALMALINUX_MIGRATE_TEST_SIGNAL=SIG[,SIG...]@STEP[#N]: send ourselves the signals right before
   STEP starts or, with #N, at STEP's N-th progress report (inside a download or the rpm
   transaction), as a person pressing Ctrl-C or an init system stopping us would;
@@ -16,6 +17,7 @@ KILL_BEFORE = "ALMALINUX_MIGRATE_TEST_KILL_BEFORE"
 SIGNAL = "ALMALINUX_MIGRATE_TEST_SIGNAL"
 FILL_BEFORE = "ALMALINUX_MIGRATE_TEST_FILL_BEFORE"
 FILLER = ".almalinux-migrate-test-filler"
+HISTORY_END = "DNF_HISTORY_END"
 
 
 def _signal_spec():

@@ -9,12 +9,39 @@ from typing import NamedTuple
 from migrate.hooks import HOOKS_DIR
 
 INFO, WARNING, BLOCKER = "info", "warning", "blocker"
+SEVERITIES = (INFO, WARNING, BLOCKER)
+
+
+class Finding(dict):
+    """The report's finding (schemas/report-1.json): a dict with fixed keys, so the report
+    serialises it unchanged, built only by make_finding(), which fills every key and refuses an
+    unknown severity; its fields read as attributes."""
+
+    __slots__ = ()
+
+    id = property(lambda self: self["id"])
+    severity = property(lambda self: self["severity"])
+    title = property(lambda self: self["title"])
+    detail = property(lambda self: self["detail"])
+    remediation = property(lambda self: self["remediation"])
+    overridden = property(lambda self: self["overridden"])
+    data = property(lambda self: self.get("data"))  # machine-readable extras; absent when none
+
+    @property
+    def blocking(self):
+        return self["severity"] == BLOCKER and not self["overridden"]
+
+    def as_report(self):
+        """The finding as written to JSON (a plain dict)."""
+        return dict(self)
 
 
 def make_finding(finding_id, severity, title, detail, remediation, overridable=False, overridden=False):
     """The report's finding (schemas/report-1.json)."""
-    return {"id": finding_id, "severity": severity, "title": title, "detail": detail,
-            "remediation": remediation, "overridable": overridable, "overridden": overridden}
+    if severity not in SEVERITIES:
+        raise ValueError("finding %s: severity %r is not one of %s" % (finding_id, severity, SEVERITIES))
+    return Finding(id=finding_id, severity=severity, title=title, detail=detail, remediation=remediation,
+                   overridable=overridable, overridden=overridden)
 
 
 def command_finding(finding_id, title, detail, remediation, severity=BLOCKER):
@@ -64,6 +91,10 @@ RAISED = (
            "Remount it read-write (mount -o remount,rw), then run again."),
     Raised("JOURNAL_CORRUPTED", BLOCKER, "any command (exit 1)", "The conversion's journal cannot be read",
            "Inspect the journal and the log; decide by hand (see README, runbook)."),
+    Raised("JOURNAL_TOO_NEW", BLOCKER, "resume, rollback, status (exit 3)",
+           "A newer almalinux-migrate wrote the conversion's journal",
+           "Run the command with the almalinux-migrate version the message names, or a later one: it "
+           "finishes or undoes this conversion. Nothing was changed."),
     Raised("JOURNAL_NOT_SAVED", BLOCKER, "any command (exit 4)", "The conversion's journal could not be saved",
            "Free space where the state dir is, then run `almalinux-migrate status`."),
     Raised("INTERRUPTED", BLOCKER, "any command (exit 4)", "A signal stopped the run",

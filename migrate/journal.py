@@ -9,7 +9,8 @@ import fcntl
 import json
 import os
 
-from migrate.errors import EXIT_ROLLED_BACK, Locked, MigrateError
+from migrate import __version__
+from migrate.errors import EXIT_ROLLED_BACK, Blocked, Locked, MigrateError
 from migrate.interrupts import blocked_signals
 from migrate.layout import JOURNAL, LOCK, SPARE, STATE_DIR
 from migrate.secrets import mask_value, remove_secrets
@@ -20,7 +21,12 @@ SPARE_SIZE = 1024 * 1024
 NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
 # States of a conversion that is not over: `convert` and `preflight` refuse to start over them.
 UNFINISHED = ("running", "failed", "rollback_incomplete")
-SCHEMA = "almalinux-migrate/journal/1"
+# The schema rule (README, "Files"): every journal says `schema` (…/journal/N) and the
+# `tool_version` that last wrote it. An older N is migrated in memory on load, one version at a
+# time (MIGRATIONS); a newer N is never guessed at: JournalTooNew names the version needed.
+SCHEMA_PREFIX = "almalinux-migrate/journal/"
+SCHEMA_VERSION = 2
+SCHEMA = SCHEMA_PREFIX + str(SCHEMA_VERSION)
 
 PENDING, RUNNING, DONE, FAILED, UNDONE, SKIPPED = (
     "pending", "running", "done", "failed", "undone", "skipped")
@@ -47,6 +53,50 @@ REQUIRED = ("run_id", "state", "started", "finished", "options", "source", "targ
 
 class CorruptJournal(MigrateError):
     exit_code = 1
+
+
+class JournalTooNew(Blocked):
+    """A newer tool wrote the journal: this one does not know its meaning, so it changes nothing
+    (exit 3) and names the version that resumes or rolls it back."""
+
+
+def _from_1(data):
+    """1 -> 2: the writer's version is recorded from 2 on; a 1 journal predates the field."""
+    data = dict(data)
+    data.setdefault("tool_version", None)
+    return data
+
+
+MIGRATIONS = {1: _from_1}  # version N -> the data as version N + 1
+
+
+def schema_version(data):
+    """The journal schema's version N; a journal without `schema` is 1; None when it is not ours."""
+    schema = data.get("schema", SCHEMA_PREFIX + "1")
+    if not isinstance(schema, str) or not schema.startswith(SCHEMA_PREFIX):
+        return None
+    number = schema[len(SCHEMA_PREFIX):]
+    return int(number) if number.isdigit() and int(number) >= 1 else None
+
+
+def migrate(data, path):
+    """The journal as this tool's schema: older ones migrated, a newer one refused."""
+    version = schema_version(data)
+    if version is None:
+        raise CorruptJournal("The journal %s is not a journal of this tool version (schema %r)."
+                             % (path, data.get("schema")))
+    if version > SCHEMA_VERSION:
+        writer = data.get("tool_version")
+        needed = ("almalinux-migrate %s or later" % writer) if writer else "the almalinux-migrate that wrote it"
+        raise JournalTooNew(
+            "The journal %s was written by almalinux-migrate %s (journal schema %d); this is %s, "
+            "which reads schema %d at most. Nothing was changed: run `resume`, `rollback` or `status` "
+            "with %s." % (path, writer or "of a newer version", version, __version__, SCHEMA_VERSION, needed))
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+    data["schema"] = SCHEMA
+    return data
 
 
 class JournalNotSaved(MigrateError):
@@ -86,6 +136,7 @@ class Journal(object):
     def start(cls, root, run_id, options, source, target, step_ids):
         data = {
             "schema": SCHEMA,
+            "tool_version": __version__,
             "run_id": run_id,
             "state": "running",
             "started": now(),
@@ -112,9 +163,12 @@ class Journal(object):
             raise CorruptJournal(
                 "The journal %s is corrupted (%s). Nothing was changed; inspect it and the log "
                 "before deciding by hand." % (root.join(JOURNAL), exc))
-        if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("steps"), list):
-            raise CorruptJournal("The journal %s is not a journal of this tool version (schema %r)."
-                                 % (root.join(JOURNAL), data.get("schema") if isinstance(data, dict) else None))
+        if not isinstance(data, dict):
+            raise CorruptJournal("The journal %s is not a journal of this tool (not an object)." % root.join(JOURNAL))
+        data = migrate(data, root.join(JOURNAL))
+        if not isinstance(data.get("steps"), list):
+            raise CorruptJournal("The journal %s lacks steps. Nothing was changed; inspect it and the "
+                                 "log before deciding by hand." % root.join(JOURNAL))
         missing = [k for k in REQUIRED if k not in data]
         missing += ["steps[%d].%s" % (i, k) for i, entry in enumerate(data["steps"])
                     for k in ("id", "state", "started", "finished", "detail")
@@ -127,6 +181,7 @@ class Journal(object):
     def save(self):
         """Write the journal whole (signals held back meanwhile); a full disk first gives up the
         reserved space. Raises JournalNotSaved when it still cannot be written."""
+        self.data["tool_version"] = __version__  # the last writer: what `resume` needs at least
         text = json.dumps(mask_value(self.data), indent=2, sort_keys=True) + "\n"
         with blocked_signals():
             try:

@@ -109,28 +109,25 @@ SOURCE_VALID_VERSION_SOURCES = ("os-release", "redhat-release")
 
 
 class Profile(object):
-    """A validated profile for one major version: attributes are the schema's keys."""
+    """A validated profile for one major version: one attribute per key of its schema (a key the
+    file leaves out has its empty value), so a misspelt name is an AttributeError."""
 
-    def __init__(self, kind, path, values):
-        self.kind = kind
+    __slots__ = ("path", "_values")
+    kind = ""
+    SCHEMA = {}
+
+    def __init__(self, path, values):
         self.path = path
         self._values = values
-
-    def __getattr__(self, name):
-        values = self.__dict__.get("_values", {})
-        schema = SOURCE_SCHEMA if self.__dict__.get("kind") == "source" else TARGET_SCHEMA
-        if name in values:
-            return values[name]
-        if name in schema:
-            return _empty(schema[name][0])
-        raise AttributeError(name)
+        for key, (kind, _) in self.SCHEMA.items():
+            setattr(self, key, values[key] if key in values else _empty(kind))
 
     def for_major(self, major):
         """This profile with `[by_major.N]` overrides applied."""
         merged = dict(self._values)
         merged.update(self._values.get("by_major", {}).get(str(major), {}))
         merged.pop("by_major", None)
-        return Profile(self.kind, self.path, merged)
+        return type(self)(self.path, merged)
 
     def repo_map_for(self, arch):
         """repo_map with "{arch}" in source repo ids replaced by the host's architecture."""
@@ -139,6 +136,21 @@ class Profile(object):
 
     def as_dict(self):
         return dict((k, v) for k, v in self._values.items() if k != "by_major")
+
+
+class SourceProfile(Profile):
+    __slots__ = tuple(SOURCE_SCHEMA)
+    kind = "source"
+    SCHEMA = SOURCE_SCHEMA
+
+
+class TargetProfile(Profile):
+    __slots__ = tuple(TARGET_SCHEMA)
+    kind = "target"
+    SCHEMA = TARGET_SCHEMA
+
+
+PROFILE_TYPES = {"source": SourceProfile, "target": TargetProfile}
 
 
 def _empty(kind):
@@ -228,7 +240,7 @@ def parse_profile(text, path, kind):
         for fingerprint in values["fingerprints"]:
             if normalize_fingerprint(fingerprint) is None:
                 raise ProfileError("%s: key 'fingerprints' has %r, not 40 hex digits" % (path, fingerprint))
-    return Profile(kind, path, values)
+    return PROFILE_TYPES[kind](path, values)
 
 
 def normalize_fingerprint(text):

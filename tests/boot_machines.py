@@ -16,7 +16,7 @@ from migrate.steps.set_default_kernel import SetDefaultKernel
 from migrate.steps.update_efi_entries import UpdateEfiEntries
 from migrate.steps.verify_boot_entry import VerifyBootEntry
 from migrate.facts.mounts import parse_mounts
-from tests.factories import ALMA9_KEYID, FIXTURES, ROCKY_KEYID, make_facts, mount, package, situation
+from tests.factories import ALMA9_KEY, ALMA9_KEYID, FIXTURES, ROCKY_KEYID, make_facts, mount, package, situation
 from tests.kit import FakeRunner, LiveRoot, make_ctx, write
 
 OUTPUT = os.path.join(FIXTURES, "output")
@@ -126,7 +126,7 @@ def uefi_machine(tmp_path, scenario):
 def boot_ctx(root, runner, facts, allow=()):
     """A step context on that machine, trusting AlmaLinux 9's key."""
     ctx = make_ctx(root, runner, facts, allow=tuple(allow))
-    ctx.trusted_keyids = {ALMA9_KEYID}
+    ctx.run.known_keys = (ALMA9_KEY,)
     return ctx
 
 

@@ -7,9 +7,11 @@ from migrate.facts.boot.model import BootFacts, EspMember
 from migrate.facts.model import Facts, Mount, OsRelease, Package, RepoSection
 from migrate.profiles import load_profiles
 from migrate.source import choose_target, identify_source
-from migrate.trust import Trust
+from migrate.trust import Trust, TrustedKey
 
 ALMA9_KEYID = "d36cb86cb86b3716"
+# AlmaLinux 9's pinned key as a run record holds it (ctx.run.known_keys): its key ID is ALMA9_KEYID
+ALMA9_KEY = TrustedKey("BF18AC2876178908D6E71267D36CB86CB86B3716", None, False, "AlmaLinux", b"", ())
 ROCKY_KEYID = "702d426d350d275d"
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
 

@@ -16,13 +16,15 @@ from migrate.interrupts import Interrupts
 from migrate.keys import PublicKey
 from migrate.journal import DONE
 from migrate.layout import STATE_DIR
+from migrate.plan.model import empty_plan
 from migrate.profiles import load_profiles
 from migrate.root import Root
 from migrate.network.mirror import KeyProbe
-from migrate.plan.model import empty_plan
+from migrate.run import Run, with_run_fields
 from migrate.runner import Result
 from migrate.steps.resume_unit import InstallResumeUnit
 from migrate.steps.save_target_key import SaveTargetKey
+from migrate.transaction.conversion import Transaction
 from tests.factories import FIXTURES, ROCKY9_OS_RELEASE, STREAM9_OS_RELEASE, make_facts, situation, trusted_keys
 
 
@@ -103,18 +105,28 @@ class Recorder(object):
         return [args for called, args, _ in self.calls if called == name]
 
 
-class Context(object):
-    """The parts of migrate.context a step reads: root, runner, facts, source/target, options, state."""
+def make_run(facts=None, **options):
+    """(run record, options) for the facts' host (a live Rocky 9 unless told otherwise), as
+    assess leaves them when nothing blocks: no keys fetched, the empty plan."""
+    facts, source, target, options = situation(facts or make_facts(), **options)
+    return Run(facts=facts, source=source, target=target, trusted_keys=(), known_keys=(), key_text="",
+               plan=empty_plan(), excluded={}), options
 
-    def __init__(self, root, runner, facts, options):
-        self.facts = facts or make_facts()
-        _, self.source, self.target, self.options = situation(self.facts, **options)
+
+@with_run_fields
+class Context(object):
+    """The services a step uses (root, runner, options, recording events and ui, interrupts),
+    a run record (ctx.run; ctx.facts and the other run fields read it as migrate.context's do)
+    and a real, unsolved Transaction: a test of a step that transacts sets its packages and base."""
+
+    def __init__(self, root, runner, run, options):
+        self.run, self.options = run, options
         self.root, self.runner = root, runner
         self.events, self.ui = Recorder(), Recorder()
         self.outcomes = {}
         self.workdir = root.join(STATE_DIR)
         self.interrupts = Interrupts()
-        self.base = self.packages = None  # a step that transacts: the test sets its own
+        self.transaction = Transaction(root, run, options, self.interrupts)
         self.step_position = None
         self._progress_done = {}
 
@@ -123,13 +135,12 @@ class Context(object):
     progress = RealContext.progress
     key_files = RealContext.key_files
     keyring_dir = RealContext.keyring_dir
-    trusted_keys = ()  # a step that reads them: the test sets its own (factories.trusted_keys)
-    plan = None  # what a report reads when the test resolved nothing
 
 
 def make_ctx(root, runner=None, facts=None, **options):
     """A step context on root for the facts' host (a live Rocky 9 unless told otherwise)."""
-    return Context(root, runner if runner is not None else FakeRunner(), facts, options)
+    run, options = make_run(facts, **options)
+    return Context(root, runner if runner is not None else FakeRunner(), run, options)
 
 
 def make_command_ctx(root, runner=None, **options):

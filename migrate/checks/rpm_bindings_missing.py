@@ -18,7 +18,7 @@ class RpmBindingsMissing(Check):
         if not facts.rpm_bindings_missing:
             return None
         profile = given.target.profile if given.target is not None else None
-        interpreter = getattr(profile, "interpreter", "") if profile is not None else ""
+        interpreter = (profile.interpreter or "") if profile is not None else ""
         if interpreter == facts.rpm_bindings_missing:
             use = "it is the system Python here, so its python3-rpm and python3-dnf packages are missing"
         elif interpreter:

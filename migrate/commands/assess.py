@@ -5,12 +5,13 @@ from migrate import faults
 from migrate.checks import HOST_CHECKS, SOURCE_CHECKS, TARGET_CHECKS
 from migrate.checks.base import BLOCKER, CheckInput, is_blocking, run_checks, skip_reason
 from migrate.checks.tainted_modules import named_once
-from migrate.errors import EXIT_BLOCKED, EXIT_OK
 from migrate.facts.collect import collect
 from migrate.network.mirror import probe_key
 from migrate.network.repomd import probe_repomd
 from migrate.plan.resolve import ResolveProblem
 from migrate.network.source_updates import source_updates
+from migrate.run import Run
+from migrate.statuses import Status
 from migrate.source import choose_target, identify_source, source_repo_ids
 from migrate.trust import Trust, keyids, origin_keys
 
@@ -20,12 +21,8 @@ log = logging.getLogger(__name__)
 class Assessment(object):
     def __init__(self, findings, status, skipped):
         self.findings = findings
-        self.status = status  # ready | blocked | already_converted
+        self.status = status  # Status.READY | BLOCKED | ALREADY_CONVERTED
         self.skipped = skipped  # [{"id", "reason"}] of the checks that did not run
-
-    @property
-    def exit_code(self):
-        return EXIT_BLOCKED if self.status == "blocked" else EXIT_OK
 
 
 def target_trust(ctx):
@@ -59,7 +56,7 @@ def version_missing(ctx, key):
 
 
 def assess(ctx):
-    ctx.facts = collect(ctx.root, ctx.runner)
+    ctx.run = Run(facts=collect(ctx.root, ctx.runner))  # built here, field by field, from the host
     faults.at_boundary("ASSESS")
     ctx.source = identify_source(ctx.facts, ctx.profiles)
     ctx.target = choose_target(ctx.source, ctx.profiles, ctx.options)
@@ -87,7 +84,7 @@ def assess(ctx):
         problem = None
         if key.trusted:
             try:
-                ctx.resolve()
+                ctx.transaction.resolve()
             except ResolveProblem as exc:
                 problem = version_missing(ctx, key) if exc.kind == "metadata" else None
                 problem = problem or exc
@@ -103,9 +100,9 @@ def assess(ctx):
         ctx.events.emit("plan", counts=dict((k, len(v)) for k, v in ctx.plan.items() if isinstance(v, list)),
                         download_size=ctx.plan.get("download_size"))
     if any(is_blocking(f) for f in findings):
-        status = "blocked"
+        status = Status.BLOCKED
     elif already and not any(f["severity"] == BLOCKER for f in findings):
-        status = "already_converted"
+        status = Status.ALREADY_CONVERTED
     else:
-        status = "ready"
+        status = Status.READY
     return Assessment(findings, status, skipped)

@@ -5,16 +5,17 @@ import uuid
 from migrate.commands.journal_keys import recorded_trust
 from migrate.commands.reporting import report_for
 from migrate.config import Options
-from migrate.errors import (EXIT_BLOCKED, EXIT_OK, Blocked, FailedAfterPointOfNoReturn, RollbackIncomplete,
-                            RolledBack)
+from migrate.errors import Blocked, FailedAfterPointOfNoReturn, RollbackIncomplete, RolledBack
 from migrate.facts.collect import collect
 from migrate.facts.rpmdb import collect_packages
 from migrate.findings import raised_finding
 from migrate.journal import UNFINISHED, Journal
 from migrate.layout import STATE_DIR
 from migrate.network.mirror import probe_key
+from migrate.run import Run
 from migrate.secrets import load_secrets, save_secrets
 from migrate.source import Source, Target
+from migrate.statuses import Status
 from migrate.steps import conversion_phases, conversion_steps
 from migrate.steps.engine import run_steps
 from migrate.trust import admitted, origin_keys, saved_key_texts
@@ -26,7 +27,7 @@ def kernel_names(ctx):
     """Kernel package names of source and target: a foreign one left is the kept fallback."""
     names = {"kernel"}
     for profile in (ctx.source.profile, ctx.target.profile):
-        names.update(getattr(profile, "kernel_packages", None) or ())
+        names.update(profile.kernel_packages if profile is not None else ())
     return names
 
 
@@ -52,16 +53,17 @@ def unfinished_journal(ctx, command):
         finding = raised_finding(
             "ROLLBACK_INCOMPLETE", "The journal says rollback_incomplete: some changes before the "
             "point of no return are still in place.")
-        return None, report_for(ctx, command, "blocked", [finding], EXIT_BLOCKED, journal=journal)
+        return None, report_for(ctx, command, Status.BLOCKED, [finding], journal=journal)
     if journal is not None and journal.data["state"] in UNFINISHED:
         return journal, None
     finding = raised_finding("NO_CONVERSION_IN_PROGRESS", "No unfinished journal under %s." % STATE_DIR,
                              command=command)
-    return None, report_for(ctx, command, "blocked", [finding], EXIT_BLOCKED, journal=journal)
+    return None, report_for(ctx, command, Status.BLOCKED, [finding], journal=journal)
 
 
 def restore_context(ctx, journal, need_key=True):
     """Rebuild what a new process needs from the journal: never from the half-converted host.
+    The options and a whole new run record (migrate.run.Run) replace whatever ctx had.
     `need_key` False (rollback): what is saved is enough, the network is never asked."""
     trust = recorded_trust(ctx, journal).trust  # the operator's options, not the journal's
     data = journal.data
@@ -70,34 +72,35 @@ def restore_context(ctx, journal, need_key=True):
         options[key] = tuple(options.get(key) or ())
     secrets = load_secrets(ctx.root)  # the journal holds them masked
     options.update(secrets)
-    ctx.options = Options(**dict((k, v) for k, v in options.items() if k in Options._fields))
-    ctx.excluded = data.get("excluded")  # what the run kept out of the sync, as it started
+    ctx.services = ctx.services._replace(options=Options(**dict((k, v) for k, v in options.items()
+                                                                if k in Options._fields)))
     src, tgt = data["source"], data["target"]
     profile = next((p for p in ctx.profiles.sources if p.id == src["profile"]), None)
     if profile is not None and src["major"] is not None:
         profile = profile.for_major(src["major"])
-    ctx.source = Source(profile, src["id"] or "", src["name"] or "", src["version"] or "",
-                        src["major"], src["arch"] or "", tuple(src.get("release_packages") or ()))
-    ctx.target = Target(ctx.profiles.target_for(tgt["major"]), tgt["version"], tgt["major"],
-                        secrets.get("mirror") or tgt["mirror"])
-    ctx.plan = data.get("plan")
+    source = Source(profile, src["id"] or "", src["name"] or "", src["version"] or "",
+                    src["major"], src["arch"] or "", tuple(src.get("release_packages") or ()))
+    target = Target(ctx.profiles.target_for(tgt["major"]), tgt["version"], tgt["major"],
+                    secrets.get("mirror") or tgt["mirror"])
     keys = trust.keys_from(saved_key_texts(ctx.key_dir))
     if keys and set(k.fingerprint for k in keys) == trust.fingerprints:
-        ctx.trusted_keys = admitted(keys, copies=origin_keys(trust, ctx.target.profile))
-        if not ctx.trusted_keys and journal.data.get("point_of_no_return_passed"):
-            ctx.trusted_keys = keys  # expired since: the downloads were checked before it
+        trusted = admitted(keys, copies=origin_keys(trust, target.profile))
+        if not trusted and journal.data.get("point_of_no_return_passed"):
+            trusted = keys  # expired since: the downloads were checked before it
     elif not need_key:
-        ctx.trusted_keys = ()  # rollback: nothing to verify, no network
+        trusted = ()  # rollback: nothing to verify, no network
     else:  # killed before SAVE_TARGET_KEY: fetch it again, trusting only what the run trusted
-        key = probe_key(ctx.target.key_url, trust, ctx.options.network)
+        key = probe_key(target.key_url, trust, ctx.options.network)
         if not key.trusted:
             raise Blocked("cannot get the trusted signing key again (%s); nothing past the point "
                           "of no return was done: retry `resume` or run `rollback`"
                           % (key.error or "untrusted key at %s" % key.url))
-        ctx.trusted_keys = key.trusted
-    ctx.key_text = "".join(k.armored for k in ctx.trusted_keys)
-    ctx.facts = collect(ctx.root, ctx.runner)
-    ctx.known_keys = origin_keys(trust, ctx.target.profile, [k.text for k in ctx.facts.rpmdb_keys])
+        trusted = key.trusted
+    facts = collect(ctx.root, ctx.runner)
+    ctx.run = Run(facts=facts, source=source, target=target, trusted_keys=trusted,
+                  known_keys=origin_keys(trust, target.profile, [k.text for k in facts.rpmdb_keys]),
+                  key_text="".join(k.armored for k in trusted), plan=data.get("plan"),
+                  excluded=data.get("excluded"))  # what the run kept out of the sync, as it started
 
 
 def execute(ctx, journal, command, findings):
@@ -105,17 +108,17 @@ def execute(ctx, journal, command, findings):
         run_steps(ctx, conversion_phases(), journal)
     except RolledBack as exc:
         findings = list(findings) + ([exc.finding] if getattr(exc, "finding", None) else [])
-        return report_for(ctx, command, "rolled_back", findings, exc.exit_code, journal=journal,
+        return report_for(ctx, command, Status.ROLLED_BACK, findings, journal=journal,
                           message=exc.message)
     except FailedAfterPointOfNoReturn as exc:
-        return report_for(ctx, command, "failed", findings, exc.exit_code, journal=journal,
+        return report_for(ctx, command, Status.FAILED, findings, journal=journal,
                           message=exc.message)
     except RollbackIncomplete as exc:
         findings = list(findings) + ([exc.finding] if getattr(exc, "finding", None) else [])
-        return report_for(ctx, command, "rollback_incomplete", findings, exc.exit_code, journal=journal,
+        return report_for(ctx, command, Status.ROLLBACK_INCOMPLETE, findings, journal=journal,
                           message=exc.message)
     finally:
-        ctx.close()
+        ctx.transaction.close()
     # Only the packages: the other facts (boot tools, dependency verify, /proc) are not needed.
     vendors = ctx.source.profile.vendors if ctx.source.profile else []
     kept = ctx.source.profile.kept_packages if ctx.source.profile else []
@@ -124,6 +127,6 @@ def execute(ctx, journal, command, findings):
     journal.data["config_files"] = created_config_files(journal.data.get("config_files_before"),
                                                         collect_config_leftovers(ctx.root))
     journal.save()
-    return report_for(ctx, command, "converted", findings, EXIT_OK, journal=journal,
+    return report_for(ctx, command, Status.CONVERTED, findings, journal=journal,
                       leftovers=leftovers, message="Reboot to finish: the running kernel and "
                       "services are still the old ones.")

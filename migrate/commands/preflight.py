@@ -8,4 +8,4 @@ def run(ctx):
     with Lock(ctx.root):
         assessment = assess(ctx)
     return report_for(ctx, "preflight", assessment.status, assessment.findings,
-                      exit_code=assessment.exit_code, skipped=assessment.skipped)
+                      skipped=assessment.skipped)

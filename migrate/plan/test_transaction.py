@@ -50,9 +50,11 @@ def _problem(prob):
                             prob._str, prob._num)
 
 
-def run_test_transaction(base, root):
+def run_test_transaction(base, root, keep=False):
     """rpm's test transaction of `base`'s resolved transaction over `root`; returns the
-    problems as dicts (empty: rpm would run it). Every install package must be downloaded."""
+    problems as dicts (empty: rpm would run it). Every install package must be downloaded.
+    `keep`: a set rpm would run stays filled and ordered for the real run, as
+    `Base.do_transaction` runs the very set it tested (dnf 4.7 to 4.20)."""
     import rpm
 
     root.pin_dbpath()
@@ -74,9 +76,11 @@ def run_test_transaction(base, root):
     # keyring does not hold the target key yet and must not be asked.
     old_vsflags = wrapper.ts.setVSFlags(rpm._RPMVSF_NOSIGNATURES)
     flags = wrapper.ts.setFlags(rpm.RPMTRANS_FLAG_TEST)
+    problems = None
     try:
         base.transaction._populate_rpm_ts(wrapper)
         wrapper.ts.order()
+        wrapper.ts.clean()  # release memory not needed beyond this point (as do_transaction)
         result = wrapper.ts.run(callback, "")
         problems = [_problem(p) for p in wrapper.ts.problems()] if result else []
         if result and not problems:  # rpm failed without saying why in a problem
@@ -86,7 +90,8 @@ def run_test_transaction(base, root):
             handle.close()
         wrapper.ts.setFlags(flags)
         wrapper.ts.setVSFlags(old_vsflags)
-        wrapper.ts.clear()
+        if problems or problems is None or not keep:
+            wrapper.ts.clear()
     for problem in problems:
         log.error("rpm test transaction: %s", problem["text"])
     return problems

@@ -10,8 +10,6 @@ from migrate.plan.model import empty_plan, plan_counts
 from migrate.layout import REPORT_FILE, RUNS_DIR
 
 SCHEMA = "almalinux-migrate/report/1"
-STATUSES = ("ready", "blocked", "converted", "failed", "rolled_back", "rollback_incomplete",
-            "already_converted", "error")
 
 
 def tool_info():

@@ -10,6 +10,7 @@ from rich.progress import (BarColumn, DownloadColumn, MofNCompleteColumn, Progre
                            TimeElapsedColumn, TimeRemainingColumn, TransferSpeedColumn)
 from rich.table import Table
 
+from migrate.statuses import Status
 from migrate.steps.base import NOT_APPLICABLE
 
 SEVERITY_STYLE = {"blocker": "bold red", "warning": "yellow", "info": "cyan"}
@@ -17,14 +18,14 @@ SEVERITY_ORDER = {"info": 0, "warning": 1, "blocker": 2}
 OUTCOME_STYLE = {"done": "green", "skipped": "dim", "failed": "bold red", "undone": "yellow",
                  "pending": "dim", "running": "yellow"}
 STATUS_TEXT = {
-    "ready": ("green", "Ready to convert: nothing blocks the conversion."),
-    "blocked": ("bold red", "Blocked: fix the blockers above (or --allow ID where overridable); nothing was changed."),
-    "converted": ("bold green", "Converted. Reboot to start the AlmaLinux kernel and services."),
-    "failed": ("bold red", "Failed."),
-    "rolled_back": ("yellow", "Failed before the point of no return; every change was undone."),
-    "already_converted": ("green", "This host already runs AlmaLinux; nothing to do."),
-    "rollback_incomplete": ("bold red", "Undoing did not finish."),
-    "error": ("bold red", "Stopped."),
+    Status.READY: ("green", "Ready to convert: nothing blocks the conversion."),
+    Status.BLOCKED: ("bold red", "Blocked: fix the blockers above (or --allow ID where overridable); nothing was changed."),
+    Status.CONVERTED: ("bold green", "Converted. Reboot to start the AlmaLinux kernel and services."),
+    Status.FAILED: ("bold red", "Failed."),
+    Status.ROLLED_BACK: ("yellow", "Failed before the point of no return; every change was undone."),
+    Status.ALREADY_CONVERTED: ("green", "This host already runs AlmaLinux; nothing to do."),
+    Status.ROLLBACK_INCOMPLETE: ("bold red", "Undoing did not finish."),
+    Status.ERROR: ("bold red", "Stopped."),
 }
 
 

@@ -40,6 +40,7 @@ def files_of_packages(root, names):
 class BackupFiles(Step):
     id = "BACKUP_FILES"
     title = "Back up repo, release, issue and removed packages' files"
+    needs = ("plan",)
 
     def backup_dir(self, ctx):
         return ctx.state_path(BACKUP_DIR)

@@ -8,6 +8,7 @@ NOT_APPLICABLE = "does not apply to this run"  # the skip of a step for other si
 class Step(object):
     id = ""
     title = ""
+    needs = ()  # the run record's fields (migrate.run.FIELDS) it reads: the engine checks them first
 
     def applies(self, ctx):
         """False: recorded as skipped (e.g. no --mirror to point repo files at)."""

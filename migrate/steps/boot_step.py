@@ -46,6 +46,8 @@ class BootContext(object):
 
 
 class BootStep(Step):
+    needs = ("facts", "source", "target", "trusted_keys")  # BootContext reads them
+
     def __init__(self, read_packages=None):
         self.read_packages = read_packages or collect_packages
         self._state = None

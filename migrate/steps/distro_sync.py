@@ -7,27 +7,36 @@ conflicts between logos packages, and half the time of separate runs. It runs of
 resolved and test-run before the point of no return (TEST_TRANSACTION); here the same solved
 dnf.Base gets the root's history (migrate.transaction.history) and the runner
 (migrate.transaction.runner) does rpm's run and dnf's history records. A crash inside it is
-resumed by resolving again from the same cache: what is done drops out."""
+resumed by resolving again from the same cache: what is done drops out; when nothing is left
+(killed after rpm's run, before dnf's history record was ended), the record is completed."""
 from migrate.errors import MigrateError
 from migrate.rpmlog import route_rpm_log
 from migrate.steps.base import Step
+from migrate.transaction.record import HISTORY_CMDLINE, complete_history, open_history_record
 from migrate.transaction.runner import run_transaction
-
-HISTORY_CMDLINE = "almalinux-migrate convert"  # what `dnf history` shows for the conversion
 
 
 class DistroSync(Step):
     id = "DISTRO_SYNC"
     title = "Swap release packages and distro-sync to AlmaLinux"
+    needs = ("facts", "source", "target", "plan", "trusted_keys")  # the transaction is solved from them
 
     def is_done(self, ctx):
-        transaction = ctx.transaction_base().transaction
+        return self.nothing_left(ctx) and open_history_record(ctx.root, HISTORY_CMDLINE) is None
+
+    @staticmethod
+    def nothing_left(ctx):
+        transaction = ctx.transaction.transaction_base().transaction
         return not transaction.install_set and not transaction.remove_set
 
     def apply(self, ctx):
         import os
 
-        base = ctx.transaction_base()
+        base = ctx.transaction.transaction_base()
+        if self.nothing_left(ctx):  # resumed after rpm's run, before dnf's history `end`
+            record = open_history_record(ctx.root, HISTORY_CMDLINE)
+            complete_history(base, ctx.root, record)
+            return "rpm's run was complete; dnf history record %d ended" % record
         total = len(base.transaction)
         missing = [p.localPkg() for p in base.transaction.install_set if not os.path.exists(p.localPkg())]
         if missing:
@@ -41,7 +50,7 @@ class DistroSync(Step):
             # SIGHUP ignored around rpm's run alone: its scriptlets inherit it and survive too
             _, warnings = run_transaction(base, ctx.root, element_done, HISTORY_CMDLINE,
                                           guard=ctx.interrupts.hangup_ignored,
-                                          module_failsafe_from=ctx.module_failsafe_from)
+                                          module_failsafe_from=ctx.transaction.module_failsafe_from)
         finally:
             route_rpm_log()
         detail = "%d transaction items" % total

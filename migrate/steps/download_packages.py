@@ -26,16 +26,16 @@ def check_space(directory, needed):
 class DownloadPackages(Step):
     id = "DOWNLOAD_PACKAGES"
     title = "Download the packages"
+    needs = ("facts", "source", "target", "plan", "trusted_keys")  # the transaction is solved from them
 
     def apply(self, ctx):
         import dnf.callback
         import dnf.exceptions
 
-        if ctx.packages is None:
-            ctx.resolve()
+        packages = ctx.transaction.solved().packages
         check_space(ctx.state_path(DNF_CACHE),
-                    sum(p.downloadsize or 0 for p in ctx.packages if not os.path.exists(p.localPkg())))
-        total = len(ctx.packages)
+                    sum(p.downloadsize or 0 for p in packages if not os.path.exists(p.localPkg())))
+        total = len(packages)
         state = {"done": 0, "bytes": {}, "size": 0}
 
         class Progress(dnf.callback.DownloadProgress):
@@ -56,7 +56,7 @@ class DownloadPackages(Step):
 
         SUCCEEDED = (dnf.callback.STATUS_OK, dnf.callback.STATUS_ALREADY_EXISTS)
         try:
-            ctx.base.download_packages(ctx.packages, Progress())
+            ctx.transaction.base.download_packages(packages, Progress())
         except dnf.exceptions.DownloadError as exc:
             interrupted = library_interruption(str(exc))
             if interrupted:

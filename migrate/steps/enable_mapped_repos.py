@@ -7,6 +7,7 @@ from migrate.steps.repo_files import enable_sections, rewrite_repo_files
 class EnableMappedRepos(Step):
     id = "ENABLE_MAPPED_REPOS"
     title = "Enable the AlmaLinux counterparts of the source's enabled repos"
+    needs = ("target", "plan")
 
     def _wanted(self, ctx):
         default = set(r["id"] for r in ctx.target.profile.repos if r.get("enabled"))

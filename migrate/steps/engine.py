@@ -116,6 +116,10 @@ def _run_one(ctx, journal, step, index, total):
     ctx.events.emit("step_started", step=step.id, title=step.title, index=index, total=total)
     log.info("step %d/%d %s started: %s", index, total, step.id, step.title)
     ctx.step_started_at = time.time()
+    missing = ctx.run.missing(step.needs) if step.needs else ()
+    if missing:  # a bug: the command did not build what the step reads
+        raise MigrateError("internal error: step %s needs %s, which this run has not set"
+                           % (step.id, ", ".join(missing)))
     reason = step.skip_reason(ctx)
     ctx.ui.step_started(step, shown=reason != NOT_APPLICABLE)
     if reason:

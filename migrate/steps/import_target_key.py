@@ -8,6 +8,7 @@ from migrate.steps.base import Step
 class ImportTargetKey(Step):
     id = "IMPORT_TARGET_KEY"
     title = "Import the AlmaLinux signing key"
+    needs = ("trusted_keys",)
 
     def is_done(self, ctx):
         imported = set(collect_gpg_pubkeys(ctx.root))

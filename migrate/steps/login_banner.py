@@ -29,6 +29,7 @@ def remove_banner(root):
 class WriteLoginBanner(Step):
     id = "WRITE_LOGIN_BANNER"
     title = "Show a login banner while the conversion is unfinished"
+    needs = ("target",)
 
     def _text(self, ctx):
         return banner_text(ctx.target.version if ctx.target is not None else "")

@@ -47,6 +47,7 @@ def point_repo_text(text, official_url, mirror, sslcacert=None):
 class PointReposAtMirror(Step):
     id = "POINT_REPOS_AT_MIRROR"
     title = "Point the AlmaLinux repo files at --mirror"
+    needs = ("target",)
 
     def applies(self, ctx):
         return bool(ctx.options.mirror)

@@ -34,6 +34,7 @@ def save_pending(root, actions):
 class RunPanelActions(Step):
     id = "RUN_PANEL_ACTIONS"
     title = "Schedule the control panels' repairs for after the reboot"
+    needs = ("facts",)
 
     def applies(self, ctx):
         return bool(ctx.facts is not None and any(p.post_convert for p in ctx.facts.panels))

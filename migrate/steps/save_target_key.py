@@ -9,6 +9,7 @@ from migrate.steps.base import Step
 class SaveTargetKey(Step):
     id = "SAVE_TARGET_KEY"
     title = "Save the verified AlmaLinux signing key"
+    needs = ("trusted_keys",)
 
     def is_done(self, ctx):
         for key, path in zip(ctx.trusted_keys, ctx.key_files):

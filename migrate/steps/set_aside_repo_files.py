@@ -7,6 +7,7 @@ from migrate.steps.repo_files import ASIDE_SUFFIX, REPOS_DIR, rename_aside
 class SetAsideRepoFiles(Step):
     id = "SET_ASIDE_REPO_FILES"
     title = "Move the source's own repo files aside"
+    needs = ("source",)
 
     def _present(self, ctx):
         return [n for n in ctx.source.profile.repo_files_aside

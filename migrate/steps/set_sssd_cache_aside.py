@@ -9,6 +9,7 @@ SSSD_DB = "/var/lib/sss/db"
 class SetSssdCacheAside(Step):
     id = "SET_SSSD_CACHE_ASIDE"
     title = "Move the SSSD cache aside after a downgrade"
+    needs = ("plan",)
 
     def _caches(self, ctx):
         return sorted(n for n in ctx.root.listdir(SSSD_DB) if n.startswith("cache_") and n.endswith(".ldb"))

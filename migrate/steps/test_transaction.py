@@ -5,6 +5,7 @@ from migrate.errors import MigrateError
 from migrate.findings import raised_finding
 from migrate.plan.test_transaction import run_test_transaction
 from migrate.steps.base import Step
+from migrate.transaction.record import begin_history
 
 
 
@@ -21,12 +22,14 @@ class TransactionTestFailed(MigrateError):
 class TestTransaction(Step):
     id = "TEST_TRANSACTION"
     title = "Test the transaction with rpm (file conflicts, disk space)"
+    needs = ("facts", "source", "target", "plan", "trusted_keys")  # the transaction is solved from them
 
     def apply(self, ctx):
-        if ctx.packages is None:
-            ctx.resolve()
         # the very base DISTRO_SYNC runs, its dnf history items built here (migrate/transaction/history.py)
-        problems = run_test_transaction(ctx.transaction_base(), ctx.root)
+        # and begun in the scratch copy; the set rpm tested is the set it runs (migrate/transaction/runner.py)
+        base = ctx.transaction.solved().transaction_base()
+        problems = run_test_transaction(base, ctx.root, keep=True)
         if problems:
             raise TransactionTestFailed(problems)
+        begin_history(base, ctx.root)
         return "no file conflicts, enough disk space"

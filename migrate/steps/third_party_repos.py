@@ -27,6 +27,7 @@ def _switch(ctx, sections, enabled):
 class DisableThirdPartyRepos(Step):
     id = "DISABLE_THIRD_PARTY_REPOS"
     title = "Switch third-party repos off for the transaction (--third-party disable)"
+    needs = ("facts", "source")
 
     def applies(self, ctx):
         return ctx.options.third_party == "disable" and ctx.source.profile is not None

@@ -14,6 +14,7 @@ def rhsm_applies(ctx):
 class UnregisterSubscription(Step):
     id = "UNREGISTER_SUBSCRIPTION"
     title = "Unregister from Red Hat Subscription Management"
+    needs = ("source",)
 
     def applies(self, ctx):
         return rhsm_applies(ctx)

@@ -66,12 +66,11 @@ def verify_files(root, runner, keyring_dir, paths, progress=None):
 class VerifySignatures(Step):
     id = "VERIFY_SIGNATURES"
     title = "Check the packages' signatures"
+    needs = ("facts", "source", "target", "plan", "trusted_keys")  # the transaction is solved from them
 
     def apply(self, ctx):
-        if ctx.packages is None:
-            ctx.resolve()
         prepare_keyring(ctx.root, ctx.runner, ctx.keyring_dir, ctx.key_files)
-        paths = [p.localPkg() for p in ctx.packages]
+        paths = [p.localPkg() for p in ctx.transaction.solved().packages]
         try:
             verify_files(ctx.root, ctx.runner, ctx.keyring_dir, paths,
                          lambda done, total: ctx.progress(self.id, done, total, "packages"))

@@ -18,27 +18,29 @@ pass. What the host keeps from do_transaction, in its order:
 - the elements exactly as dnf adds them (`RPMTransaction._populate_rpm_ts`): install-only
   packages in install mode ('i', never 'u', which would erase the old kernels), reinstalls by
   `addReinstall`; protected packages were checked by `Base.resolve()`;
-- dnf's history: `SwdbInterface.beg(rpmdb_cookie, using_pkgs, [], cmdline, comment)` before the
-  run, each item's state DONE or ERROR from its element's `Failed()`, `end(rpmdb_cookie)` right
-  after it, so `dnf history` shows the conversion (written in a scratch copy on tmpfs and
-  published to the root after each: migrate/transaction/history.py);
+- dnf's history: `beg` before the run (begun before the point of no return in a scratch copy,
+  restamped and published to the root when rpm starts), each item's state DONE or ERROR from
+  its element's `Failed()`, `end` right after it in one sqlite transaction, so `dnf history`
+  shows the conversion (migrate/transaction/record.py, history.py);
+- the set rpm runs is the one TEST_TRANSACTION filled, ordered and tested (do_transaction too
+  runs the set it tested): filled and ordered here only on resume;
 - scriptlet, unpack and cpio errors logged and named in the error raised when an element failed.
 
 Every API used is the same in dnf 4.7 (EL8), 4.14 (EL9) and 4.20 (EL10): dnf/base.py
-`do_transaction`/`_run_transaction`, dnf/db/group.py `_populate_rpm_ts`, dnf/db/history.py
-`beg`/`end`/`last`, dnf/lock.py, dnf/util.py `_te_nevra`; and in rpm 4.14 to 4.19's python
-bindings: `TransactionSet.order/clean/run/openDB`, `te.Key/Failed/N/E/V/R/A` and the callback
-constants (lib/rpmcallback.h). One differs: `TransactionSet.dbCookie` is rpm 4.15+ upstream
-(backported to EL8's 4.14.3, which dnf 4.7 calls): `rpmdb_cookie` falls back to "" without it,
-as dnf 4.14's `TransactionWrapper.dbCookie` does when rpm gives none."""
+`do_transaction`/`_run_transaction`, dnf/db/group.py `_populate_rpm_ts`, dnf/lock.py,
+dnf/util.py `_te_nevra`; and in rpm 4.14 to 4.19's python bindings:
+`TransactionSet.order/clean/run/openDB` and its iteration, `te.Key/Failed/N/E/V/R/A` and the
+callback constants (lib/rpmcallback.h). The history's are listed in record.py."""
+import contextlib
 import logging
 import os
 import signal
-import contextlib
 
+from migrate import faults
 from migrate.errors import MigrateError
 from migrate.rpmlog import rpm_log_fd
-from migrate.transaction.history import DNF_PERSIST, copy_module_failsafe, publish_history
+from migrate.transaction.history import DNF_PERSIST, copy_module_failsafe, publish_history, restamp_record
+from migrate.transaction.record import HISTORY_CMDLINE, begin_record, begun_record, end_history, rpmdb_cookie
 
 log = logging.getLogger(__name__)
 
@@ -75,17 +77,6 @@ class Timer(object):
         now = self.clock()
         log.info("transaction: %s in %.2f s", what, now - self.last)
         self.last = now
-
-
-def rpmdb_cookie(ts):
-    """rpm's rpmdb cookie for dnf's history ("" without `dbCookie`, as dnf does when rpm has
-    none: dnf/rpm/transaction.py, dnf 4.14)."""
-    cookie = getattr(ts, "dbCookie", None)
-    if cookie is None:
-        return ""
-    if ts.openDB() != 0:  # dbCookie does not open the rpmdb lazily
-        return ""
-    return cookie() or ""
 
 
 def te_nevra(te):
@@ -204,7 +195,8 @@ def save_module_state(base, failsafe_from=None, persistdir=None):
     return True
 
 
-def run_transaction(base, root, on_element_done, cmdline, guard=no_guard, module_failsafe_from=None):
+def run_transaction(base, root, on_element_done, cmdline=HISTORY_CMDLINE, guard=no_guard,
+                    module_failsafe_from=None):
     """Run `base`'s resolved transaction over `root` (every install package downloaded,
     rpm's test transaction passed). `on_element_done(done, total, nevra)` after each element;
     `guard()` is entered around the rpm run alone (the hook for deferring signals while rpm
@@ -225,16 +217,20 @@ def run_transaction(base, root, on_element_done, cmdline, guard=no_guard, module
     lock = dnf.lock.build_rpmdb_lock(persistdir, base.conf.exit_on_lock)
     timer = Timer()
     with lock:
-        ts.clear()
-        base.transaction._populate_rpm_ts(wrapper)
-        ts.order()
-        ts.clean()  # release memory not needed beyond this point (as do_transaction)
+        # iterated to its end: rpm's python TransactionSet keeps ONE iterator per set (rpmts-py.c
+        # `rpmts_iternext`), a partial walk would shift the next one
+        if not list(ts):  # else the set TEST_TRANSACTION tested and ordered (keep=True)
+            base.transaction._populate_rpm_ts(wrapper)
+            ts.order()
+            ts.clean()  # release memory not needed beyond this point (as do_transaction)
+            timer.lap("filled and ordered rpm's set")
         save_module_state(base, module_failsafe_from, persistdir)
-        timer.lap("filled and ordered rpm's set")
-        history = base.history
-        installed = base.sack.query().installed()
-        using = installed.filter(name=list(base.conf.history_record_packages)).run()
-        history.beg(rpmdb_cookie(ts), using, [], cmdline, "")
+        cookie = rpmdb_cookie(ts)
+        record = begun_record(base)
+        if record is None:  # resumed: a fresh base, the root's own history
+            record = begin_record(base, root, cmdline)
+        elif scratch:
+            restamp_record(scratch, record, cookie)
         if scratch:
             publish_history(scratch, root)
         timer.lap("began dnf's history record")
@@ -246,11 +242,10 @@ def run_transaction(base, root, on_element_done, cmdline, guard=no_guard, module
         finally:
             callback.close()
         timer.lap("rpm's run")
+        faults.at_boundary(faults.HISTORY_END)  # resume completes the record (complete_history)
         elements = list(ts)
         failed = record_states(elements, items, libdnf.transaction)
-        history.end(rpmdb_cookie(ts))
-        if scratch:
-            publish_history(scratch, root)
+        end_history(base, root, record, items, rpmdb_cookie(ts), scratch, libdnf.transaction)
         timer.lap("ended dnf's history record")
     base._trans_success = not result and not failed
     ts.clear()

@@ -14,6 +14,7 @@ import urllib.request
 
 import pytest
 
+from migrate import __version__
 from tests.sandbox.cli import REPO, diff_snapshots, read_events, run_cli, snapshot
 from tests.schema import assert_valid_report
 
@@ -59,13 +60,14 @@ def test_resume_and_rollback_with_no_conversion_in_progress_exit_3_and_change_no
 def test_status_prints_the_journal_with_its_schema_version(world, mirror, rocky9_root, trust_config):
     none = run_cli(rocky9_root, "status")
     assert none.returncode == 0, none
-    assert (none.document["schema"], none.document["state"]) == ("almalinux-migrate/journal/1", "none")
+    assert (none.document["schema"], none.document["state"]) == ("almalinux-migrate/journal/2", "none")
     converted = run_cli(rocky9_root, "convert", "--yes", "--mirror", world.mirror_url(mirror), config=trust_config)
     assert converted.returncode == 0, converted
     status = run_cli(rocky9_root, "status")
     assert status.returncode == 0, status
     journal = status.document
-    assert (journal["schema"], journal["state"]) == ("almalinux-migrate/journal/1", "done")
+    assert (journal["schema"], journal["state"], journal["tool_version"]) == ("almalinux-migrate/journal/2", "done",
+                                                                             __version__)
     assert journal["run_id"] == converted.document["run_id"]
     assert journal["point_of_no_return_passed"] is True
     assert [s["id"] for s in journal["steps"]] == [s["id"] for s in converted.document["steps"]]

@@ -190,6 +190,18 @@ def test_a_journal_missing_keys_is_refused_in_one_line(rocky9_root):
         assert [f["id"] for f in assert_valid_report(result.document)["findings"]] == ["JOURNAL_CORRUPTED"]
 
 
+def test_a_journal_of_a_newer_tool_names_the_version_that_resumes_it(rocky9_root):
+    state = rocky9_root / "var" / "lib" / "almalinux-migrate"
+    state.mkdir(parents=True)
+    (state / "journal.json").write_text('{"schema": "almalinux-migrate/journal/9", '
+                                         '"tool_version": "9.1.0", "state": "failed", "steps": []}')
+    for command in (["resume", "--yes"], ["rollback"], ["status"]):
+        result = run_cli(rocky9_root, *command)
+        _no_traceback(result)
+        assert result.returncode == 3 and "almalinux-migrate 9.1.0 or later" in result.stderr, result
+        assert [f["id"] for f in assert_valid_report(result.document)["findings"]] == ["JOURNAL_TOO_NEW"]
+
+
 def test_usage_errors_print_one_json_document(rocky9_root):
     for args, command in ((["convert", "--bogus"], "convert"), (["no-such-command"], None),
                           (["preflight", "--third-party", "maybe"], "preflight"), (["convert"], "convert")):

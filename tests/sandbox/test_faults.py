@@ -1,6 +1,7 @@
 """Fault injection: a conversion killed anywhere ends, after `resume`, exactly where an
 uninterrupted one does; one that fails before the point of no return leaves the root
 byte-identical. Resumes after the point of no return run with no network at all."""
+import json
 import os
 import shutil
 import signal
@@ -8,6 +9,7 @@ import subprocess
 
 import pytest
 
+from migrate import __version__
 from migrate.steps import conversion_phases, conversion_steps
 from tests.sandbox.cli import (KILL_AFTER_ITEMS, KILL_BEFORE, OFFLINE, diff_snapshots, end_state,
                                run_cli, snapshot)
@@ -182,6 +184,22 @@ def test_full_download_cache_rolls_back_and_leaves_the_root_unchanged(world, mir
     assert steps["DOWNLOAD_PACKAGES"]["outcome"] == "failed"
     assert "not enough space" in steps["DOWNLOAD_PACKAGES"]["detail"]
     assert diff_snapshots(before, snapshot(rocky9_root)) == []
+
+
+def test_a_journal_of_an_older_tool_is_migrated_and_resumed(world, mirror, rocky9_root, trust_config):
+    """A host killed past the point of no return by a tool that wrote schema 1 (no schema key,
+    no tool_version) and resumed by this one: migrated in memory, finished, saved as this schema."""
+    killed = run_cli(rocky9_root, "convert", "--yes", "--mirror", world.mirror_url(mirror), config=trust_config,
+                     env={KILL_BEFORE: "DISTRO_SYNC"})
+    assert killed.returncode == -signal.SIGKILL, killed
+    path = rocky9_root / "var" / "lib" / "almalinux-migrate" / "journal.json"
+    journal = json.loads(path.read_text())
+    del journal["schema"], journal["tool_version"]
+    path.write_text(json.dumps(journal))
+    _resume(rocky9_root, trust_config, offline=True)
+    status = run_cli(rocky9_root, "status").document
+    assert (status["state"], status["schema"], status["tool_version"]) == \
+        ("done", "almalinux-migrate/journal/2", __version__)
 
 
 def test_corrupted_journal_is_refused_without_a_guess(rocky9_root, trust_config, world, mirror):

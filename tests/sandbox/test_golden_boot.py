@@ -24,7 +24,7 @@ from migrate.facts.mounts import parse_mounts
 from tests.boot_machines import (ALMA_KERNEL, LSBLK, MKCONFIG, OLD_KERNEL, SET_DEFAULT, LiveRoot, boot_packages,
                                  efi_create, grubby_responses, kernel_release, lay_out_boot, layout_mounts, output,
                                  run_boot)
-from tests.factories import ALMA9_KEYID, FIXTURES, make_facts, situation
+from tests.factories import ALMA9_KEY, ALMA9_KEYID, FIXTURES, make_facts, situation
 from tests.kit import FakeRunner, make_ctx, write
 from tests.sandbox.golden import Normaliser, check
 
@@ -137,7 +137,7 @@ def convert(root, runner, mounts, allow=(), arch="x86_64"):
     """convert's facts, then the boot steps, in conversion order, through the real engine."""
     start = len(runner.calls)
     ctx = make_ctx(root, runner, live_facts(root, runner, mounts, arch, unconverted(arch)), allow=tuple(allow))
-    ctx.trusted_keyids = {ALMA9_KEYID}
+    ctx.run.known_keys = (ALMA9_KEY,)
     error = None
     try:
         run_boot(ctx, boot_packages(arch))

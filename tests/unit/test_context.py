@@ -1,6 +1,8 @@
 import os
 import socket
 
+import pytest
+
 from migrate.context import Context, host_name
 from migrate.layout import DNF_CACHE, KEYRING_DIR, STATE_DIR
 from migrate.root import Root
@@ -56,10 +58,10 @@ def test_each_invocation_has_its_own_run_id(tmp_path):
     assert _context(tmp_path).run_id != _context(tmp_path).run_id
 
 
-def test_close_without_a_base_is_harmless(tmp_path):
+def test_closing_an_unsolved_transaction_is_harmless(tmp_path):
     ctx = _context(tmp_path)
-    ctx.close()
-    assert ctx.base is None and ctx.history_scratch is None
+    ctx.transaction.close()
+    assert ctx.transaction.base is None and ctx.transaction.history_scratch is None
 
 
 def test_hostname_under_root_is_the_images(tmp_path):
@@ -73,3 +75,13 @@ def test_hostname_on_the_live_host_is_the_machines(tmp_path):
     (tmp_path / "etc").mkdir()
     (tmp_path / "etc" / "hostname").write_text("not-read.example.org\n")
     assert host_name(LiveRoot(str(tmp_path))) == socket.gethostname()
+
+
+def test_services_are_fixed_and_replacing_them_drops_the_transaction(tmp_path):
+    ctx = _context(tmp_path)
+    with pytest.raises(AttributeError):
+        ctx.options = "other"
+    first = ctx.transaction
+    ctx.services = ctx.services._replace(options="journal's")
+    assert ctx.options == "journal's" and ctx.transaction is not first
+    assert ctx.transaction.options == "journal's"

@@ -1,6 +1,7 @@
 """migrate/findings.py: one registry for every finding ID. An ID raised anywhere in migrate/
 that neither a check class (migrate.checks.ALL) nor RAISED declares fails here."""
 import io
+import json
 import os
 import re
 
@@ -8,6 +9,7 @@ import pytest
 
 import migrate
 from migrate.checks import ALL
+from migrate.checks.base import Check, Problem, finding
 from migrate.findings import BLOCKER, BY_ID, RAISED, WARNING, make_finding, raised_finding
 from migrate.report.failure import CAUSES
 
@@ -74,3 +76,27 @@ def test_raised_finding_fills_the_declared_text_and_refuses_an_undeclared_id():
                                "overridden", "data"]
     with pytest.raises(KeyError):
         raised_finding("NOT_DECLARED", "detail")
+
+
+def test_a_finding_serialises_to_exactly_the_reports_object_and_reads_as_attributes():
+    item = make_finding("LOW_MEMORY", WARNING, "t", "d", "r", overridable=True)
+    assert json.dumps(item, sort_keys=True) == json.dumps(
+        {"id": "LOW_MEMORY", "severity": "warning", "title": "t", "detail": "d", "remediation": "r",
+         "overridable": True, "overridden": False}, sort_keys=True)
+    assert type(item.as_report()) is dict and item.as_report() == item
+    assert (item.id, item.severity, item.data, item.blocking) == ("LOW_MEMORY", WARNING, None, False)
+
+
+def test_an_unknown_severity_is_refused():
+    with pytest.raises(ValueError):
+        make_finding("X", "fatal", "t", "d", "r")
+
+
+def test_a_check_finding_is_blocking_unless_allowed():
+    class Held(Check):
+        id, title, remediation, overridable = "HELD", "held", "fix", True
+
+    blocked = finding(Held(), Problem("why", data={"k": 1}), allowed=set())
+    allowed = finding(Held(), Problem("why"), allowed={"HELD"})
+    assert (blocked.id, blocked.blocking, blocked.data) == ("HELD", True, {"k": 1})
+    assert allowed.overridden and not allowed.blocking and "data" not in allowed

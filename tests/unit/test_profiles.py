@@ -38,6 +38,18 @@ def test_by_major_overrides_top_level_values():
     assert profile.for_major(9).remove_packages == []
 
 
+def test_a_profile_has_its_schemas_fields_and_a_misspelt_one_is_an_error():
+    profile = parse_profile(GOOD_SOURCE, "example.toml", "source").for_major(9)
+    assert (type(profile).__name__, profile.kind, profile.downgrade_expected, profile.repo_map) == \
+        ("SourceProfile", "source", False, {})
+    with pytest.raises(AttributeError):
+        profile.release_pakages
+    with pytest.raises(AttributeError):
+        profile.key_file  # a target's field, not a source's
+    with pytest.raises(AttributeError):
+        profile.release_pakages = []
+
+
 def test_unknown_key_names_file_and_key():
     with pytest.raises(ProfileError) as err:
         parse_profile(GOOD_SOURCE + "\nrelease_pakages = []\n", "broken.toml", "source")

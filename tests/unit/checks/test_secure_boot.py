@@ -2,7 +2,7 @@
 load behind AlmaLinux's shim."""
 from migrate.checks import HOST_CHECKS
 from migrate.checks.base import INFO, WARNING, CheckInput, run_checks
-from migrate.profiles import Profile
+from migrate.profiles import SourceProfile
 from tests.boot_machines import uefi_ctx
 from tests.factories import base_packages, boot_facts, kernel, make_facts, mount, package, situation
 from tests.kit import check_findings
@@ -12,7 +12,7 @@ def findings(facts, source_kernels=()):
     facts, source, target, options = situation(facts)
     if source_kernels:  # a vendor with kernels of its own (Oracle's UEK)
         values = dict(source.profile.as_dict(), kernel_packages=list(source_kernels))
-        source = source._replace(profile=Profile("source", "oracle-like.toml", values))
+        source = source._replace(profile=SourceProfile("oracle-like.toml", values))
     return dict((f["id"], f) for f in run_checks(HOST_CHECKS, facts, CheckInput(source, target, options), set()))
 
 

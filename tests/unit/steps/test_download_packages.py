@@ -36,8 +36,8 @@ def _ctx(tmp_path, statuses):
     root = Root(str(tmp_path))
     os.makedirs(root.join(DNF_CACHE))
     ctx = make_ctx(root)
-    ctx.packages = [Package("p%d" % i) for i in range(len(statuses))]
-    ctx.base = Base(statuses)
+    ctx.transaction.packages = [Package("p%d" % i) for i in range(len(statuses))]
+    ctx.transaction.base = Base(statuses)
     return ctx
 
 

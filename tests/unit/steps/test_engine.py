@@ -163,6 +163,19 @@ def test_a_step_that_is_already_done_is_not_applied_again(tmp_path):
     assert ctx.log == [] and journal.step("A")["detail"] == "already done"
 
 
+def test_a_step_whose_run_data_is_unset_fails_before_it_runs_and_is_undone(tmp_path):
+    needy = FakeStep("B")
+    needy.needs = ("plan", "trusted_keys")
+    steps = [FakeStep("A"), needy]
+    ctx, journal = _start(tmp_path, steps)
+    ctx.run.plan = None
+    ctx.events.error = None  # the events file is fine
+    with pytest.raises(RolledBack) as err:
+        run_steps(ctx, _phases(steps), journal)
+    assert "internal error: step B needs plan, which this run has not set" in err.value.message
+    assert ctx.log == ["apply A", "undo A"]
+
+
 def test_a_reversible_phase_after_the_point_of_no_return_is_refused():
     with pytest.raises(ValueError) as err:
         split_at_point_of_no_return([Phase("a", (FakeStep("A"),)), Phase("b", (FakeStep("B"),), True)])

@@ -63,7 +63,7 @@ def signed_ctx(tmp_path, verdicts):
     ctx = make_ctx(root)
     ctx.trusted_keys = trusted_keys(8)
     SaveTargetKey().apply(ctx)
-    ctx.packages = [Downloaded(path) for path in sorted(verdicts)]
+    ctx.transaction.packages = [Downloaded(path) for path in sorted(verdicts)]  # solved: the step asks no dnf
     checksig = root.rpmkeys_argv(ctx.keyring_dir, "--define", "_pkgverify_level all", "--checksig")
     imports = [root.rpmkeys_argv(ctx.keyring_dir, "--import", path) for path in ctx.key_files]
     ctx.runner = FakeRunner(dict.fromkeys(map(tuple, imports), ""), {tuple(checksig): lambda argv: (
