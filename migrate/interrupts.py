@@ -18,6 +18,7 @@ import os
 import re
 import signal
 import sys
+import warnings
 
 HANDLED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 STOPPED = "Stopped by %s; nothing was changed."  # the message of a run a signal stopped before any change
@@ -169,7 +170,9 @@ def quiet_rpm():
     import rpm
 
     if hasattr(rpm, "setInterruptSafety"):
-        rpm.setInterruptSafety(False)
+        with warnings.catch_warnings():  # newer bindings call it obsolete; EL8's rpm 4.14 needs it
+            warnings.simplefilter("ignore", PendingDeprecationWarning)
+            rpm.setInterruptSafety(False)
 
 
 def send_to_self(name):
