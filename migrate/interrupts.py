@@ -50,7 +50,7 @@ class Interrupted(BaseException):
         self.name = name
 
 
-def _say(text):
+def say(text):
     """One line on stderr; a dead terminal (SIGHUP) or a closed pipe fails quietly."""
     try:
         sys.stderr.write("almalinux-migrate: %s\n" % text)
@@ -60,7 +60,7 @@ def _say(text):
 
 
 class Interrupts(object):
-    def __init__(self, say=_say):
+    def __init__(self, say=say):
         self.phase = BEFORE
         self.stop = None  # name of the signal that asked the run to stop
         self.notices = []  # (signal name, action) not yet written to the events file
