@@ -18,6 +18,7 @@ import os
 import re
 import signal
 import sys
+import warnings
 
 HANDLED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 STOPPED = "Stopped by %s; nothing was changed."  # the message of a run a signal stopped before any change
@@ -49,7 +50,7 @@ class Interrupted(BaseException):
         self.name = name
 
 
-def _say(text):
+def say(text):
     """One line on stderr; a dead terminal (SIGHUP) or a closed pipe fails quietly."""
     try:
         sys.stderr.write("almalinux-migrate: %s\n" % text)
@@ -59,7 +60,7 @@ def _say(text):
 
 
 class Interrupts(object):
-    def __init__(self, say=_say):
+    def __init__(self, say=say):
         self.phase = BEFORE
         self.stop = None  # name of the signal that asked the run to stop
         self.notices = []  # (signal name, action) not yet written to the events file
@@ -169,7 +170,9 @@ def quiet_rpm():
     import rpm
 
     if hasattr(rpm, "setInterruptSafety"):
-        rpm.setInterruptSafety(False)
+        with warnings.catch_warnings():  # newer bindings call it obsolete; EL8's rpm 4.14 needs it
+            warnings.simplefilter("ignore", PendingDeprecationWarning)
+            rpm.setInterruptSafety(False)
 
 
 def send_to_self(name):

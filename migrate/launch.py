@@ -15,7 +15,7 @@ import sys
 
 from migrate.argv import option_value, wants_json
 from migrate.errors import EXIT_ROLLED_BACK  # 4: stopped before anything changed
-from migrate.interrupts import HANDLED, STOPPED, Interrupted, signal_name
+from migrate.interrupts import HANDLED, STOPPED, Interrupted, say, signal_name
 
 
 class _Early(BaseException):
@@ -35,11 +35,7 @@ def _stop(signum, frame):
 
 def _stopped(name, argv):
     message = STOPPED % name
-    try:
-        sys.stderr.write("almalinux-migrate: %s\n" % message)
-        sys.stderr.flush()
-    except (IOError, OSError, ValueError):
-        pass
+    say(message)
     if wants_json(argv):
         import json
 

@@ -7,7 +7,7 @@ from migrate.facts.boot.model import BootFacts, EspMember
 from migrate.facts.model import Facts, Mount, OsRelease, Package, RepoSection
 from migrate.profiles import load_profiles
 from migrate.source import choose_target, identify_source
-from migrate.trust import TrustedKey
+from migrate.trust import Trust, TrustedKey
 
 ALMA9_KEYID = "d36cb86cb86b3716"
 # AlmaLinux 9's pinned key as a run record holds it (ctx.run.known_keys): its key ID is ALMA9_KEYID
@@ -93,3 +93,11 @@ def output_text(name):
 def output_bytes(name):
     with open(os.path.join(FIXTURES, "output", name), "rb") as handle:
         return handle.read()
+
+
+def trusted_keys(major):
+    """The trusted keys of the real AlmaLinux key file of that major (tests/fixtures/real/keys)
+    as the mirror probe keeps them: AlmaLinux 8's file holds two."""
+    path = os.path.join(FIXTURES, "real", "keys", "RPM-GPG-KEY-AlmaLinux-%d" % major)
+    with io.open(path, encoding="ascii") as handle:
+        return Trust(profiles().target_for(major).fingerprints).select(handle.read()).trusted

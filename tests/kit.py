@@ -1,24 +1,31 @@
-"""The unit tests' one kit: a strict FakeRunner, a LiveRoot, a file helper and a step context.
+"""The unit tests' one kit: a strict FakeRunner, a LiveRoot, a file helper, a step context and a command's.
 
 Shaped like the code it stands in for: FakeRunner.run takes migrate.runner.Runner.run's
 arguments, so a call the real Runner would refuse fails here too."""
 import os
+import shutil
 import subprocess
 
 from migrate.checks.base import CheckInput, run_checks
+from migrate.commands.execute import start_journal
+from migrate.config import Options
 from migrate.context import Context as RealContext
 from migrate.errors import CommandFailed
 from migrate.facts.model import OsRelease
 from migrate.interrupts import Interrupts
 from migrate.keys import PublicKey
+from migrate.journal import DONE
 from migrate.layout import STATE_DIR
 from migrate.plan.model import empty_plan
+from migrate.profiles import load_profiles
 from migrate.root import Root
 from migrate.network.mirror import KeyProbe
 from migrate.run import Run, with_run_fields
 from migrate.runner import Result
+from migrate.steps.resume_unit import InstallResumeUnit
+from migrate.steps.save_target_key import SaveTargetKey
 from migrate.transaction.conversion import Transaction
-from tests.factories import ROCKY9_OS_RELEASE, STREAM9_OS_RELEASE, make_facts, situation
+from tests.factories import FIXTURES, ROCKY9_OS_RELEASE, STREAM9_OS_RELEASE, make_facts, situation, trusted_keys
 
 
 class FakeRunner(object):
@@ -126,12 +133,49 @@ class Context(object):
     # the real ones, so the two cannot drift
     state_path = RealContext.state_path
     progress = RealContext.progress
+    key_files = RealContext.key_files
+    keyring_dir = RealContext.keyring_dir
 
 
 def make_ctx(root, runner=None, facts=None, **options):
     """A step context on root for the facts' host (a live Rocky 9 unless told otherwise)."""
     run, options = make_run(facts, **options)
     return Context(root, runner if runner is not None else FakeRunner(), run, options)
+
+
+def make_command_ctx(root, runner=None, **options):
+    """A command's context: migrate.context's own on root, with the shipped profiles, the kit's
+    runner (collect_tools() unless told otherwise) and recorders for events and ui."""
+    return RealContext(root, runner if runner is not None else collect_tools(root), load_profiles(),
+                       Options(**options), Recorder(), Recorder())
+
+
+def collect_tools(root):
+    """The tools facts.collect runs under --root: `df` (each path 1000 bytes, 600 free) and
+    `rpm --showrc` (this rpm writes sqlite)."""
+    def df(argv):
+        lines = "".join("/dev/vda 1000 400 600 40%% %s\n" % path for path in argv[3:])
+        return "Filesystem 1-blocks Used Available Capacity Mounted on\n" + lines
+
+    return FakeRunner(prefixes={("df", "-P", "-B1"): df,
+                                ("rpm", "--showrc"): lambda argv: "available backends: sqlite\n"})
+
+
+def stopped_conversion(tmp_path):
+    """(root, the saved key's file) of a Rocky 9 conversion with --resume-on-boot stopped after
+    INSTALL_RESUME_UNIT: its key saved, its unit installed, the journal saying so (state failed)."""
+    root = Root(str(tmp_path / "root"))
+    shutil.copytree(os.path.join(FIXTURES, "roots", "rocky9"), root.path)
+    ctx = make_command_ctx(root, resume_on_boot=True)
+    _, ctx.source, ctx.target, _ = situation(resume_on_boot=True)
+    ctx.trusted_keys, ctx.plan = trusted_keys(9), empty_plan()
+    journal = start_journal(ctx)
+    for step in (SaveTargetKey(), InstallResumeUnit()):
+        step.apply(ctx)
+        journal.mark(step.id, DONE, "")
+    journal.data["state"] = "failed"
+    journal.save()
+    return root, ctx.key_files[0]
 
 
 SOURCE_OS_RELEASES = {

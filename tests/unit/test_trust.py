@@ -9,10 +9,8 @@ import tempfile
 
 import pytest
 
-from migrate import keysig
 from migrate.config import Options
 from migrate.keys import armor, dearmor, encode_packet, parse_certificates, parse_public_keys
-from migrate.network.mirror import select_keys
 from migrate.profiles import PROFILES_DIR, pinned_key_text
 from migrate.trust import Trust, admitted, journal_trust, keyids, origin_keys
 from migrate.verify.leftovers import find_leftovers
@@ -89,39 +87,12 @@ def test_expired_key_still_proves_the_origin_of_installed_packages():
     assert [entry["name"] for entry in left] == ["rogue"]
 
 
-def test_probe_of_the_real_almalinux_8_file_today_admits_only_the_2023_key():
-    target = profiles().target_for(8)
-    probe = select_keys("x", real(target.key_file), Trust.for_target(target, Options()), IN_2025)
-    assert [k.fingerprint for k in probe.trusted] == [ALMA8_2023]
-    assert [k.fingerprint for k in probe.unusable] == [ALMA8_2021]
-    assert [k.fingerprint for k in parse_public_keys(probe.text)] == [ALMA8_2023]
-
-
-@pytest.mark.parametrize("where", ["before", "after"])
-def test_other_keys_in_the_file_are_ignored_and_never_written_out(where):
-    pinned, other = real("RPM-GPG-KEY-AlmaLinux-9"), real("RPM-GPG-KEY-Rocky-9")
-    text = other + pinned if where == "before" else pinned + other
-    probe = select_keys("x", text, Trust([ALMA9]), IN_2025)
-    assert [k.fingerprint for k in probe.ignored] == ["21CB256AE16FC54C6E652949702D426D350D275D"]
-    assert [k.fingerprint for k in parse_public_keys(probe.text)] == [ALMA9]
-
-
 def test_written_key_keeps_only_trusted_packets():
     key = Trust([ALMA9]).select(real("RPM-GPG-KEY-AlmaLinux-9")).trusted[0]
     cert = parse_certificates(key.armored)[0]
     assert cert.fingerprint == ALMA9
     assert cert.subkeys == ()  # AlmaLinux 9's subkey is for encryption only
     assert [c.packet.body for c in cert.user_ids] == [b"AlmaLinux OS 9 <packager@almalinux.org>"]
-
-
-def test_only_unpinned_keys_trusts_nothing():
-    probe = select_keys("x", real("RPM-GPG-KEY-Rocky-9"), Trust([ALMA9]), IN_2025)
-    assert probe.trusted == () and probe.error is None and probe.text == ""
-
-
-def test_html_is_an_error():
-    probe = select_keys("x", "<html><body>Not Found</body></html>", Trust([ALMA9]), IN_2025)
-    assert probe.trusted == () and "not an OpenPGP public key" in probe.error
 
 
 def test_subkey_attached_without_a_binding_by_its_primary_is_ignored():
@@ -154,14 +125,6 @@ def test_signing_subkeys_only_revoked_and_encryption_subkeys_dropped():
     assert key.subkeys[1].expires == 1796531577
     now = 1796531600
     assert [s.fingerprint for s in admitted([key], now)[0].subkeys] == ["BB57D7779D77724A365EC95E32F7AE216E976140"]
-
-
-def test_subkey_binding_signature_checks_rsa_pkcs1():
-    cert = parse_certificates(real("RPM-GPG-KEY-AlmaLinux-8"))[0]
-    sig = keysig.parse_signature(cert.subkeys[0].signatures[0].body)
-    assert sig.sig_type == keysig.SUBKEY_BINDING and sig.hash_algorithm == 2  # SHA-1
-    assert keysig.verify(sig, cert.primary.body, cert.subkeys[0].packet)
-    assert not keysig.verify(sig, cert.primary.body, cert.user_ids[0].packet)
 
 
 @pytest.mark.skipif(shutil.which("gpg") is None, reason="needs gpg")
@@ -270,37 +233,6 @@ def test_ed25519_binding_with_a_flipped_bit_is_ignored():
         encode_packet(c.packet) + b"".join(encode_packet(s) for s in c.signatures) for c in cert.user_ids)
     data += encode_packet(sub.packet) + encode_packet(sub.signatures[0]._replace(body=bytes(binding)))
     assert Trust([ED25519_PRIMARY]).select(armor(data)).trusted[0].subkeys == ()
-
-
-@pytest.mark.parametrize("public,message,signature", [
-    # RFC 8032 section 7.1, TEST 1 and TEST 2
-    ("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a", "",
-     "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"),
-    ("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c", "72",
-     "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00"),
-])
-def test_ed25519_rfc8032_vectors(public, message, signature):
-    from migrate import ed25519
-
-    public, message, signature = bytes.fromhex(public), bytes.fromhex(message), bytes.fromhex(signature)
-    assert ed25519.verify(public, message, signature)
-    assert not ed25519.verify(public, message + b"\0", signature)
-
-
-def test_verify_keys_name_untrusted_rpmdb_keys_and_prove_origin_with_subkeys(tmp_path):
-    from migrate.facts.model import RpmdbKey
-    from migrate.root import Root
-    from migrate.verify.trusted_keys import collect_verify_keys
-    from tests.factories import make_facts
-
-    rpmdb = (RpmdbKey("gpg-pubkey-3abb34f8-5ffd890e", "gpg(AlmaLinux <packager@almalinux.org>)",
-                      real("RPM-GPG-KEY-AlmaLinux-8")),
-             RpmdbKey("gpg-pubkey-350d275d-6279464b", "gpg(Rocky)", real("RPM-GPG-KEY-Rocky-9")),
-             RpmdbKey("gpg-pubkey-00000000-00000000", "gpg(broken)", "not a key"))
-    target = profiles().target_for(8)
-    keys = collect_verify_keys(Root(str(tmp_path)), make_facts(rpmdb_keys=rpmdb), target, Options())
-    assert [k.name for k in keys.untrusted] == ["gpg-pubkey-350d275d-6279464b", "gpg-pubkey-00000000-00000000"]
-    assert {"488fcf7c3abb34f8", "51d6647ec21ad6ea", "2ae81e8aced7258b"} == keys.keyids
 
 
 def test_a_copy_without_the_expiry_does_not_bring_an_expired_key_back():

@@ -9,7 +9,7 @@ from migrate.interrupts import Interrupted
 from migrate.journal import Journal, journal_exists
 from migrate.root import Root
 from migrate.steps.base import Phase, Step
-from migrate.steps.engine import run_steps, undo_steps
+from migrate.steps.engine import run_steps, split_at_point_of_no_return, undo_steps
 from tests.kit import make_ctx
 
 
@@ -174,3 +174,51 @@ def test_a_step_whose_run_data_is_unset_fails_before_it_runs_and_is_undone(tmp_p
         run_steps(ctx, _phases(steps), journal)
     assert "internal error: step B needs plan, which this run has not set" in err.value.message
     assert ctx.log == ["apply A", "undo A"]
+
+
+def test_a_reversible_phase_after_the_point_of_no_return_is_refused():
+    with pytest.raises(ValueError) as err:
+        split_at_point_of_no_return([Phase("a", (FakeStep("A"),)), Phase("b", (FakeStep("B"),), True)])
+    assert "phase b is reversible" in str(err.value)
+
+
+class Skipped(FakeStep):
+    def applies(self, ctx):
+        return False
+
+
+def _run(tmp_path, phases):
+    root = Root(str(tmp_path))
+    ctx = Ctx(root)
+    journal = Journal.start(root, "run", {}, {}, {}, [s.id for p in phases for s in p.steps])
+    run_steps(ctx, phases, journal)
+    events = [(args[0], kwargs.get("step"), kwargs.get("outcome"))
+              for name, args, kwargs in ctx.events.calls if name == "emit"]
+    return events, journal
+
+
+def test_the_point_of_no_return_is_crossed_between_the_last_prepare_and_first_convert_step(tmp_path):
+    phases = [Phase("prepare", (FakeStep("A"), FakeStep("B")), True),
+              Phase("convert", (FakeStep("C"),)), Phase("finish", (FakeStep("D"),))]
+    events, journal = _run(tmp_path, phases)
+    assert events == [
+        ("step_started", "A", None), ("step_finished", "A", "done"),
+        ("step_started", "B", None), ("step_finished", "B", "done"),
+        ("point_of_no_return", None, None),
+        ("step_started", "C", None), ("step_finished", "C", "done"),
+        ("step_started", "D", None), ("step_finished", "D", "done")]
+    assert journal.data["point_of_no_return_passed"] is True
+
+
+def test_a_skipped_first_convert_step_still_crosses_the_point_of_no_return_before_it(tmp_path):
+    phases = [Phase("prepare", (FakeStep("A"),), True), Phase("convert", (Skipped("C"), FakeStep("D")))]
+    events, journal = _run(tmp_path, phases)
+    assert events[2:5] == [("point_of_no_return", None, None), ("step_started", "C", None),
+                           ("step_finished", "C", "skipped")]
+    assert journal.step("C")["state"] == "skipped" and journal.data["point_of_no_return_passed"] is True
+
+
+def test_a_run_of_reversible_phases_only_never_crosses_it(tmp_path):
+    events, journal = _run(tmp_path, [Phase("prepare", (FakeStep("A"),), True)])
+    assert ("point_of_no_return", None, None) not in events
+    assert journal.data["point_of_no_return_passed"] is False

@@ -1,5 +1,5 @@
-"""The boot steps as a group: where they run in the conversion, and that they skip on the same
-Facts.boot the preflight checks read (one container verdict, one Secure Boot verdict)."""
+"""BootStep: every boot step skips on the same Facts.boot the preflight checks read (one
+container verdict, one Secure Boot verdict), and decides from it; their order: test_steps.py."""
 import os
 
 import pytest
@@ -9,27 +9,19 @@ from migrate.checks import HOST_CHECKS
 from migrate.checks.base import CheckInput, run_checks
 from migrate.errors import FailedAfterPointOfNoReturn
 from migrate.root import Root
-from migrate.steps import conversion_steps
+from migrate.steps import BOOT
 from tests.boot_machines import (DETECT_VIRT, SDA_CHANGES, boot_ctx, boot_packages, changes, live_facts,
                                  output, run_boot, uefi_machine, write)
 from tests.factories import FIXTURES, mount, situation
 from tests.kit import FakeRunner, LiveRoot
 
-BOOT_STEP_IDS = ["SET_DEFAULT_KERNEL", "REGENERATE_BOOT_CONFIG", "INSTALL_BOOTLOADER",
-                 "UPDATE_EFI_ENTRIES", "VERIFY_BOOT_ENTRY"]
+BOOT_STEP_IDS = [cls.id for cls in BOOT]
 SECURE_BOOT_VAR = "/sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c"
 
 
 def host_findings(facts):
     facts, source, target, options = situation(facts)
     return dict((f["id"], f) for f in run_checks(HOST_CHECKS, facts, CheckInput(source, target, options), set()))
-
-
-def test_boot_steps_follow_distro_sync_in_conversion_order():
-    ids = [s.id for s in conversion_steps()]
-    start = ids.index("SET_DEFAULT_KERNEL")
-    assert ids.index("DISTRO_SYNC") < start  # the kernel and boot packages are AlmaLinux's by then
-    assert ids[start:start + len(BOOT_STEP_IDS)] == BOOT_STEP_IDS
 
 
 def test_container_skips_every_boot_step_with_a_note(tmp_path):
