@@ -1,4 +1,4 @@
-"""The error classes carry the contract's exit codes (design.md, "Exit codes")."""
+"""The error classes carry the contract's exit codes (docs/cli.md, "Exit codes")."""
 from migrate import errors
 
 
