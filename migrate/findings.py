@@ -90,7 +90,7 @@ RAISED = (
     Raised("ROOT_READ_ONLY", BLOCKER, "any command (exit 3)", "The system to convert is on a read-only filesystem",
            "Remount it read-write (mount -o remount,rw), then run again."),
     Raised("JOURNAL_CORRUPTED", BLOCKER, "any command (exit 1)", "The conversion's journal cannot be read",
-           "Inspect the journal and the log; decide by hand (see README, runbook)."),
+           "Inspect the journal and the log; decide by hand (docs/cli.md, \"When a run stops\")."),
     Raised("JOURNAL_TOO_NEW", BLOCKER, "resume, rollback, status (exit 3)",
            "A newer almalinux-migrate wrote the conversion's journal",
            "Run the command with the almalinux-migrate version the message names, or a later one: it "

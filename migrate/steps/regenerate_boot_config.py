@@ -23,8 +23,8 @@ def carry_esp_stub(state):
         if "configfile" in text:
             root.write_text(stub, text, mode=0o700)
             return "; ESP stub carried over from %s" % old
-    raise MigrateError("the ESP has no %s and no old stub to carry over: write one (see the README, "
-                       "Boot path)" % stub)
+    raise MigrateError("the ESP has no %s and no old stub to carry over: write one (docs/architecture.md, "
+                       "\"The boot path\")" % stub)
 
 
 class RegenerateBootConfig(BootStep):

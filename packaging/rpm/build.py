@@ -84,13 +84,15 @@ def sign(packages, key, dbpath):
 
 
 def sources(topdir):
-    """SOURCES/almalinux-migrate-VERSION.tar.gz: tree/ (code + vendored), launcher, README."""
+    """SOURCES/almalinux-migrate-VERSION.tar.gz: tree/ (code + vendored), launcher, README and
+    docs/ (the man page and the shipped config name docs/cli.md)."""
     base = "%s-%s" % (NAME, version())
     work = os.path.join(topdir, "stage", base)
     tree = stage(os.path.join(work, "tree"))
     shutil.copy(os.path.join(os.path.dirname(HERE), "pyz", "__main__.py"), os.path.join(tree, "__main__.py"))
     shutil.copy(os.path.join(HERE, NAME + ".sh"), work)
     shutil.copy(os.path.join(REPO, "README.md"), work)
+    shutil.copytree(os.path.join(REPO, "docs"), os.path.join(work, "docs"))
     shutil.copy(os.path.join(REPO, "LICENSE"), work)
     licenses(tree, os.path.join(work, "licenses"))
     man_page(tree, os.path.join(work, NAME + ".8"))
