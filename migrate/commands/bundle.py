@@ -44,7 +44,7 @@ def run(ctx, path=None):
     path = os.path.abspath(path or default_path(ctx.root))
     if not os.path.isdir(os.path.dirname(path)):
         os.makedirs(os.path.dirname(path), 0o700)
-    facts = collect(ctx.root)
+    facts = collect(ctx.root, ctx.runner)
     packages = "\n".join("%s %s %s" % (p.nevra, p.keyid or "unsigned", p.vendor) for p in facts.packages)
     summary = {"os_release": dict(facts.os_release._asdict()), "arch": facts.arch,
                "release_packages": list(facts.release_packages), "rpmdb_error": facts.rpmdb_error,
