@@ -422,12 +422,17 @@ def machine():
     except (OSError, ValueError, IndexError):
         memory = None
     versions = {}
-    for tool in ("rpm", "dnf"):
-        try:
-            versions[tool] = subprocess.run([tool, "--version"], stdout=subprocess.PIPE,
-                                            universal_newlines=True).stdout.split("\n")[0].split()[-1]
-        except OSError:
-            versions[tool] = None
+    try:
+        versions["rpm"] = subprocess.run(["rpm", "--version"], stdout=subprocess.PIPE,
+                                         universal_newlines=True).stdout.split("\n")[0].split()[-1]
+    except OSError:
+        versions["rpm"] = None
+    try:  # not `dnf --version`: it reads this machine's rpmdb (Debian's rpm would create ~/.rpmdb)
+        import dnf.const
+
+        versions["dnf"] = dnf.const.VERSION
+    except ImportError:
+        versions["dnf"] = None
     with open("/etc/os-release") as handle:
         os_name = next((l.split("=", 1)[1].strip().strip('"') for l in handle if l.startswith("PRETTY_NAME=")), "")
     return {"cpu": model, "cpus": os.cpu_count(), "memory_mb": memory, "os": os_name,
